@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace ContinuityOfCare.Cli.Commands;
+
+/// <summary>Every verb of <c>coc</c>. Add a verb by adding its factory here (one line each).</summary>
+internal static class CommandCatalogue
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return VersionCommand.Create();
+    }
+}
