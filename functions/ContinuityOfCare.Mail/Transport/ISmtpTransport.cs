@@ -1,0 +1,11 @@
+namespace ContinuityOfCare.Mail.Transport;
+
+/// <summary>One SMTP attempt, classified. No retries here: <see cref="ResilientMailSender"/> owns those.</summary>
+public interface ISmtpTransport
+{
+    /// <summary>
+    /// Hands <paramref name="email"/> to the relay once. SMTP failures come back as outcomes; cancellation (including the
+    /// per-attempt timeout) surfaces as <see cref="OperationCanceledException"/>.
+    /// </summary>
+    Task<SmtpDeliveryOutcome> SendAsync(OutgoingEmail email, CancellationToken cancellationToken);
+}
