@@ -1,5 +1,10 @@
-// Placeholder entry point; the two hosts (custom handler, local host) are built in issue 2.
+using ContinuityOfCare.FunctionApp.Hosting;
+using Microsoft.AspNetCore.Builder;
+
+// One app, two hosts (docs/hosting.md): under Azure Functions (FUNCTIONS_CUSTOMHANDLER_PORT set) a custom handler;
+// otherwise its own local host for the same function.json files.
 var builder = WebApplication.CreateBuilder(args);
+builder.AddHubServices();
 var app = builder.Build();
-app.MapGet("/", () => Results.Ok());
+app.MapHubFunctions();
 await app.RunAsync().ConfigureAwait(false);

@@ -39,8 +39,11 @@ public sealed class SmtpTransport : ISmtpTransport
         {
             await client.SendMailAsync(message, cancellationToken).ConfigureAwait(false);
         }
-        catch (SmtpException exception) when (!cancellationToken.IsCancellationRequested)
+        catch (SmtpException exception)
         {
+            // SmtpClient reports a cancelled send as an SmtpException ("The operation has timed out"); surface it as
+            // cancellation so the per-attempt timeout (or the caller's token) is recognised as such.
+            cancellationToken.ThrowIfCancellationRequested();
             return SmtpFailureClassifier.Classify(exception);
         }
 

@@ -1,0 +1,252 @@
+using ContinuityOfCare.Core.Clients;
+using ContinuityOfCare.Core.Inputs;
+using NodaTime;
+
+namespace ContinuityOfCare.Core.Matching;
+
+/// <summary>
+/// The client register indexed for matching, built once per plan (architecture.md "State": identifier and name+DOB
+/// keys → client, loaded whole, never a scan per defendant). <see cref="Match"/> applies domain.md "Matching":
+/// <list type="number">
+/// <item>exact identifier: NOMS number; or PNC / CRO with surname or date of birth agreeing → match;</item>
+/// <item>surname + forename(s) + date of birth equal after <see cref="NameNormaliser"/> → match;</item>
+/// <item>anything weaker (day/month swapped, ±1 day, surname + DOB only, forename initial only, identifier without
+/// corroboration, several clients equally matched) → possible match, held for a person, never routed.</item>
+/// </list>
+/// A person whose name must not be used (Crown <c>IsMasked: "yes"</c>, formats.md §1) is matched by identifiers only,
+/// corroborated by date of birth only. Thread-safe for concurrent <see cref="Match"/> calls once built.
+/// </summary>
+public sealed class MatchingIndex
+{
+    private readonly Client[] _clients;
+    private readonly KeyIndex<string> _byNoms;
+    private readonly KeyIndex<string> _byPnc;
+    private readonly KeyIndex<string> _byCro;
+    private readonly KeyIndex<ulong> _byFullName;
+    private readonly KeyIndex<ulong> _bySurnameAndDate;
+    private readonly KeyIndex<ulong> _byNameOnly;
+
+    private MatchingIndex(Client[] clients)
+    {
+        _clients = clients;
+        var capacity = clients.Length;
+        _byNoms = new KeyIndex<string>(capacity, StringComparer.Ordinal);
+        _byPnc = new KeyIndex<string>(capacity, StringComparer.Ordinal);
+        _byCro = new KeyIndex<string>(capacity / 2, StringComparer.Ordinal);
+        _byFullName = new KeyIndex<ulong>(capacity);
+        _bySurnameAndDate = new KeyIndex<ulong>(capacity);
+        _byNameOnly = new KeyIndex<ulong>(capacity);
+        for (var position = 0; position < clients.Length; position++)
+        {
+            var client = clients[position];
+            if (client.Noms is { } noms)
+            {
+                _byNoms.Add(noms.Value, position);
+            }
+
+            if (client.Pnc is { } pnc)
+            {
+                _byPnc.Add(pnc.Value, position);
+            }
+
+            if (client.Cro is { } cro)
+            {
+                _byCro.Add(cro.Value, position);
+            }
+
+            var surname = NameNormaliser.Normalise(client.Surname);
+            var forenames = NameNormaliser.Normalise(client.Forenames);
+            _byFullName.Add(NameKey.Full(surname, forenames, client.DateOfBirth), position);
+            _bySurnameAndDate.Add(NameKey.SurnameAndDate(surname, client.DateOfBirth), position);
+            _byNameOnly.Add(NameKey.NameOnly(surname, forenames), position);
+        }
+    }
+
+    /// <summary>How many clients the index holds.</summary>
+    public int Count => _clients.Length;
+
+    /// <summary>The indexed clients, in register order.</summary>
+    public IReadOnlyList<Client> Clients => _clients;
+
+    /// <summary>Builds the index from the register (one pass; each key is a dictionary lookup afterwards).</summary>
+    public static MatchingIndex Build(IEnumerable<Client> register)
+    {
+        ArgumentNullException.ThrowIfNull(register);
+        return new MatchingIndex([.. register]);
+    }
+
+    /// <summary>Matches one person against the register (domain.md "Matching").</summary>
+    public MatchResult Match(PersonParticulars person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var nameUsable = person.NameUsableForMatching;
+        var surname = nameUsable ? NameNormaliser.Normalise(person.Surname) : string.Empty;
+        var forenames = nameUsable ? NameNormaliser.Normalise(person.Forenames) : string.Empty;
+        var positions = new List<int>(4);
+
+        // Step 1: exact identifiers. NOMS alone is enough; PNC and CRO need the surname or the DOB to agree.
+        var definite = new SortedDictionary<int, string>();
+        var possible = new Dictionary<int, string>();
+        if (person.Noms is { } noms)
+        {
+            positions.Clear();
+            _byNoms.CollectInto(noms.Value, positions);
+            foreach (var position in positions)
+            {
+                definite.TryAdd(position, "exact NOMS number");
+            }
+        }
+
+        CorroboratedIdentifier(person.Pnc?.Value, _byPnc, "PNC id", person, surname, definite, possible, positions);
+        CorroboratedIdentifier(person.Cro?.Value, _byCro, "CRO number", person, surname, definite, possible, positions);
+
+        if (definite.Count == 1 && !possible.Keys.Any(p => !definite.ContainsKey(p)))
+        {
+            var (position, reason) = definite.First();
+            return MatchResult.Match(_clients[position], reason);
+        }
+
+        if (definite.Count > 1)
+        {
+            foreach (var position in definite.Keys)
+            {
+                possible[position] = "identifiers point to more than one client";
+            }
+        }
+
+        var hasName = surname.Length > 0 && forenames.Length > 0;
+
+        // Step 2: exact normalised surname + forenames + DOB.
+        if (definite.Count == 0 && hasName && person.DateOfBirth is { } dateOfBirth)
+        {
+            positions.Clear();
+            _byFullName.CollectInto(NameKey.Full(surname, forenames, dateOfBirth), positions);
+            var exact = positions.Where(p => SameFullName(_clients[p], surname, forenames, dateOfBirth)).Distinct().ToList();
+            if (exact.Count == 1 && possible.Count == 0)
+            {
+                return MatchResult.Match(_clients[exact[0]], "surname, forenames and date of birth");
+            }
+
+            foreach (var position in exact)
+            {
+                possible.TryAdd(position, exact.Count > 1
+                    ? "several clients have the same name and date of birth"
+                    : "name and date of birth agree but an identifier points to another client");
+            }
+        }
+
+        // Step 3: weaker evidence, held for a person.
+        if (nameUsable && surname.Length > 0)
+        {
+            if (person.DateOfBirth is { } dob)
+            {
+                if (forenames.Length > 0)
+                {
+                    if (dob.Day <= 12 && dob.Day != dob.Month)
+                    {
+                        AddFullNameCandidates(surname, forenames, new LocalDate(dob.Year, dob.Day, dob.Month), "date of birth day and month swapped", possible, positions);
+                    }
+
+                    AddFullNameCandidates(surname, forenames, dob.PlusDays(-1), "date of birth differs by one day", possible, positions);
+                    AddFullNameCandidates(surname, forenames, dob.PlusDays(1), "date of birth differs by one day", possible, positions);
+                }
+
+                positions.Clear();
+                _bySurnameAndDate.CollectInto(NameKey.SurnameAndDate(surname, dob), positions);
+                foreach (var position in positions)
+                {
+                    var client = _clients[position];
+                    if (client.DateOfBirth != dob || NameNormaliser.Normalise(client.Surname) != surname || possible.ContainsKey(position))
+                    {
+                        continue;
+                    }
+
+                    possible.Add(position, InitialOnly(forenames, NameNormaliser.Normalise(client.Forenames))
+                        ? "surname and date of birth agree; forename initial only"
+                        : "surname and date of birth agree; forenames differ");
+                }
+            }
+            else if (forenames.Length > 0)
+            {
+                positions.Clear();
+                _byNameOnly.CollectInto(NameKey.NameOnly(surname, forenames), positions);
+                foreach (var position in positions)
+                {
+                    var client = _clients[position];
+                    if (NameNormaliser.Normalise(client.Surname) == surname && NameNormaliser.Normalise(client.Forenames) == forenames)
+                    {
+                        possible.TryAdd(position, "name agrees; no date of birth to compare");
+                    }
+                }
+            }
+        }
+
+        if (possible.Count == 0)
+        {
+            return MatchResult.None;
+        }
+
+        var candidates = possible
+            .Select(pair => new MatchCandidate(_clients[pair.Key], pair.Value))
+            .OrderBy(candidate => candidate.Client.Id, StringComparer.Ordinal)
+            .ToList();
+        return new MatchResult(MatchKind.Possible, null, "held for a person to confirm", candidates);
+    }
+
+    private void CorroboratedIdentifier(
+        string? identifier, KeyIndex<string> index, string label, PersonParticulars person, string surname,
+        SortedDictionary<int, string> definite, Dictionary<int, string> possible, List<int> positions)
+    {
+        if (identifier is null)
+        {
+            return;
+        }
+
+        positions.Clear();
+        index.CollectInto(identifier, positions);
+        foreach (var position in positions)
+        {
+            var client = _clients[position];
+            var surnameAgrees = surname.Length > 0 && NameNormaliser.Normalise(client.Surname) == surname;
+            var dateAgrees = person.DateOfBirth is { } dob && dob == client.DateOfBirth;
+            if (surnameAgrees || dateAgrees)
+            {
+                definite.TryAdd(position, $"exact {label} with {(surnameAgrees ? "surname" : "date of birth")} agreeing");
+            }
+            else
+            {
+                possible.TryAdd(position, $"{label} agrees but neither surname nor date of birth does");
+            }
+        }
+    }
+
+    private void AddFullNameCandidates(
+        string surname, string forenames, LocalDate dateOfBirth, string reason, Dictionary<int, string> possible, List<int> positions)
+    {
+        positions.Clear();
+        _byFullName.CollectInto(NameKey.Full(surname, forenames, dateOfBirth), positions);
+        foreach (var position in positions)
+        {
+            if (SameFullName(_clients[position], surname, forenames, dateOfBirth))
+            {
+                possible.TryAdd(position, reason);
+            }
+        }
+    }
+
+    private static bool SameFullName(Client client, string surname, string forenames, LocalDate dateOfBirth) =>
+        client.DateOfBirth == dateOfBirth
+        && NameNormaliser.Normalise(client.Surname) == surname
+        && NameNormaliser.Normalise(client.Forenames) == forenames;
+
+    // "J" against "JOHN" (either way round): only the initial can be compared.
+    private static bool InitialOnly(string left, string right)
+    {
+        if (left.Length == 0 || right.Length == 0 || left[0] != right[0])
+        {
+            return false;
+        }
+
+        return left.Split(' ')[0].Length == 1 || right.Split(' ')[0].Length == 1;
+    }
+}

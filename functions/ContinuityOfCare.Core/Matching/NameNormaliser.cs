@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+
+namespace ContinuityOfCare.Core.Matching;
+
+/// <summary>
+/// domain.md "Matching" step 2: names are compared "exactly equal after normalisation (case, accents, hyphens,
+/// apostrophes, extra spaces)". Accents are removed by Unicode decomposition (FormD) and dropping the non-spacing
+/// marks; hyphens become spaces (Smith-Jones = Smith Jones); apostrophes are removed (O'Brien = OBrien); any other
+/// punctuation becomes a space; runs of spaces collapse to one; the result is upper case (invariant culture).
+/// </summary>
+public static class NameNormaliser
+{
+    /// <summary>The normalised form of a name, or the empty string for null/blank input.</summary>
+    public static string Normalise(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return string.Empty;
+        }
+
+        var decomposed = name.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        var pendingSpace = false;
+        foreach (var c in decomposed)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category == UnicodeCategory.NonSpacingMark || IsApostrophe(c))
+            {
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                if (pendingSpace && builder.Length > 0)
+                {
+                    builder.Append(' ');
+                }
+
+                pendingSpace = false;
+                builder.Append(char.ToUpperInvariant(c));
+            }
+            else
+            {
+                // Hyphens, whitespace and any other punctuation separate name parts.
+                pendingSpace = true;
+            }
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>The first letter of the first normalised forename, or null.</summary>
+    public static char? Initial(string? forenames)
+    {
+        var normalised = Normalise(forenames);
+        return normalised.Length == 0 ? null : normalised[0];
+    }
+
+    private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '`' or '\u00B4' or '\u02BC';
+}

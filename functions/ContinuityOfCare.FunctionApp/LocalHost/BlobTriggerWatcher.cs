@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using ContinuityOfCare.FunctionApp.Catalogue;
+using ContinuityOfCare.FunctionApp.Hosting;
+using ContinuityOfCare.FunctionApp.Invocation;
+using ContinuityOfCare.FunctionApp.Storage;
+using ContinuityOfCare.Storage.Blobs;
+using ContinuityOfCare.Storage.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ContinuityOfCare.FunctionApp.LocalHost;
+
+/// <summary>
+/// Runs the <c>blobTrigger</c> functions locally: lists each inbox container every
+/// <see cref="LocalHostOptions.BlobPollingInterval"/> and invokes the function once per blob version. Each version
+/// (name + ETag) gets a receipt in the <see cref="ReceiptsTable"/> table: Processed after success; after
+/// <c>maxDequeueCount</c> failures Poisoned (kept, never retried, logged as an error), as the Functions host does.
+/// </summary>
+public sealed partial class BlobTriggerWatcher(
+    FunctionCatalogue catalogue,
+    FunctionInvoker invoker,
+    HubStorage storage,
+    HostJsonSettings settings,
+    IOptions<LocalHostOptions> options,
+    TimeProvider time,
+    ILogger<BlobTriggerWatcher> logger) : LocalTriggerService(options, time)
+{
+    /// <summary>The table holding blob receipts (partition: function name; row: SHA-256 of container/name + ETag).</summary>
+    public const string ReceiptsTable = "blobreceipts";
+
+    /// <inheritdoc />
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(catalogue.WithTrigger(BindingTypes.BlobTrigger).Select(definition => WatchAsync(definition, stoppingToken)));
+
+    /// <summary>The receipt row key of one blob version.</summary>
+    public static string ReceiptKey(string container, string name, ETag etag) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{container}/{name}\n{etag}")));
+
+    private async Task WatchAsync(FunctionDefinition definition, CancellationToken stoppingToken)
+    {
+        var trigger = definition.Trigger;
+        var container = storage.Container(trigger.BlobContainer!, trigger.Connection);
+        var receipts = storage.Table(ReceiptsTable, trigger.Connection);
+        var ready = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!ready)
+                {
+                    await container.CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
+                    await receipts.CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
+                    ready = true;
+                }
+
+                await foreach (var blob in container.GetBlobsAsync(cancellationToken: stoppingToken).ConfigureAwait(false))
+                {
+                    await ProcessAsync(definition, container, receipts, blob, stoppingToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (RequestFailedException exception)
+            {
+                LogScanFailed(definition.Name, exception.Status, exception.ErrorCode);
+            }
+
+            try
+            {
+                await Task.Delay(Options.BlobPollingInterval, Time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task ProcessAsync(FunctionDefinition definition, BlobContainerClient container, TableClient receipts, BlobItem blob, CancellationToken stoppingToken)
+    {
+        var key = ReceiptKey(container.Name, blob.Name, blob.ETag);
+        var receipt = (await receipts.GetEntityIfExistsAsync(definition.Name, key, cancellationToken: stoppingToken).ConfigureAwait(false)).Value;
+        var status = receipt?.GetString("Status");
+        if (status is "Processed" or "Poisoned")
+        {
+            return;
+        }
+
+        var settle = CancellationToken.None;
+        var attempts = (receipt?.GetInt32("Attempts") ?? 0) + 1;
+        try
+        {
+            byte[] content;
+            var download = await container.GetBlobClient(blob.Name)
+                .DownloadStreamingAsync(new BlobRequestConditions { IfMatch = blob.ETag }, stoppingToken).ConfigureAwait(false);
+            await using (download.Value.ConfigureAwait(false))
+            {
+                using var buffer = new MemoryStream();
+                await download.Value.Content.CopyToAsync(buffer, stoppingToken).ConfigureAwait(false);
+                content = buffer.ToArray();
+            }
+
+            var context = new FunctionContext(definition, new BlobTriggerInput(container.Name, blob.Name, content), Guid.NewGuid().ToString("D"));
+            await invoker.InvokeAsync(context, InvocationAborted).ConfigureAwait(false);
+            await QueueOutputSender.SendAsync(storage, context, settle).ConfigureAwait(false);
+            await WriteReceiptAsync(receipts, definition.Name, key, container.Name, blob, "Processed", attempts, settle).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested || InvocationAborted.IsCancellationRequested)
+        {
+            // Not recorded: the blob is picked up again on the next start.
+        }
+        catch (RequestFailedException exception) when (exception.Status == 412)
+        {
+            // The blob changed while being read: its new ETag is a new version, picked up on the next scan.
+        }
+        catch (Exception exception)
+        {
+            var poisoned = attempts >= settings.MaxDequeueCount;
+            await WriteReceiptAsync(receipts, definition.Name, key, container.Name, blob, poisoned ? "Poisoned" : "Failed", attempts, settle).ConfigureAwait(false);
+            if (poisoned)
+            {
+                LogPoisoned(definition.Name, attempts, exception.GetType().Name);
+            }
+            else
+            {
+                LogRetry(definition.Name, attempts, exception.GetType().Name);
+            }
+        }
+    }
+
+    private static Task WriteReceiptAsync(TableClient receipts, string functionName, string key, string container, BlobItem blob, string status, int attempts, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(functionName, key)
+        {
+            ["Container"] = container,
+            ["BlobName"] = blob.Name,
+            ["BlobETag"] = blob.ETag.ToString(),
+            ["Status"] = status,
+            ["Attempts"] = attempts,
+        };
+        return receipts.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    [LoggerMessage(EventId = 400, Level = LogLevel.Warning, Message = "{FunctionName}: listing the inbox failed ({Status} {ErrorCode})")]
+    private partial void LogScanFailed(string functionName, int status, string? errorCode);
+
+    [LoggerMessage(EventId = 401, Level = LogLevel.Warning, Message = "{FunctionName}: a blob failed on attempt {Attempts} ({ExceptionType}); it will be retried")]
+    private partial void LogRetry(string functionName, int attempts, string exceptionType);
+
+    [LoggerMessage(EventId = 402, Level = LogLevel.Error, Message = "{FunctionName}: a blob failed {Attempts} times ({ExceptionType}) and is marked Poisoned in the receipts table")]
+    private partial void LogPoisoned(string functionName, int attempts, string exceptionType);
+}

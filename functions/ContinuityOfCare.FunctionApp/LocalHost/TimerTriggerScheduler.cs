@@ -1,0 +1,104 @@
+using ContinuityOfCare.FunctionApp.Catalogue;
+using ContinuityOfCare.FunctionApp.Invocation;
+using ContinuityOfCare.FunctionApp.Scheduling;
+using ContinuityOfCare.FunctionApp.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.TimeZones;
+
+namespace ContinuityOfCare.FunctionApp.LocalHost;
+
+/// <summary>
+/// Fires the <c>timerTrigger</c> functions locally: six-field NCRONTAB schedules evaluated in the configured zone
+/// (<see cref="LocalHostOptions.TimeZone"/> or <c>WEBSITE_TIME_ZONE</c>, default Europe/London), plus
+/// <c>runOnStartup</c>. A failed firing is logged; the next one still comes. All waiting goes through
+/// <see cref="TimeProvider"/>.
+/// </summary>
+public sealed partial class TimerTriggerScheduler(
+    FunctionCatalogue catalogue,
+    FunctionInvoker invoker,
+    HubStorage storage,
+    IConfiguration configuration,
+    IOptions<LocalHostOptions> options,
+    TimeProvider time,
+    ILogger<TimerTriggerScheduler> logger) : LocalTriggerService(options, time)
+{
+    // A firing later than this after its scheduled instant is reported as past due (the host was busy or asleep).
+    private static readonly TimeSpan PastDueTolerance = TimeSpan.FromSeconds(5);
+
+    /// <summary>The schedule zone: an IANA id, or a Windows id as Azure's <c>WEBSITE_TIME_ZONE</c> allows.</summary>
+    public static DateTimeZone ResolveZone(string id)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) is { } zone)
+        {
+            return zone;
+        }
+
+        return TzdbDateTimeZoneSource.Default.WindowsMapping.PrimaryMapping.TryGetValue(id, out var iana)
+            ? DateTimeZoneProviders.Tzdb[iana]
+            : throw new InvalidOperationException($"unknown time zone {id}");
+    }
+
+    /// <inheritdoc />
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var zone = ResolveZone(configuration["WEBSITE_TIME_ZONE"] ?? Options.TimeZone);
+        return Task.WhenAll(catalogue.WithTrigger(BindingTypes.TimerTrigger)
+            .Select(definition => RunAsync(definition, new TimerSchedule(definition.Trigger.Schedule!, zone), stoppingToken)));
+    }
+
+    private async Task RunAsync(FunctionDefinition definition, TimerSchedule schedule, CancellationToken stoppingToken)
+    {
+        if (definition.Trigger.RunOnStartup)
+        {
+            await FireAsync(definition, isPastDue: false).ConfigureAwait(false);
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var next = schedule.NextOccurrence(Time.GetUtcNow());
+            LogScheduled(definition.Name, next);
+            try
+            {
+                var wait = next - Time.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, Time, stoppingToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            await FireAsync(definition, isPastDue: Time.GetUtcNow() - next > PastDueTolerance).ConfigureAwait(false);
+        }
+    }
+
+    private async Task FireAsync(FunctionDefinition definition, bool isPastDue)
+    {
+        var context = new FunctionContext(definition, new TimerTriggerInput(isPastDue), Guid.NewGuid().ToString("D"));
+        try
+        {
+            await invoker.InvokeAsync(context, InvocationAborted).ConfigureAwait(false);
+            await QueueOutputSender.SendAsync(storage, context, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !InvocationAborted.IsCancellationRequested)
+        {
+            LogFiringFailed(definition.Name, exception.GetType().Name);
+        }
+        catch (OperationCanceledException)
+        {
+            // Aborted at shutdown: the next start's runOnStartup or schedule covers it.
+        }
+    }
+
+    [LoggerMessage(EventId = 300, Level = LogLevel.Debug, Message = "{FunctionName}: next firing at {Next}")]
+    private partial void LogScheduled(string functionName, DateTimeOffset next);
+
+    [LoggerMessage(EventId = 301, Level = LogLevel.Error, Message = "{FunctionName}: timer firing failed ({ExceptionType})")]
+    private partial void LogFiringFailed(string functionName, string exceptionType);
+}

@@ -1,0 +1,167 @@
+using System.Runtime.CompilerServices;
+using ContinuityOfCare.Core.Inputs;
+using CsvHelper;
+
+namespace ContinuityOfCare.Ingestion.Common;
+
+/// <summary>
+/// Reads any of the hub's CSV inputs row by row with CsvHelper, applying formats.md's common CSV rules: UTF-8 with or
+/// without a BOM (anything else rejects the file), comma-separated, RFC 4180 quoting, CRLF or LF, a header row, header
+/// names case-insensitive and in any order, unknown columns ignored with one warning, missing required columns reject
+/// the file. Per row: bad quoting, a cell count different from the header's, or an over-long cell rejects the row
+/// with the line it starts on; other rows are unaffected.
+/// </summary>
+internal static class CsvTable
+{
+    /// <summary>Streams rows (<see cref="CsvRow"/>) and rejections/warnings (<see cref="Rejection"/>), in file order.</summary>
+    public static async IAsyncEnumerable<object> ReadAsync(
+        Stream stream,
+        string sourceFile,
+        IReadOnlyList<string> knownColumns,
+        IReadOnlyList<string> requiredColumns,
+        IngestionOptions options,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (FileChecks.CheckLengthUpFront(stream, sourceFile, options.MaxFileBytes) is { } tooLarge)
+        {
+            yield return tooLarge;
+            yield break;
+        }
+
+        var malformed = new Queue<Rejection>();
+        var readerOptions = new CsvReaderOptions
+        {
+            Separator = ',',
+            HasHeader = true,
+            Mode = CsvMode.Rfc4180,
+            TrimWhitespace = true,
+            TrackLineNumbers = true,
+            SkipEmptyLines = true,
+            IncludeValuesInExceptions = false,
+            MalformedData = CsvMalformedDataHandling.Skip,
+            FieldCountMismatch = CsvFieldCountHandling.Skip,
+            OnMalformedRecord = record => malformed.Enqueue(
+                new Rejection(new SourceRef(sourceFile, Line: checked((int)record.LineNumber)), MalformedReason(record.Reason))),
+        };
+
+        using var guarded = new GuardedInputStream(stream, options.MaxFileBytes);
+        using var csv = CsvReader.Create(guarded, readerOptions, leaveOpen: true);
+
+        var headerFailure = await TryAsync(() => csv.ReadHeaderAsync(cancellationToken).AsTask(), sourceFile).ConfigureAwait(false);
+        if (headerFailure is not null)
+        {
+            yield return headerFailure;
+            yield break;
+        }
+
+        var header = csv.Headers.Select(name => name.Trim().ToLowerInvariant()).ToArray();
+        if (header.All(name => name.Length == 0))
+        {
+            yield return FileChecks.FileRejection(sourceFile, "the file is empty: no header row");
+            yield break;
+        }
+
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        var unknown = new List<string>();
+        for (var i = 0; i < header.Length; i++)
+        {
+            if (header[i].Length == 0)
+            {
+                continue;
+            }
+
+            if (!columns.TryAdd(header[i], i))
+            {
+                yield return FileChecks.FileRejection(sourceFile, $"column {header[i]} appears more than once in the header");
+                yield break;
+            }
+
+            if (!knownColumns.Contains(header[i], StringComparer.Ordinal))
+            {
+                unknown.Add(header[i]);
+            }
+        }
+
+        var missing = requiredColumns.Where(c => !columns.ContainsKey(c)).ToList();
+        if (missing.Count > 0)
+        {
+            var noun = missing.Count == 1 ? "column" : "columns";
+            yield return FileChecks.FileRejection(sourceFile, $"missing required {noun}: {string.Join(", ", missing)}");
+            yield break;
+        }
+
+        if (unknown.Count > 0)
+        {
+            var noun = unknown.Count == 1 ? "column" : "columns";
+            yield return new Rejection(new SourceRef(sourceFile, Line: 1), $"unknown {noun} ignored: {string.Join(", ", unknown)}", IsWarning: true);
+        }
+
+        while (true)
+        {
+            var more = false;
+            var failure = await TryAsync(async () => more = await csv.ReadAsync(cancellationToken).ConfigureAwait(false), sourceFile).ConfigureAwait(false);
+            while (malformed.TryDequeue(out var skipped))
+            {
+                yield return skipped;
+            }
+
+            if (failure is not null)
+            {
+                yield return failure;
+                yield break;
+            }
+
+            if (!more)
+            {
+                yield break;
+            }
+
+            var line = checked((int)csv.LineNumber);
+            var cells = new string[csv.FieldCount];
+            var overLong = -1;
+            for (var i = 0; i < cells.Length; i++)
+            {
+                cells[i] = csv.GetString(i);
+                if (overLong < 0 && cells[i].Length > options.MaxCellChars)
+                {
+                    overLong = i;
+                }
+            }
+
+            if (overLong >= 0)
+            {
+                var name = overLong < header.Length && header[overLong].Length > 0 ? header[overLong] : $"cell {overLong + 1}";
+                yield return new Rejection(new SourceRef(sourceFile, Line: line), $"{name} is longer than {options.MaxCellChars} characters");
+                continue;
+            }
+
+            yield return new CsvRow(line, columns, cells);
+        }
+    }
+
+    private static string MalformedReason(CsvMalformedReason reason) => reason switch
+    {
+        CsvMalformedReason.FieldCountMismatch => "the row does not have as many cells as the header",
+        CsvMalformedReason.UnterminatedQuote => "bad quoting (RFC 4180): a quoted cell is never closed, so the rest of the file from this line cannot be read",
+        CsvMalformedReason.StrayQuote => "bad quoting (RFC 4180): a quote inside an unquoted cell",
+        CsvMalformedReason.TextAfterClosingQuote => "bad quoting (RFC 4180): text after a closing quote",
+        _ => "bad quoting (RFC 4180)",
+    };
+
+    private static async Task<Rejection?> TryAsync(Func<Task> read, string sourceFile)
+    {
+        try
+        {
+            await read().ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception ex) when (UnreadableFileException.FindReason(ex) is { } reason)
+        {
+            return FileChecks.FileRejection(sourceFile, reason);
+        }
+        catch (CsvFormatException ex)
+        {
+            return FileChecks.FileRejection(sourceFile, $"the file cannot be read as CSV (RFC 4180) from line {ex.LineNumber}");
+        }
+    }
+}

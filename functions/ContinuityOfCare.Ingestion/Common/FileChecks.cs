@@ -1,0 +1,28 @@
+using ContinuityOfCare.Core.Inputs;
+
+namespace ContinuityOfCare.Ingestion.Common;
+
+/// <summary>Whole-file checks and their reasons, shared by every parser (formats.md, opening section).</summary>
+internal static class FileChecks
+{
+    public const string NotUtf8 = "the file is not UTF-8 text";
+
+    public static string TooLarge(long maxBytes) =>
+        $"the file is larger than the size cap ({FormatBytes(maxBytes)})";
+
+    /// <summary>The size-cap rejection when the length is known before reading (seekable streams), else null.</summary>
+    public static Rejection? CheckLengthUpFront(Stream stream, string sourceFile, long maxBytes)
+    {
+        if (stream.CanSeek && stream.Length - stream.Position > maxBytes)
+        {
+            return FileRejection(sourceFile, TooLarge(maxBytes));
+        }
+
+        return null;
+    }
+
+    public static Rejection FileRejection(string sourceFile, string reason) => new(new SourceRef(sourceFile), reason);
+
+    private static string FormatBytes(long bytes) =>
+        bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes} bytes";
+}

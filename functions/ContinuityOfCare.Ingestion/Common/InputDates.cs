@@ -1,0 +1,104 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace ContinuityOfCare.Ingestion.Common;
+
+/// <summary>
+/// The date and time spellings the inputs use (formats.md): CSV dates <c>YYYY-MM-DD</c>, CSV times <c>HH:MM</c>
+/// (24h, Europe/London); HMCTS court list dates of birth as ISO <c>YYYY-MM-DD</c> (current schema) or
+/// <c>DD/MM/YYYY</c> / <c>DD-MM-YYYY</c> (older revisions).
+/// </summary>
+public static class InputDates
+{
+    private static readonly LocalDatePattern Iso = LocalDatePattern.Iso;
+    private static readonly LocalDatePattern DaySlashMonth = LocalDatePattern.CreateWithInvariantCulture("dd'/'MM'/'uuuu");
+    private static readonly LocalDatePattern DayDashMonth = LocalDatePattern.CreateWithInvariantCulture("dd'-'MM'-'uuuu");
+    private static readonly LocalTimePattern HourMinute = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
+    private static readonly LocalTimePattern HourMinuteSecond = LocalTimePattern.CreateWithInvariantCulture("HH':'mm':'ss");
+    private static readonly LocalDateTimePattern LocalMinute = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm");
+    private static readonly OffsetDateTimePattern OffsetIso = OffsetDateTimePattern.ExtendedIso;
+
+    /// <summary>A CSV date: exactly <c>YYYY-MM-DD</c>.</summary>
+    public static bool TryParseIsoDate(string? text, out LocalDate date) => TryParse(Iso, text, out date);
+
+    /// <summary>
+    /// A court list date of birth: <c>YYYY-MM-DD</c>, <c>DD/MM/YYYY</c> or <c>DD-MM-YYYY</c> (formats.md §1; the
+    /// day-first forms are the 2024 and older Magistrates schema revisions).
+    /// </summary>
+    public static bool TryParseListDateOfBirth(string? text, out LocalDate date) =>
+        TryParse(Iso, text, out date) || TryParse(DaySlashMonth, text, out date) || TryParse(DayDashMonth, text, out date);
+
+    /// <summary>A CSV time: exactly <c>HH:MM</c>, 24-hour.</summary>
+    public static bool TryParseHourMinute(string? text, out LocalTime time) => TryParse(HourMinute, text, out time);
+
+    /// <summary>A Crown list <c>SittingAt</c>: <c>HH:MM:SS</c> (or <c>HH:MM</c>).</summary>
+    public static bool TryParseSittingTime(string? text, out LocalTime time) =>
+        TryParse(HourMinuteSecond, text, out time) || TryParse(HourMinute, text, out time);
+
+    /// <summary>
+    /// An HMCTS timestamp such as <c>sittingStart</c>: ISO-8601 with <c>Z</c> or an offset, fractional seconds allowed.
+    /// </summary>
+    public static bool TryParseInstant(string? text, out Instant instant)
+    {
+        instant = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var result = OffsetIso.Parse(text.Trim());
+        if (!result.Success)
+        {
+            return false;
+        }
+
+        instant = result.Value.ToInstant();
+        return true;
+    }
+
+    /// <summary>
+    /// The court results' <c>result_time</c>: <c>YYYY-MM-DDTHH:MM</c> Europe/London local time (DST resolved as
+    /// <see cref="LondonLocalTime"/> says), or an ISO-8601 instant with <c>Z</c> or an offset.
+    /// </summary>
+    public static bool TryParseResultTime(string? text, out Instant instant)
+    {
+        if (TryParse(LocalMinute, text, out LocalDateTime local))
+        {
+            instant = LondonLocalTime.ToInstant(local);
+            return true;
+        }
+
+        return TryParseInstant(text, out instant);
+    }
+
+    /// <summary>Formats a date as <c>YYYY-MM-DD</c> (the CSV spelling).</summary>
+    public static string FormatIso(LocalDate date) => Iso.Format(date);
+
+    /// <summary>Formats a date as <c>DD/MM/YYYY</c> (an older court list spelling).</summary>
+    public static string FormatDaySlashMonth(LocalDate date) => DaySlashMonth.Format(date);
+
+    /// <summary>Formats a time as <c>HH:MM</c>.</summary>
+    public static string FormatHourMinute(LocalTime time) => HourMinute.Format(time);
+
+    private static bool TryParse<T>(IPattern<T> pattern, string? text, out T value)
+    {
+        value = default!;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var result = pattern.Parse(text.Trim());
+        if (!result.Success)
+        {
+            return false;
+        }
+
+        value = result.Value;
+        return true;
+    }
+
+    /// <summary>Culture-free integer formatting for messages.</summary>
+    internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

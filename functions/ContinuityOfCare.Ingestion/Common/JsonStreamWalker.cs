@@ -1,0 +1,230 @@
+using System.Text;
+using System.Text.Json;
+
+namespace ContinuityOfCare.Ingestion.Common;
+
+/// <summary>
+/// Walks a JSON document from a stream with <see cref="Utf8JsonReader"/>, tracking the JSON path, and parses into a
+/// <see cref="JsonDocument"/> only the values its client asks for (issue 4: "memory stays bounded by the largest
+/// record, not the file"): the buffer holds the current token or the current requested element, never the file.
+/// A UTF-8 byte order mark is skipped. Whole-file problems from the stream (<see cref="UnreadableFileException"/>)
+/// propagate to the caller.
+/// </summary>
+internal sealed class JsonStreamWalker
+{
+    private const int InitialBufferSize = 64 * 1024;
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+
+    private readonly Stream _stream;
+    private readonly Func<IReadOnlyList<JsonFrame>, JsonInterest> _interest;
+    private readonly List<JsonFrame> _frames = [];
+    private byte[] _buffer = new byte[InitialBufferSize];
+    private int _start;
+    private int _end;
+    private bool _final;
+    private bool _started;
+    private bool _sawToken;
+    private JsonReaderState _state = new(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 256 });
+
+    /// <param name="stream">The input (already guarded for size and encoding).</param>
+    /// <param name="interest">
+    /// Called for each value about to be read, with the open containers (outermost first): the last frame is the
+    /// value's parent. It may record what it needs from the frames (e.g. an array index).
+    /// </param>
+    public JsonStreamWalker(Stream stream, Func<IReadOnlyList<JsonFrame>, JsonInterest> interest)
+    {
+        _stream = stream;
+        _interest = interest;
+    }
+
+    /// <summary>The JSON path of the value the open containers point at, e.g. <c>$.courtLists[0].courtHouse</c>.</summary>
+    public static string PathOf(IReadOnlyList<JsonFrame> frames)
+    {
+        var path = new StringBuilder("$");
+        foreach (var frame in frames)
+        {
+            if (frame.IsArray)
+            {
+                path.Append('[').Append(frame.Index < 0 ? 0 : frame.Index).Append(']');
+            }
+            else if (frame.Name is not null)
+            {
+                path.Append('.').Append(frame.Name);
+            }
+        }
+
+        return path.ToString();
+    }
+
+    /// <summary>True when the open containers spell <paramref name="pattern"/>: property names, with "[]" for an array.</summary>
+    public static bool Matches(IReadOnlyList<JsonFrame> frames, ReadOnlySpan<string> pattern)
+    {
+        if (frames.Count != pattern.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var frame = frames[i];
+            if (frame.IsArray ? pattern[i] != "[]" : !string.Equals(pattern[i], frame.Name, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads on to the next event the client asked for, the end, or the point where the JSON breaks.</summary>
+    public async ValueTask<JsonWalkEvent> NextAsync(CancellationToken cancellationToken)
+    {
+        if (!_started)
+        {
+            _started = true;
+            await FillAsync(cancellationToken).ConfigureAwait(false);
+            while (!_final && _end < Utf8Bom.Length)
+            {
+                await FillAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            if (_buffer.AsSpan(0, _end).StartsWith(Utf8Bom))
+            {
+                _start = Utf8Bom.Length;
+            }
+        }
+
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var walkEvent = Step(out var needMore);
+            if (!needMore)
+            {
+                return walkEvent;
+            }
+
+            await FillAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private JsonWalkEvent Step(out bool needMore)
+    {
+        needMore = false;
+        var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
+        try
+        {
+            while (true)
+            {
+                var checkpoint = reader.BytesConsumed;
+                var checkpointState = reader.CurrentState;
+                if (!reader.Read())
+                {
+                    Commit(checkpoint, checkpointState);
+                    if (_final)
+                    {
+                        return new JsonWalkEvent(_sawToken ? JsonWalkEventKind.End : JsonWalkEventKind.Empty, "$");
+                    }
+
+                    needMore = true;
+                    return default;
+                }
+
+                _sawToken = true;
+                var top = _frames.Count > 0 ? _frames[^1] : null;
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                        top!.Name = reader.GetString();
+                        continue;
+                    case JsonTokenType.EndObject:
+                    case JsonTokenType.EndArray:
+                        _frames.RemoveAt(_frames.Count - 1);
+                        continue;
+                }
+
+                // A value starts: it is the next element of an array parent.
+                if (top is { IsArray: true })
+                {
+                    top.Index++;
+                }
+
+                var interest = _interest(_frames);
+                if (interest == JsonInterest.Element)
+                {
+                    if (!JsonDocument.TryParseValue(ref reader, out var document))
+                    {
+                        if (top is { IsArray: true })
+                        {
+                            top.Index--;
+                        }
+
+                        Commit(checkpoint, checkpointState);
+                        needMore = true;
+                        return default;
+                    }
+
+                    var path = PathOf(_frames);
+                    Commit(reader.BytesConsumed, reader.CurrentState);
+                    return new JsonWalkEvent(JsonWalkEventKind.Element, path, document);
+                }
+
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    _frames.Add(new JsonFrame(reader.TokenType == JsonTokenType.StartArray));
+                    continue;
+                }
+
+                if (interest == JsonInterest.Scalar)
+                {
+                    var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : Encoding.UTF8.GetString(reader.ValueSpan);
+                    var path = PathOf(_frames);
+                    var tokenType = reader.TokenType;
+                    Commit(reader.BytesConsumed, reader.CurrentState);
+                    return new JsonWalkEvent(JsonWalkEventKind.Scalar, path, Text: text, TokenType: tokenType);
+                }
+            }
+        }
+        catch (JsonException ex)
+        {
+            _final = true;
+            _start = _end;
+            return new JsonWalkEvent(JsonWalkEventKind.Malformed, PathOf(_frames), Line: (ex.LineNumber ?? 0) + 1);
+        }
+        catch (InvalidOperationException)
+        {
+            // GetString on text that is not valid UTF-8 (the guard stream normally reports this first).
+            throw new UnreadableFileException(FileChecks.NotUtf8);
+        }
+    }
+
+    private void Commit(long consumed, JsonReaderState state)
+    {
+        _start += checked((int)consumed);
+        _state = state;
+    }
+
+    private async ValueTask FillAsync(CancellationToken cancellationToken)
+    {
+        if (_start > 0)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _end -= _start;
+            _start = 0;
+        }
+
+        if (_end == _buffer.Length)
+        {
+            Array.Resize(ref _buffer, checked(_buffer.Length * 2));
+        }
+
+        var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+        if (read == 0)
+        {
+            _final = true;
+        }
+        else
+        {
+            _end += read;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using NodaTime;
+
+namespace ContinuityOfCare.Mail.Outbox;
+
+/// <summary>An outbox row as the operator (and tests) see it. No client data: the form itself is not exposed here.</summary>
+/// <param name="AlertId">The alert.</param>
+/// <param name="Reference">Its printed reference.</param>
+/// <param name="Status">Where it is.</param>
+/// <param name="AttemptCount">Claims so far.</param>
+/// <param name="AttemptStartedAt">When the latest claim was made, if any.</param>
+/// <param name="MessageId">The Message-ID used, once attempted.</param>
+/// <param name="SmtpCode">The last SMTP code (250 when sent).</param>
+/// <param name="SmtpReply">The relay's reply when sent, else the last failure.</param>
+/// <param name="TemplateVersion">The template version of the sent message.</param>
+public sealed record OutboxEntry(
+    string AlertId,
+    string Reference,
+    AlertStatus Status,
+    int AttemptCount,
+    Instant? AttemptStartedAt,
+    string? MessageId,
+    int? SmtpCode,
+    string? SmtpReply,
+    string? TemplateVersion);

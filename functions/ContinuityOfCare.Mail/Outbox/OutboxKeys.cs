@@ -1,0 +1,16 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ContinuityOfCare.Mail.Outbox;
+
+/// <summary>Table keys from the hub's ids: the id itself when it is a legal key, else its hex SHA-256 (stable either way).</summary>
+public static class OutboxKeys
+{
+    /// <summary>A PartitionKey/RowKey for <paramref name="id"/>.</summary>
+    public static string Key(string id)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        var legal = id.Length <= 256 && !id.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
+        return legal ? id : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
+    }
+}

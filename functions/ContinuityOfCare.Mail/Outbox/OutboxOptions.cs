@@ -1,0 +1,26 @@
+namespace ContinuityOfCare.Mail.Outbox;
+
+/// <summary>The outbox's tables and timings (configuration section <c>Mail:Outbox</c>).</summary>
+public sealed class OutboxOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = "Mail:Outbox";
+
+    /// <summary>The outbox table (one row per alert).</summary>
+    public string AlertsTable { get; set; } = "alertoutbox";
+
+    /// <summary>Operator notices (held recipients, permanent failures, unconfirmed sends).</summary>
+    public string NoticesTable { get; set; } = "operatornotices";
+
+    /// <summary>Directory entries flagged after a permanent failure, keyed by org code.</summary>
+    public string DirectoryFlagsTable { get; set; } = "directoryflags";
+
+    /// <summary>
+    /// How long an alert may stay Sending before it is reconciled to Unconfirmed. Must exceed the longest a send can take:
+    /// SMTP timeout × (retries + 1) plus back-off (checked by <see cref="AlertOutbox"/>).
+    /// </summary>
+    public TimeSpan InFlightTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Where operator notices are emailed as well as stored; empty to store only.</summary>
+    public string? OperatorAddress { get; set; }
+}

@@ -1,0 +1,44 @@
+using ContinuityOfCare.Core.Alerts;
+using ContinuityOfCare.Mail.Transport;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace ContinuityOfCare.Mail.Rendering;
+
+/// <summary>
+/// Turns an <see cref="AlertForm"/> into the message the relay receives: rendered bodies and subject, the stable
+/// Message-ID derived from the alert id, the hub as sender and the sending team's SPOC as Reply-To.
+/// </summary>
+public sealed class AlertEmailFactory
+{
+    private readonly AlertFormRenderer _renderer;
+    private readonly SmtpOptions _smtp;
+
+    /// <summary>Creates the factory.</summary>
+    public AlertEmailFactory(AlertFormRenderer renderer, IOptions<SmtpOptions> smtpOptions)
+    {
+        ArgumentNullException.ThrowIfNull(renderer);
+        ArgumentNullException.ThrowIfNull(smtpOptions);
+        _renderer = renderer;
+        _smtp = smtpOptions.Value;
+    }
+
+    /// <summary>The Message-ID every send of <paramref name="alertId"/> carries.</summary>
+    public string MessageIdFor(string alertId) => MessageIds.For(alertId, _smtp.MessageIdDomain);
+
+    /// <summary>Renders and addresses <paramref name="form"/> as sent at <paramref name="sentAt"/>.</summary>
+    public OutgoingEmail Create(AlertForm form, Instant sentAt)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var rendered = _renderer.Render(form, sentAt);
+        return new OutgoingEmail(
+            MessageIdFor(form.Id),
+            new MailParty(_smtp.SenderAddress, _smtp.SenderDisplayName),
+            new MailParty(form.To.Email, form.To.OrgName),
+            form.From is null ? null : new MailParty(form.From.Email, form.From.OrgName),
+            rendered.Subject,
+            rendered.Text,
+            rendered.Html,
+            rendered.TemplateVersion);
+    }
+}

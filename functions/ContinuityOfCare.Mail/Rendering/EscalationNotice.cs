@@ -1,0 +1,30 @@
+using ContinuityOfCare.Core.Alerts;
+using NodaTime;
+
+namespace ContinuityOfCare.Mail.Rendering;
+
+/// <summary>
+/// domain.md "Escalation": what an escalation email says — the obligation, the client reference, the due instant, how
+/// late, and the acknowledgement link. No client data beyond the reference.
+/// </summary>
+/// <param name="Id">Deterministic id (obligation id + level): its Message-ID, so each level is recognisably sent once.</param>
+/// <param name="Level">1 the owner's SPOC, 2 the escalation contact, 3 the regional team.</param>
+/// <param name="ClientReference">The reference the owner knows the case by (an Alert Form reference), never a name.</param>
+/// <param name="ObligationId">The obligation.</param>
+/// <param name="RuleId">The obligation rule, e.g. <c>smt.care-plan</c>.</param>
+/// <param name="MustDo">What was to be done.</param>
+/// <param name="Due">The due instant.</param>
+/// <param name="Owner">The owning organisation.</param>
+/// <param name="Recipient">Who this level goes to (the owner's SPOC, escalation contact, or the regional team).</param>
+/// <param name="AcknowledgementLink">The signed single-use link that records fulfilment.</param>
+public sealed record EscalationNotice(
+    string Id,
+    int Level,
+    string ClientReference,
+    string ObligationId,
+    string RuleId,
+    string MustDo,
+    Instant Due,
+    AlertParty Owner,
+    AlertParty Recipient,
+    Uri AcknowledgementLink);

@@ -1,0 +1,154 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace ContinuityOfCare.Mail.Transport;
+
+/// <summary>
+/// The SMTP transport behind a rate limiter and a Polly v8 pipeline (architecture.md "Reliability rules"):
+/// <list type="number">
+/// <item>rate limiter (outermost, one permit per message): mail relays throttle. Polly.RateLimiting is not obtainable,
+/// so a <see cref="SlidingWindowRateLimiter"/> from the shared framework is acquired here around the pipeline; retries of
+/// the same message do not take another permit;</item>
+/// <item>retry with jittered exponential back-off on transient failures (connection failures, timeouts, SMTP 4xx) — never
+/// on permanent ones (SMTP 5xx) and never on an open circuit;</item>
+/// <item>circuit breaker: while the relay is down, sends are not attempted and return <see cref="DeliveryOutcomeKind.CircuitOpen"/>
+/// so the caller leaves the message queued;</item>
+/// <item>timeout per attempt (<see cref="SmtpOptions.Timeout"/>).</item>
+/// </list>
+/// </summary>
+public sealed partial class ResilientMailSender : IMailSender, IDisposable
+{
+    private readonly ISmtpTransport _transport;
+    private readonly ResiliencePipeline<SmtpDeliveryOutcome> _pipeline;
+    private readonly RateLimiter? _rateLimiter;
+    private readonly ILogger<ResilientMailSender> _logger;
+
+    /// <summary>Builds the pipeline from validated options.</summary>
+    public ResilientMailSender(
+        ISmtpTransport transport,
+        IOptions<SmtpOptions> smtpOptions,
+        IOptions<MailResilienceOptions> resilienceOptions,
+        TimeProvider timeProvider,
+        ILogger<ResilientMailSender> logger)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        ArgumentNullException.ThrowIfNull(smtpOptions);
+        ArgumentNullException.ThrowIfNull(resilienceOptions);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+        _transport = transport;
+        _logger = logger;
+        var options = resilienceOptions.Value;
+        _pipeline = BuildPipeline(options, smtpOptions.Value.Timeout, timeProvider, logger);
+        _rateLimiter = options.MessagesPerMinute <= 0
+            ? null
+            : new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
+            {
+                PermitLimit = options.MessagesPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                SegmentsPerWindow = 6,
+                QueueLimit = Math.Max(0, options.RateLimitQueueLimit),
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            });
+    }
+
+    /// <inheritdoc />
+    public async Task<SmtpDeliveryOutcome> SendAsync(OutgoingEmail email, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        using var lease = _rateLimiter is null ? null : await _rateLimiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        if (lease is { IsAcquired: false })
+        {
+            LogRateLimited(_logger, email.MessageId);
+            return SmtpDeliveryOutcome.Transient(null, "rate limit: too many messages waiting; left queued");
+        }
+
+        try
+        {
+            return await _pipeline.ExecuteAsync(
+                static (state, token) => new ValueTask<SmtpDeliveryOutcome>(state.Transport.SendAsync(state.Email, token)),
+                (Transport: _transport, Email: email),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (BrokenCircuitException)
+        {
+            LogCircuitOpen(_logger, email.MessageId);
+            return SmtpDeliveryOutcome.CircuitOpen("circuit open: the relay is considered down; left queued");
+        }
+        catch (TimeoutRejectedException exception)
+        {
+            return SmtpDeliveryOutcome.Transient(null, $"timed out after {exception.Timeout}");
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _rateLimiter?.Dispose();
+
+    private static ResiliencePipeline<SmtpDeliveryOutcome> BuildPipeline(
+        MailResilienceOptions options, TimeSpan attemptTimeout, TimeProvider timeProvider, ILogger logger)
+    {
+        var transient = new PredicateBuilder<SmtpDeliveryOutcome>()
+            .HandleResult(outcome => outcome.Kind == DeliveryOutcomeKind.TransientFailure)
+            .Handle<TimeoutRejectedException>();
+        var builder = new ResiliencePipelineBuilder<SmtpDeliveryOutcome> { TimeProvider = timeProvider };
+        if (options.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<SmtpDeliveryOutcome>
+            {
+                MaxRetryAttempts = options.MaxRetryAttempts,
+                Delay = options.RetryBaseDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldHandle = transient,
+                OnRetry = arguments =>
+                {
+                    LogRetry(logger, arguments.AttemptNumber + 1, arguments.RetryDelay, arguments.Outcome.Result?.SmtpCode);
+                    return default;
+                },
+            });
+        }
+
+        return builder
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions<SmtpDeliveryOutcome>
+            {
+                FailureRatio = options.BreakerFailureRatio,
+                MinimumThroughput = options.BreakerMinimumThroughput,
+                SamplingDuration = options.BreakerSamplingDuration,
+                BreakDuration = options.BreakDuration,
+                ShouldHandle = transient,
+                OnOpened = arguments =>
+                {
+                    LogBreakerOpened(logger, arguments.BreakDuration);
+                    return default;
+                },
+                OnClosed = _ =>
+                {
+                    LogBreakerClosed(logger);
+                    return default;
+                },
+            })
+            .AddTimeout(attemptTimeout)
+            .Build();
+    }
+
+    [LoggerMessage(EventId = 5101, Level = LogLevel.Warning, Message = "SMTP attempt failed transiently (code {SmtpCode}); retry {Attempt} in {Delay}")]
+    private static partial void LogRetry(ILogger logger, int attempt, TimeSpan delay, int? smtpCode);
+
+    [LoggerMessage(EventId = 5102, Level = LogLevel.Error, Message = "SMTP circuit opened for {BreakDuration}: the relay is considered down")]
+    private static partial void LogBreakerOpened(ILogger logger, TimeSpan breakDuration);
+
+    [LoggerMessage(EventId = 5103, Level = LogLevel.Information, Message = "SMTP circuit closed: the relay is back")]
+    private static partial void LogBreakerClosed(ILogger logger);
+
+    [LoggerMessage(EventId = 5104, Level = LogLevel.Warning, Message = "Message {MessageId} not attempted: circuit open")]
+    private static partial void LogCircuitOpen(ILogger logger, string messageId);
+
+    [LoggerMessage(EventId = 5105, Level = LogLevel.Warning, Message = "Message {MessageId} not attempted: rate-limit queue full")]
+    private static partial void LogRateLimited(ILogger logger, string messageId);
+}

@@ -1,0 +1,133 @@
+using ContinuityOfCare.Core.Obligations;
+using NodaTime;
+using Xunit;
+using static ContinuityOfCare.Core.Obligations.ObligationState;
+
+namespace ContinuityOfCare.Core.Tests.Obligations;
+
+/// <summary>Issue 3 "Obligation lifecycle" / domain.md "Escalation": open → fulfilled | cancelled | overdue → escalated 1/2/3.</summary>
+public sealed class ObligationLifecycleTests
+{
+    private static readonly Instant Due = Instant.FromUtc(2026, 12, 14, 9, 0);
+
+    public static TheoryData<ObligationState, ObligationState> Legal => new()
+    {
+        { Open, FulfilledOnTime }, { Open, FulfilledLate }, { Open, Cancelled }, { Open, Overdue },
+        { Overdue, EscalatedLevel1 }, { Overdue, FulfilledLate }, { Overdue, FulfilledOnTime }, { Overdue, Cancelled },
+        { EscalatedLevel1, EscalatedLevel2 }, { EscalatedLevel1, FulfilledLate }, { EscalatedLevel1, Cancelled },
+        { EscalatedLevel2, EscalatedLevel3 }, { EscalatedLevel2, FulfilledLate }, { EscalatedLevel2, Cancelled },
+        { EscalatedLevel3, FulfilledLate }, { EscalatedLevel3, Cancelled },
+    };
+
+    [Theory]
+    [MemberData(nameof(Legal))]
+    public void Move_Issue3Lifecycle_LegalMoves(ObligationState from, ObligationState to)
+    {
+        Assert.Equal(to, ObligationLifecycle.Move(from, to));
+    }
+
+    public static TheoryData<ObligationState, ObligationState> Illegal => new()
+    {
+        { FulfilledOnTime, Cancelled }, { FulfilledOnTime, FulfilledLate }, { FulfilledLate, Overdue },
+        { Cancelled, FulfilledOnTime }, { Cancelled, Open }, { Cancelled, EscalatedLevel1 },
+        { Open, EscalatedLevel1 }, { Open, Open }, { Overdue, Open }, { Overdue, EscalatedLevel2 }, { Overdue, Overdue },
+        { EscalatedLevel1, EscalatedLevel3 }, { EscalatedLevel1, EscalatedLevel1 }, { EscalatedLevel2, EscalatedLevel1 },
+        { EscalatedLevel3, EscalatedLevel3 }, { EscalatedLevel3, Overdue }, { FulfilledLate, FulfilledLate },
+    };
+
+    [Theory]
+    [MemberData(nameof(Illegal))]
+    public void Move_Issue3Lifecycle_IllegalMovesThrow(ObligationState from, ObligationState to)
+    {
+        var error = Assert.Throws<InvalidObligationTransitionException>(() => ObligationLifecycle.Move(from, to));
+
+        Assert.Equal(from, error.From);
+        Assert.Equal(to, error.To);
+        Assert.False(ObligationLifecycle.CanMove(from, to));
+    }
+
+    [Fact]
+    public void Move_Issue3Lifecycle_EveryPairEitherMovesOrThrows()
+    {
+        foreach (var from in Enum.GetValues<ObligationState>())
+        {
+            foreach (var to in Enum.GetValues<ObligationState>())
+            {
+                if (ObligationLifecycle.CanMove(from, to))
+                {
+                    Assert.False(ObligationLifecycle.IsClosed(from));
+                    Assert.Equal(to, ObligationLifecycle.Move(from, to));
+                }
+                else
+                {
+                    Assert.Throws<InvalidObligationTransitionException>(() => ObligationLifecycle.Move(from, to));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Fulfil_Issue3Lifecycle_OnTimeAtOrBeforeDueLateAfter()
+    {
+        Assert.Equal(FulfilledOnTime, ObligationLifecycle.Fulfil(Open, Due, Due));
+        Assert.Equal(FulfilledOnTime, ObligationLifecycle.Fulfil(Open, Due - Duration.FromHours(1), Due));
+        Assert.Equal(FulfilledLate, ObligationLifecycle.Fulfil(Open, Due + Duration.Epsilon, Due));
+        Assert.Equal(FulfilledLate, ObligationLifecycle.Fulfil(EscalatedLevel2, Due + Duration.FromDays(3), Due));
+        Assert.Throws<InvalidObligationTransitionException>(() => ObligationLifecycle.Fulfil(Cancelled, Due, Due));
+    }
+
+    [Fact]
+    public void MarkOverdue_DomainEscalation_OnlyPastTheDueInstant()
+    {
+        Assert.Throws<InvalidObligationTransitionException>(() => ObligationLifecycle.MarkOverdue(Open, Due, Due));
+        Assert.Equal(Overdue, ObligationLifecycle.MarkOverdue(Open, Due + Duration.Epsilon, Due));
+        Assert.Throws<InvalidObligationTransitionException>(() => ObligationLifecycle.MarkOverdue(FulfilledOnTime, Due + Duration.FromHours(1), Due));
+    }
+
+    [Fact]
+    public void Escalate_DomainEscalation_LevelsInOrderOnlyOneToThree()
+    {
+        Assert.Equal(EscalatedLevel1, ObligationLifecycle.Escalate(Overdue, 1));
+        Assert.Equal(EscalatedLevel2, ObligationLifecycle.Escalate(EscalatedLevel1, 2));
+        Assert.Equal(EscalatedLevel3, ObligationLifecycle.Escalate(EscalatedLevel2, 3));
+        Assert.Throws<InvalidObligationTransitionException>(() => ObligationLifecycle.Escalate(EscalatedLevel1, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ObligationLifecycle.Escalate(EscalatedLevel3, 4));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ObligationLifecycle.Escalate(Overdue, 0));
+    }
+
+    [Fact]
+    public void Obligation_Issue3Lifecycle_TransitionsReturnCopies()
+    {
+        var open = new Obligation("o-1", RuleIds.SmtKeyworker, "LEI-SMT", Due - Duration.FromHours(24), Due, false, ObligationPriority.Standard);
+
+        var overdue = open.MarkOverdue(Due + Duration.FromMinutes(1));
+        var escalated = overdue.Escalate(1);
+        var fulfilled = escalated.Fulfil(Due + Duration.FromHours(5));
+
+        Assert.Equal(Open, open.State);
+        Assert.Equal(Overdue, overdue.State);
+        Assert.Equal(FulfilledLate, fulfilled.State);
+        Assert.Equal(Due + Duration.FromHours(5), fulfilled.ClosedAt);
+        Assert.True(fulfilled.IsClosed);
+        Assert.Throws<InvalidObligationTransitionException>(() => fulfilled.Cancel(Due + Duration.FromHours(6)));
+        Assert.Equal(Duration.FromHours(2), open.LatenessAt(Due + Duration.FromHours(2)));
+        Assert.Equal(Duration.Zero, open.LatenessAt(Due - Duration.FromHours(2)));
+    }
+
+    /// <summary>000 §PP2 note, §PP5: PPO clients' obligations come first, then the earliest due.</summary>
+    [Fact]
+    public void PriorityOrder_000PP2NotePP5_PpoFirstThenEarliestDue()
+    {
+        Obligation Make(string id, ObligationPriority priority, int dueHour) =>
+            new(id, RuleIds.SmtKeyworker, "LEI-SMT", Due, Due + Duration.FromHours(dueHour), false, priority);
+        var list = new List<Obligation>
+        {
+            Make("a", ObligationPriority.Standard, 1), Make("b", ObligationPriority.Ppo, 5),
+            Make("c", ObligationPriority.Standard, 0), Make("d", ObligationPriority.Ppo, 2),
+        };
+
+        list.Sort(Obligation.PriorityOrder);
+
+        Assert.Equal(["d", "b", "c", "a"], list.Select(o => o.Id));
+    }
+}
