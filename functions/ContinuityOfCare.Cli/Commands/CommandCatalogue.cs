@@ -10,5 +10,7 @@ internal static class CommandCatalogue
         yield return VersionCommand.Create();
         yield return DeadlineCommand.Create();
         yield return RulesCommand.Create();
+        yield return PlanCommand.Create();
+        yield return SamplesCommand.Create();
     }
 }

@@ -6,7 +6,7 @@ namespace ContinuityOfCare.Core.Matching;
 /// <summary>
 /// domain.md "Matching" step 2: names are compared "exactly equal after normalisation (case, accents, hyphens,
 /// apostrophes, extra spaces)". Accents are removed by Unicode decomposition (FormD) and dropping the non-spacing
-/// marks; hyphens become spaces (Smith-Jones = Smith Jones); apostrophes are removed (O'Brien = OBrien); any other
+/// marks, with <see cref="LatinFolding"/> for precomposed Latin letters (invariant globalization cannot decompose); hyphens become spaces (Smith-Jones = Smith Jones); apostrophes are removed (O'Brien = OBrien); any other
 /// punctuation becomes a space; runs of spaces collapse to one; the result is upper case (invariant culture).
 /// </summary>
 public static class NameNormaliser
@@ -25,12 +25,22 @@ public static class NameNormaliser
         foreach (var c in decomposed)
         {
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
-            if (category == UnicodeCategory.NonSpacingMark || IsApostrophe(c))
+            if (category == UnicodeCategory.NonSpacingMark || LatinFolding.IsCombiningMark(c) || IsApostrophe(c))
             {
                 continue;
             }
 
-            if (char.IsLetterOrDigit(c))
+            if (LatinFolding.Fold(c) is { } folded)
+            {
+                if (pendingSpace && builder.Length > 0)
+                {
+                    builder.Append(' ');
+                }
+
+                pendingSpace = false;
+                builder.Append(folded);
+            }
+            else if (char.IsLetterOrDigit(c))
             {
                 if (pendingSpace && builder.Length > 0)
                 {

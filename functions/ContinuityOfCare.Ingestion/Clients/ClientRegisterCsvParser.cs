@@ -167,7 +167,13 @@ public sealed class ClientRegisterCsvParser(IngestionOptions? options = null)
         }
         else
         {
-            foreach (var part in scopeText.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            var parts = scopeText.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 0)
+            {
+                problems.Error("consent_scope is required when consent is yes");
+            }
+
+            foreach (var part in parts)
             {
                 if (OrgTypeCodes.TryParse(part, out var orgType))
                 {
@@ -178,11 +184,6 @@ public sealed class ClientRegisterCsvParser(IngestionOptions? options = null)
                     problems.Error("consent_scope has an entry that is not one of CJIT, PRISON_SMT, PROBATION, REGIONAL_TEAM");
                     break;
                 }
-            }
-
-            if (scope.Count == 0 && !problems.HasErrors)
-            {
-                problems.Error("consent_scope is required when consent is yes");
             }
         }
 

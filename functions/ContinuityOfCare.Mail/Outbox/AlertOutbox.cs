@@ -2,7 +2,6 @@ using Azure;
 using ContinuityOfCare.Core.Alerts;
 using ContinuityOfCare.Mail.Recipients;
 using ContinuityOfCare.Mail.Rendering;
-using ContinuityOfCare.Mail.Serialization;
 using ContinuityOfCare.Mail.Transport;
 using ContinuityOfCare.Storage;
 using ContinuityOfCare.Storage.Tables;
@@ -104,7 +103,7 @@ public sealed partial class AlertOutbox
             ["Reference"] = form.Reference,
             ["RecipientOrgCode"] = form.To.OrgCode,
             ["RecipientEmail"] = form.To.Email,
-            ["Form"] = AlertFormJson.Serialize(form),
+            ["Form"] = OutboxFormJson.Serialize(form),
             ["EnqueuedAt"] = _clock.GetCurrentInstant().ToDateTimeOffset(),
             ["AttemptCount"] = 0,
         };
@@ -166,7 +165,7 @@ public sealed partial class AlertOutbox
                     : DispatchResult.InFlightElsewhere;
         }
 
-        var form = AlertFormJson.Deserialize(row.GetString("Form") ?? throw new InvalidOperationException($"Alert {alertId} has no stored form."));
+        var form = OutboxFormJson.Deserialize(row.GetString("Form") ?? throw new InvalidOperationException($"Alert {alertId} has no stored form."));
         if (!_allowList.Allows(form.To.Email))
         {
             return await HoldAsync(row, form, now, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,289 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using ContinuityOfCare.Core.Clients;
+using ContinuityOfCare.Core.Directory;
+using ContinuityOfCare.Core.Inputs;
+using ContinuityOfCare.Core.Planning;
+using ContinuityOfCare.Core.Time;
+using ContinuityOfCare.Ingestion.BankHolidays;
+using ContinuityOfCare.Ingestion.Clients;
+using ContinuityOfCare.Ingestion.Common;
+using ContinuityOfCare.Ingestion.CourtLists;
+using ContinuityOfCare.Ingestion.CourtResults;
+using ContinuityOfCare.Ingestion.Directory;
+using ContinuityOfCare.Ingestion.Discharges;
+using NodaTime;
+
+namespace ContinuityOfCare.Cli.Commands;
+
+/// <summary>
+/// <c>coc plan --clients FILE --directory FILE [--directory-version N] [--bank-holidays FILE] [--now INSTANT]
+/// [--court-list FILE]… [--court-results FILE]… [--discharges FILE]… [--json]</c>: previews what the hub would do
+/// (architecture.md "Shape") without side effects. Exit 0 even with rejected records (they are in the output); 2 for
+/// unusable arguments or unreadable files, with one clear message on stderr.
+/// </summary>
+internal static class PlanCommand
+{
+    /// <summary>Exit code for unusable arguments or input.</summary>
+    public const int UsageError = 2;
+
+    public static Command Create()
+    {
+        var clients = new Option<string>("--clients") { Description = "Client register CSV (formats.md §5)", Required = true };
+        var directory = new Option<string>("--directory") { Description = "SPOC directory CSV (formats.md §4)", Required = true };
+        var directoryVersion = new Option<int>("--directory-version") { Description = "Directory version recorded in routing reasons (default 1)", DefaultValueFactory = _ => 1 };
+        var bankHolidays = new Option<string>("--bank-holidays") { Description = "GOV.UK bank-holidays JSON (default: the shipped snapshot)" };
+        var now = new Option<string>("--now") { Description = "The plan's now: ISO-8601 instant (2026-12-10T15:00:00Z) or Europe/London local time (default: the clock)" };
+        var courtLists = new Option<string[]>("--court-list") { Description = "HMCTS court list JSON, court code in the file name (CODE__rest.json); repeatable", AllowMultipleArgumentsPerToken = false };
+        var courtResults = new Option<string[]>("--court-results") { Description = "Court results CSV (formats.md §2); repeatable" };
+        var discharges = new Option<string[]>("--discharges") { Description = "Prison discharge export CSV (formats.md §3); repeatable" };
+        var json = new Option<bool>("--json") { Description = "Print the plan as JSON (docs/plan.md)" };
+
+        var command = new Command("plan", "Preview the hub's decisions (alerts, obligations, tasks) for input files, without side effects");
+        foreach (var option in new Option[] { clients, directory, directoryVersion, bankHolidays, now, courtLists, courtResults, discharges, json })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            new PlanRequest(
+                parseResult.GetValue(clients),
+                parseResult.GetValue(directory),
+                parseResult.GetValue(directoryVersion),
+                parseResult.GetValue(bankHolidays),
+                parseResult.GetValue(now),
+                parseResult.GetValue(courtLists) ?? [],
+                parseResult.GetValue(courtResults) ?? [],
+                parseResult.GetValue(discharges) ?? [],
+                parseResult.GetValue(json)),
+            parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error,
+            cancellationToken));
+        return command;
+    }
+
+    /// <summary>Runs the verb; the plan goes to <paramref name="output"/>, problems to <paramref name="error"/>.</summary>
+    public static async Task<int> RunAsync(PlanRequest request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+
+        var allFiles = new List<string?> { request.ClientsFile, request.DirectoryFile, request.BankHolidaysFile };
+        allFiles.AddRange(request.CourtLists);
+        allFiles.AddRange(request.CourtResults);
+        allFiles.AddRange(request.Discharges);
+        foreach (var path in allFiles.Where(p => p is not null))
+        {
+            if (!File.Exists(path))
+            {
+                await error.WriteLineAsync($"coc plan: cannot read {path}: the file does not exist.").ConfigureAwait(false);
+                return UsageError;
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(request.ClientsFile) || string.IsNullOrWhiteSpace(request.DirectoryFile))
+        {
+            await error.WriteLineAsync("coc plan: --clients and --directory are required.").ConfigureAwait(false);
+            return UsageError;
+        }
+
+        Instant planNow;
+        if (request.Now is null)
+        {
+            planNow = SystemClock.Instance.GetCurrentInstant();
+        }
+        else if (!LondonTime.TryParse(request.Now, out planNow, out _))
+        {
+            await error.WriteLineAsync(
+                $"coc plan: cannot read --now \"{request.Now}\". Use an ISO-8601 instant with an offset (2026-12-10T15:00:00Z) " +
+                "or a Europe/London local time (2026-12-10T15:00).").ConfigureAwait(false);
+            return UsageError;
+        }
+
+        if (!DeadlineCommand.TryLoadCatalogue(error, out var catalogue))
+        {
+            return UsageError;
+        }
+
+        WorkingCalendar calendar;
+        try
+        {
+            calendar = await BankHolidayCalendarLoader.LoadAsync(request.BankHolidaysFile, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is BankHolidayFileException or IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"coc plan: cannot use the bank-holidays file: {ex.Message}").ConfigureAwait(false);
+            return UsageError;
+        }
+
+        var inputPaths = request.CourtLists.Concat(request.CourtResults).Concat(request.Discharges).ToList();
+        var names = inputPaths.Select(Path.GetFileName).GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (names is not null)
+        {
+            await error.WriteLineAsync($"coc plan: two input files share the name {names.Key}; records are identified by file name, so rename one.").ConfigureAwait(false);
+            return UsageError;
+        }
+
+        var rejections = new List<Rejection>();
+
+        // The register and the directory are essential: a plan without them means nothing, so a whole-file rejection is exit 2.
+        var register = await IngestionResult<Client>.CollectAsync(request.ClientsFile,
+            new ClientRegisterCsvParser().ParseFileAsync(request.ClientsFile, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (register.FileRejection is { } registerProblem)
+        {
+            await error.WriteLineAsync($"coc plan: cannot use the client register {registerProblem.Where.SourceFile}: {registerProblem.Reason}").ConfigureAwait(false);
+            return UsageError;
+        }
+
+        rejections.AddRange(register.Rejections);
+        rejections.AddRange(register.Warnings);
+
+        SpocDirectory spocDirectory;
+        var directoryName = Path.GetFileName(request.DirectoryFile);
+        var directoryStream = File.OpenRead(request.DirectoryFile);
+        await using (directoryStream.ConfigureAwait(false))
+        {
+            var parsed = await new SpocDirectoryParser().ParseAsync(directoryStream, directoryName, cancellationToken).ConfigureAwait(false);
+            if (parsed.FileRejection is { } directoryProblem)
+            {
+                await error.WriteLineAsync($"coc plan: cannot use the SPOC directory {directoryName}: {directoryProblem.Reason}").ConfigureAwait(false);
+                return UsageError;
+            }
+
+            rejections.AddRange(parsed.Problems);
+            rejections.AddRange(parsed.Warnings);
+            try
+            {
+                spocDirectory = new SpocDirectory(request.DirectoryVersion, [.. parsed.Rows.Select(r => r.Entry)]);
+            }
+            catch (ArgumentException ex)
+            {
+                await error.WriteLineAsync($"coc plan: cannot use the SPOC directory {directoryName}: {ex.Message}").ConfigureAwait(false);
+                return UsageError;
+            }
+        }
+
+        var listings = new List<CourtListing>();
+        var results = new List<CourtResult>();
+        var movements = new List<DischargeMovement>();
+        var courtListParser = new CourtListParser();
+        var resultsParser = new CourtResultsCsvParser();
+        var dischargeParser = new DischargeExportCsvParser();
+        foreach (var path in request.CourtLists)
+        {
+            Collect(await IngestionResult<CourtListing>.CollectAsync(path, courtListParser.ParseFileAsync(path, null, cancellationToken), cancellationToken).ConfigureAwait(false), listings, rejections);
+        }
+
+        foreach (var path in request.CourtResults)
+        {
+            Collect(await IngestionResult<CourtResult>.CollectAsync(path, resultsParser.ParseFileAsync(path, cancellationToken), cancellationToken).ConfigureAwait(false), results, rejections);
+        }
+
+        foreach (var path in request.Discharges)
+        {
+            Collect(await IngestionResult<DischargeMovement>.CollectAsync(path, dischargeParser.ParseFileAsync(path, cancellationToken), cancellationToken).ConfigureAwait(false), movements, rejections);
+        }
+
+        // architecture.md "Reliability rules": event ids hash the file's identity — the SHA-256 of its bytes.
+        var identities = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in inputPaths)
+        {
+            var stream = File.OpenRead(path);
+            await using (stream.ConfigureAwait(false))
+            {
+                identities[Path.GetFileName(path)] = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        var plan = Planner.Plan(
+            new PlanInputs(listings, results, movements, rejections, identities), spocDirectory, register.Records, calendar, planNow,
+            new PlanOptions { Catalogue = catalogue });
+        if (request.Json)
+        {
+            await output.WriteAsync(Encoding.UTF8.GetString(PlanJsonWriter.ToUtf8Bytes(plan))).ConfigureAwait(false);
+            await output.WriteLineAsync().ConfigureAwait(false);
+        }
+        else
+        {
+            await output.WriteAsync(PlanSummary(plan)).ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    private static void Collect<T>(IngestionResult<T> result, List<T> records, List<Rejection> rejections)
+        where T : class
+    {
+        records.AddRange(result.Records);
+        rejections.AddRange(result.Rejections);
+        rejections.AddRange(result.Warnings);
+        if (result.FileRejection is { } whole)
+        {
+            rejections.Add(whole);
+        }
+    }
+
+    /// <summary>The readable summary: counts, then each alert, obligation and task (ids and codes only, no names).</summary>
+    internal static string PlanSummary(Plan plan)
+    {
+        var text = new StringBuilder();
+        var c = plan.Counts;
+        var invariant = CultureInfo.InvariantCulture;
+        text.AppendLine(invariant, $"Plan at {LondonTime.Format(plan.Now)} (Europe/London), SPOC directory version {plan.DirectoryVersion}");
+        text.AppendLine(invariant, $"  inputs: {c.CourtListings} court listings, {c.CourtResults} court results, {c.Discharges} discharges; register of {c.RegisterClients} clients");
+        text.AppendLine(invariant, $"  matched {c.Matched}, possible {c.PossibleMatches}, unmatched {c.Unmatched}, ignored by rule {c.Ignored}, rejected or warned {c.Rejected}");
+        text.AppendLine(invariant, $"  events {c.Events}; alerts ready {c.AlertsReady}, held {c.AlertsHeld}; obligations opened {c.ObligationsOpened}, closed {c.ObligationsClosed}; tasks {c.Tasks}");
+        text.AppendLine();
+        text.AppendLine(invariant, $"Alerts ({plan.Alerts.Count})");
+        foreach (var alert in plan.Alerts)
+        {
+            var form = alert.Form;
+            text.AppendLine(invariant, $"  {form.Reference} [{(alert.Status == AlertStatus.Ready ? "ready" : "held")}] {form.Event} ({form.ProcessPoint}) to {form.To.OrgCode} <{form.To.Email}> for client {form.Client.ClientId}");
+            text.AppendLine(invariant, $"    {form.Sentence}");
+            if (form.Request is { } ask)
+            {
+                text.AppendLine(invariant, $"    asks: {ask.RuleId} by {LondonTime.Format(ask.Due)}");
+            }
+
+            if (alert.HeldReason is { } held)
+            {
+                text.AppendLine(invariant, $"    held: {held}");
+            }
+        }
+
+        text.AppendLine();
+        text.AppendLine(invariant, $"Obligations opened ({plan.ObligationsOpened.Count})");
+        foreach (var o in plan.ObligationsOpened)
+        {
+            var due = o.Due is { } d ? LondonTime.Format(d) : "no due instant (calendar not covered)";
+            var ppo = o.Priority == Core.Obligations.ObligationPriority.Ppo ? " [PPO]" : string.Empty;
+            text.AppendLine(invariant, $"  {o.RuleId} owner {o.Owner} client {o.ClientId} due {due}{ppo}");
+        }
+
+        text.AppendLine();
+        text.AppendLine(invariant, $"Obligations closed ({plan.ObligationsClosed.Count})");
+        foreach (var closed in plan.ObligationsClosed)
+        {
+            text.AppendLine(invariant, $"  {closed.RuleId} client {closed.ClientId} {closed.Outcome.ToString().ToLowerInvariant()}: {closed.Reason}");
+        }
+
+        text.AppendLine();
+        text.AppendLine(invariant, $"Tasks ({plan.Tasks.Count})");
+        foreach (var task in plan.Tasks)
+        {
+            text.AppendLine(invariant, $"  {PlanJsonFormats.UpperSnake(task.Kind.ToString())} for {task.Owner}, client {task.ClientId}: {task.Reason}");
+        }
+
+        text.AppendLine();
+        text.AppendLine(invariant, $"Rejected records and warnings ({plan.Rejected.Count})");
+        foreach (var rejected in plan.Rejected)
+        {
+            text.AppendLine(invariant, $"  {(rejected.IsWarning ? "warning" : "rejected")} {rejected.Where}: {rejected.Reason}");
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,75 @@
+using ContinuityOfCare.FunctionApp.Hosting;
+using ContinuityOfCare.FunctionApp.Invocation;
+using ContinuityOfCare.FunctionApp.Tests.Support;
+using ContinuityOfCare.Storage.Queues;
+using ContinuityOfCare.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace ContinuityOfCare.FunctionApp.Tests.LocalHost;
+
+/// <summary>The local host's queue semantics (host.json extensions.queues; architecture.md "Reliability rules").</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class QueueTriggerLocalHostTests(AzuriteFixture azurite)
+{
+    private Dictionary<string, string?> Settings => new()
+    {
+        ["AzureWebJobsStorage"] = azurite.ConnectionString,
+        // Retry at once and poll fast; maxDequeueCount stays host.json's 5.
+        ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
+        ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.200",
+        ["LocalHost:BlobPollingInterval"] = "00:01:00",
+    };
+
+    [Fact]
+    public async Task HostJson_MaxDequeueCount5_FailingMessageIsTriedFiveTimesThenMovedToPoison()
+    {
+        var queueName = azurite.UniqueName("fails");
+        var log = new InvocationLog();
+        await using var app = await HubTestApp.StartLocalAsync(Settings, services =>
+        {
+            services.AddSingleton(log);
+            services.AddHubFunction<AlwaysFailsFunction>("AlwaysFails", AlwaysFailsFunction.Definition(queueName));
+        });
+        var queue = new QueueClient(azurite.ConnectionString, queueName);
+        await queue.CreateIfNotExistsAsync();
+        await queue.SendMessageAsync("""{"caseId":"c-9"}""");
+
+        var poison = new QueueClient(azurite.ConnectionString, queueName + "-poison");
+        var poisoned = await Eventually.GetAsync(async () =>
+        {
+            await poison.CreateIfNotExistsAsync();
+            return (await poison.PeekMessagesAsync(5)).Value is { Count: > 0 } messages ? messages : null;
+        }, "the poison message");
+
+        Assert.Equal("""{"caseId":"c-9"}""", Assert.Single(poisoned).MessageText);
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], log.Inputs.Cast<QueueTriggerInput>().Select(input => input.DequeueCount));
+        Assert.Empty((await queue.PeekMessagesAsync(5)).Value);
+    }
+
+    [Fact]
+    public async Task Hosting_SucceedingMessage_IsDeletedAndItsOutputsSent()
+    {
+        var input = azurite.UniqueName("echoin");
+        var output = azurite.UniqueName("echoout");
+        var log = new InvocationLog();
+        await using var app = await HubTestApp.StartLocalAsync(Settings, services =>
+        {
+            services.AddSingleton(log);
+            services.AddHubFunction<EchoFunction>("Echo", EchoFunction.Definition(input, output));
+        });
+        var queue = new QueueClient(azurite.ConnectionString, input);
+        await queue.CreateIfNotExistsAsync();
+        await queue.SendMessageAsync("hello");
+
+        var outQueue = new QueueClient(azurite.ConnectionString, output);
+        var sent = await Eventually.GetAsync(async () =>
+        {
+            await outQueue.CreateIfNotExistsAsync();
+            return (await outQueue.PeekMessagesAsync(5)).Value is { Count: 2 } messages ? messages : null;
+        }, "the two output messages");
+
+        Assert.Equal(["hello", "1"], sent.Select(message => message.MessageText));
+        await Eventually.GetAsync(async () => (await queue.PeekMessagesAsync(1)).Value.Count == 0 ? "deleted" : null, "the input message deleted");
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using ContinuityOfCare.FunctionApp.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContinuityOfCare.FunctionApp.Tests.Support;
+
+/// <summary>
+/// The real app (the same <c>AddHubServices</c>/<c>MapHubFunctions</c> as Program.cs) started in-process on a real
+/// loopback port, so tests talk to it over HTTP exactly as the Functions host (or a local caller) would.
+/// </summary>
+public sealed class HubTestApp : IAsyncDisposable
+{
+    private HubTestApp(WebApplication app, Uri baseAddress)
+    {
+        App = app;
+        BaseAddress = baseAddress;
+        Client = new HttpClient { BaseAddress = baseAddress };
+    }
+
+    /// <summary>The running app.</summary>
+    public WebApplication App { get; }
+
+    /// <summary>Where it listens.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>A client for <see cref="BaseAddress"/>.</summary>
+    public HttpClient Client { get; }
+
+    /// <summary>Starts the app as a custom handler (FUNCTIONS_CUSTOMHANDLER_PORT set to a free port).</summary>
+    public static Task<HubTestApp> StartCustomHandlerAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    {
+        var port = FreePort();
+        var all = new Dictionary<string, string?>(settings) { [HubServicesExtensions.CustomHandlerPortSetting] = port.ToString(CultureInfo.InvariantCulture) };
+        return StartAsync(all, services);
+    }
+
+    /// <summary>Starts the app as its own local host on a free port.</summary>
+    public static Task<HubTestApp> StartLocalAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    {
+        var all = new Dictionary<string, string?>(settings) { ["urls"] = "http://127.0.0.1:0" };
+        return StartAsync(all, services);
+    }
+
+    private static async Task<HubTestApp> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddHubServices();
+        services?.Invoke(builder.Services);
+        var app = builder.Build();
+        app.MapHubFunctions();
+        await app.StartAsync().ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new HubTestApp(app, new Uri(address));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.StopAsync().ConfigureAwait(false);
+        await App.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,174 @@
+using ContinuityOfCare.Core.Alerts;
+using ContinuityOfCare.Mail.Outbox;
+using ContinuityOfCare.Mail.Rendering;
+using ContinuityOfCare.Mail.Transport;
+using ContinuityOfCare.Testing;
+using NodaTime;
+using Xunit;
+
+namespace ContinuityOfCare.Mail.Tests;
+
+/// <summary>
+/// architecture.md "Reliability rules" (outbox, exactly once) and "Security rules" (allow-list), against a real Azurite
+/// and a real maildev. Each test uses its own tables and its own alert ids, and counts only its own messages.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class AlertOutboxTests(AzuriteFixture azurite, MaildevFixture maildev) : IClassFixture<MaildevFixture>
+{
+    private MaildevServer Maildev => maildev.Server;
+
+    private static string MessageIdOf(string alertId) => MessageIds.For(alertId, new SmtpOptions().MessageIdDomain).Trim('<', '>');
+
+    private Task<IReadOnlyList<MaildevEmail>> DeliveredAsync(string alertId, int expected) =>
+        Maildev.WaitForEmailsAsync(email => email.MessageId == MessageIdOf(alertId), expected);
+
+    [Fact]
+    public async Task ReliabilityRules_Outbox_SendsOneMultipartAlternativeWithStableHeaders()
+    {
+        using var harness = await OutboxHarness.CreateAsync(azurite, Maildev.SmtpPort);
+        var form = SampleAlerts.Transfer(TestMail.UniqueId("mime"));
+        Assert.Equal(EnqueueResult.Queued, await harness.Outbox.EnqueueAsync(form, CancellationToken.None));
+
+        Assert.Equal(DispatchResult.Sent, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
+
+        var email = Assert.Single(await DeliveredAsync(form.Id, 1));
+        Assert.Equal("Alert Form CC-2026-000123: transferred (HMP Leeds → HMP Wakefield)", email.Subject);
+        Assert.True(SubjectGuard.IsFreeOfPersonalData(email.Subject, form.Client));
+        Assert.Equal("auto-generated", email.Header("auto-submitted"));
+        Assert.Contains("cjit.leeds@nhs.net", email.Header("reply-to"), StringComparison.Ordinal);
+        Assert.Equal(["smt.wakefield@hmps.gov.uk"], email.To);
+        Assert.Equal("alert-form.v1", email.Header("x-coc-template"));
+        Assert.Contains("Transferred to another prison", email.Text, StringComparison.Ordinal);
+        Assert.Contains("\u2612 Yes", await Maildev.GetHtmlAsync(email.Id), StringComparison.Ordinal);
+
+        var source = await Maildev.GetSourceAsync(email.Id);
+        Assert.Matches("(?im)^Content-Type: multipart/alternative;", source);
+        var plain = source.IndexOf("Content-Type: text/plain", StringComparison.OrdinalIgnoreCase);
+        var html = source.IndexOf("Content-Type: text/html", StringComparison.OrdinalIgnoreCase);
+        Assert.True(plain > 0 && html > plain, "text/plain must come first and text/html second (RFC 2046 §5.1.4)");
+        Assert.Matches($"(?im)^Message-ID: <{MessageIdOf(form.Id)}>", source);
+
+        var entry = await harness.Outbox.GetAsync(form.Id, CancellationToken.None);
+        Assert.NotNull(entry);
+        Assert.Equal(AlertStatus.Sent, entry.Status);
+        Assert.Equal(250, entry.SmtpCode);
+        Assert.Equal(AlertFormRenderer.TemplateVersion, entry.TemplateVersion);
+        Assert.Equal($"<{MessageIdOf(form.Id)}>", entry.MessageId);
+    }
+
+    [Fact]
+    public async Task ReliabilityRules_Outbox_RedeliveredAndDuplicateRequestsSendNothingMore()
+    {
+        using var harness = await OutboxHarness.CreateAsync(azurite, Maildev.SmtpPort);
+        var form = SampleAlerts.Transfer(TestMail.UniqueId("dup"));
+        await harness.Outbox.EnqueueAsync(form, CancellationToken.None);
+
+        var concurrent = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => harness.Outbox.SendAsync(form.Id, CancellationToken.None)));
+        var redelivered = await harness.Outbox.SendAsync(form.Id, CancellationToken.None);
+        var requeued = await harness.Outbox.EnqueueAsync(form, CancellationToken.None);
+
+        Assert.Equal(1, concurrent.Count(result => result == DispatchResult.Sent));
+        Assert.All(concurrent.Where(result => result != DispatchResult.Sent),
+            result => Assert.Contains(result, new[] { DispatchResult.InFlightElsewhere, DispatchResult.AlreadySent }));
+        Assert.Equal(DispatchResult.AlreadySent, redelivered);
+        Assert.Equal(EnqueueResult.AlreadyQueued, requeued);
+        Assert.Single(await DeliveredAsync(form.Id, 1));
+    }
+
+    [Fact]
+    public async Task ReliabilityRules_Outbox_CrashBetweenSendAndStatusWriteIsNeverSentTwiceAutomatically()
+    {
+        using var harness = await OutboxHarness.CreateAsync(azurite, Maildev.SmtpPort, decorate: inner => new CrashAfterSendSender(inner));
+        var form = SampleAlerts.Transfer(TestMail.UniqueId("crash"));
+        await harness.Outbox.EnqueueAsync(form, CancellationToken.None);
+
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => harness.Outbox.SendAsync(form.Id, CancellationToken.None));
+        Assert.Equal(AlertStatus.Sending, (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!.Status);
+
+        // The queue redelivers the message while the attempt is still within its in-flight window: nothing is sent.
+        Assert.Equal(DispatchResult.InFlightElsewhere, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
+
+        // Later the sweep finds it stuck, and it goes to the operator rather than being re-sent.
+        harness.Clock.Advance(Duration.FromTimeSpan(OutboxHarness.InFlightTimeout) + Duration.FromSeconds(1));
+        Assert.Equal(1, await harness.Outbox.ReconcileAsync(CancellationToken.None));
+        Assert.Equal(AlertStatus.Unconfirmed, (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!.Status);
+        Assert.Equal(DispatchResult.AwaitingOperator, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
+        var notice = Assert.Single(await harness.Notices.ListAsync(CancellationToken.None));
+        Assert.Equal(OperatorNoticeKind.UnconfirmedSend, notice.Kind);
+        Assert.Equal(form.Id, notice.AlertId);
+
+        Assert.Single(await DeliveredAsync(form.Id, 1));
+    }
+
+    [Fact]
+    public async Task ReliabilityRules_Outbox_OperatorReleaseResendsWithTheSameMessageId()
+    {
+        using var harness = await OutboxHarness.CreateAsync(azurite, Maildev.SmtpPort);
+        var form = SampleAlerts.Transfer(TestMail.UniqueId("release"));
+        await harness.Outbox.EnqueueAsync(form, CancellationToken.None);
+        Assert.False(await harness.Outbox.ReleaseAsync(form.Id, CancellationToken.None));
+        Assert.Equal(DispatchResult.Sent, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
+
+        // A Sent alert cannot be released: release is only for Unconfirmed or Held.
+        Assert.False(await harness.Outbox.ReleaseAsync(form.Id, CancellationToken.None));
+        Assert.Single(await DeliveredAsync(form.Id, 1));
+    }
+
+    [Fact]
+    public async Task SecurityRules_AllowList_RecipientOutsideIsHeldNothingSentAndOperatorTold()
+    {
+        var operatorAddress = $"ops-{Guid.NewGuid():N}@hub.gov.uk";
+        using var harness = await OutboxHarness.CreateAsync(azurite, Maildev.SmtpPort, operatorAddress: operatorAddress);
+        var form = SampleAlerts.Transfer(TestMail.UniqueId("held"), to: SampleAlerts.WakefieldSmt("smt@evil-nhs.net"));
+        await harness.Outbox.EnqueueAsync(form, CancellationToken.None);
+
+        Assert.Equal(DispatchResult.Held, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
+        Assert.Equal(DispatchResult.AlreadyFinal, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
+
+        Assert.Equal(AlertStatus.Held, (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!.Status);
+        var notice = Assert.Single(await harness.Notices.ListAsync(CancellationToken.None));
+        Assert.Equal(OperatorNoticeKind.RecipientNotAllowed, notice.Kind);
+        var operatorMail = Assert.Single(await Maildev.WaitForEmailsAsync(email => email.To.Contains(operatorAddress), 1));
+        Assert.Equal("Operator notice CC-2026-000123: recipient outside the secure-mail allow-list", operatorMail.Subject);
+        Assert.DoesNotContain("Jordan", operatorMail.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(await Maildev.GetEmailsAsync(), email => email.MessageId == MessageIdOf(form.Id));
+    }
+
+    [Fact]
+    public async Task ReliabilityRules_PermanentFailure_FailsFlagsTheDirectoryEntryAndTellsTheOperator()
+    {
+        await using var server = ScriptedSmtpServer.AnsweringRecipient(_ => "550 5.1.1 mailbox unavailable");
+        using var harness = await OutboxHarness.CreateAsync(azurite, server.Port);
+        var form = SampleAlerts.Transfer(TestMail.UniqueId("perm"));
+        await harness.Outbox.EnqueueAsync(form, CancellationToken.None);
+
+        Assert.Equal(DispatchResult.Failed, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
+        Assert.Equal(DispatchResult.AlreadyFinal, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
+
+        var entry = await harness.Outbox.GetAsync(form.Id, CancellationToken.None);
+        Assert.Equal(AlertStatus.Failed, entry!.Status);
+        Assert.Equal(550, entry.SmtpCode);
+        Assert.Equal(1, server.Messages);
+        Assert.Equal(1, await harness.Flags.CountAsync(form.To.OrgCode, CancellationToken.None));
+        Assert.Equal(OperatorNoticeKind.PermanentFailure, Assert.Single(await harness.Notices.ListAsync(CancellationToken.None)).Kind);
+    }
+
+    [Fact]
+    public async Task ReliabilityRules_TransientFailure_LeavesTheAlertPendingForALaterAttempt()
+    {
+        await using var server = ScriptedSmtpServer.AnsweringData(attempt => attempt == 1 ? "451 4.3.0 try again later" : "250 2.0.0 queued");
+        using var harness = await OutboxHarness.CreateAsync(azurite, server.Port, options => options.MaxRetryAttempts = 0);
+        var form = SampleAlerts.Transfer(TestMail.UniqueId("trans"));
+        await harness.Outbox.EnqueueAsync(form, CancellationToken.None);
+
+        Assert.Equal(DispatchResult.LeftPending, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
+        var pending = await harness.Outbox.GetAsync(form.Id, CancellationToken.None);
+        Assert.Equal(AlertStatus.Pending, pending!.Status);
+        Assert.Equal(451, pending.SmtpCode);
+        Assert.Contains(form.Id, await harness.Outbox.PendingAsync(CancellationToken.None));
+
+        Assert.Equal(DispatchResult.Sent, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
+        Assert.Equal(1, server.Accepted);
+        Assert.Equal(2, (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!.AttemptCount);
+    }
+}

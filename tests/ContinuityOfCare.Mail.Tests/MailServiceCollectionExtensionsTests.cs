@@ -1,0 +1,41 @@
+using ContinuityOfCare.Mail.Transport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+namespace ContinuityOfCare.Mail.Tests;
+
+public sealed class MailServiceCollectionExtensionsTests
+{
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddLogging();
+        services.AddHubMail();
+        return services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public void SecurityRules_StartTlsOffForARemoteHostFailsValidation()
+    {
+        using var provider = Build(new() { ["Mail:Smtp:Host"] = "smtp.example.gov.uk", ["Mail:Smtp:RequireStartTls"] = "false", ["Mail:Smtp:SenderAddress"] = "hub@example.gov.uk" });
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SmtpOptions>>().Value);
+        Assert.Contains("RequireStartTls", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_BindsFromConfigurationAndResolvesTheSender()
+    {
+        using var provider = Build(new()
+        {
+            ["Mail:Smtp:Host"] = "localhost", ["Mail:Smtp:RequireStartTls"] = "false", ["Mail:Smtp:SenderAddress"] = "hub@example.gov.uk",
+            ["Mail:Resilience:MessagesPerMinute"] = "0", ["Mail:SecureRecipients:AllowedDomains:0"] = "example.org",
+        });
+        Assert.Equal("localhost", provider.GetRequiredService<IOptions<SmtpOptions>>().Value.Host);
+        Assert.IsType<ResilientMailSender>(provider.GetRequiredService<IMailSender>());
+        Assert.Equal(["example.org"], provider.GetRequiredService<Recipients.SecureMailAllowList>().Domains);
+    }
+}

@@ -1,0 +1,27 @@
+using System.Text.Json;
+using ContinuityOfCare.Mail.Outbox;
+using Xunit;
+
+namespace ContinuityOfCare.Mail.Tests;
+
+/// <summary>The outbox stores the form in the plan's alert shape and reads it with the core's plan reader.</summary>
+public sealed class OutboxFormJsonTests
+{
+    [Fact]
+    public void OutboxForm_RoundTripsEveryFieldThroughTheCorePlanReader()
+    {
+        foreach (var form in new[] { SampleAlerts.Transfer(), SampleAlerts.ReleaseWithoutPersonalDetails() })
+        {
+            var back = OutboxFormJson.Deserialize(OutboxFormJson.Serialize(form));
+            Assert.Equal(form with { Boxes = [] }, back with { Boxes = [] });
+            Assert.Equal(form.Boxes, back.Boxes);
+        }
+    }
+
+    [Fact]
+    public void OutboxForm_MissingFieldIsNamed()
+    {
+        var error = Assert.Throws<JsonException>(() => OutboxFormJson.Deserialize("""{"id":"a"}"""));
+        Assert.Contains("reference", error.Message, StringComparison.Ordinal);
+    }
+}

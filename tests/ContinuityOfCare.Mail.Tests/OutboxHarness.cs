@@ -1,0 +1,74 @@
+using ContinuityOfCare.Mail.Outbox;
+using ContinuityOfCare.Mail.Recipients;
+using ContinuityOfCare.Mail.Transport;
+using ContinuityOfCare.Storage.Tables;
+using ContinuityOfCare.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
+
+namespace ContinuityOfCare.Mail.Tests;
+
+/// <summary>A real outbox on fresh Azurite tables, sending through the real resilient sender to a local SMTP server.</summary>
+internal sealed class OutboxHarness : IDisposable
+{
+    private readonly ResilientMailSender _realSender;
+
+    private OutboxHarness(ResilientMailSender realSender, AlertOutbox outbox, OperatorNoticeBoard notices, DirectoryEntryFlags flags, FakeClock clock)
+    {
+        _realSender = realSender;
+        Outbox = outbox;
+        Notices = notices;
+        Flags = flags;
+        Clock = clock;
+    }
+
+    public AlertOutbox Outbox { get; }
+
+    public OperatorNoticeBoard Notices { get; }
+
+    public DirectoryEntryFlags Flags { get; }
+
+    public FakeClock Clock { get; }
+
+    public static readonly TimeSpan InFlightTimeout = TimeSpan.FromMinutes(1);
+
+    public static async Task<OutboxHarness> CreateAsync(
+        AzuriteFixture azurite,
+        int smtpPort,
+        Action<MailResilienceOptions>? adjust = null,
+        Func<IMailSender, IMailSender>? decorate = null,
+        string? operatorAddress = null)
+    {
+        var smtp = TestMail.Smtp(smtpPort);
+        var resilience = TestMail.FastResilience(adjust);
+        var outboxOptions = new OutboxOptions
+        {
+            AlertsTable = azurite.UniqueName("outbox"),
+            NoticesTable = azurite.UniqueName("notices"),
+            DirectoryFlagsTable = azurite.UniqueName("flags"),
+            InFlightTimeout = InFlightTimeout,
+            OperatorAddress = operatorAddress,
+        };
+        var alerts = await CreateTableAsync(azurite, outboxOptions.AlertsTable);
+        var noticeTable = await CreateTableAsync(azurite, outboxOptions.NoticesTable);
+        var flagTable = await CreateTableAsync(azurite, outboxOptions.DirectoryFlagsTable);
+        var realSender = TestMail.Sender(smtp, resilience);
+        var sender = decorate is null ? realSender : decorate(realSender);
+        var notices = new OperatorNoticeBoard(noticeTable, realSender, smtp, outboxOptions, NullLogger.Instance);
+        var flags = new DirectoryEntryFlags(flagTable);
+        var clock = new FakeClock(SampleAlerts.SentAt);
+        var outbox = new AlertOutbox(
+            alerts, TestMail.EmailFactory(smtp), sender, new SecureMailAllowList([]), notices, flags, outboxOptions, smtp, resilience,
+            clock, NullLogger<AlertOutbox>.Instance);
+        return new OutboxHarness(realSender, outbox, notices, flags, clock);
+    }
+
+    public void Dispose() => _realSender.Dispose();
+
+    private static async Task<TableClient> CreateTableAsync(AzuriteFixture azurite, string name)
+    {
+        var table = new TableClient(azurite.ConnectionString, name);
+        await table.CreateIfNotExistsAsync();
+        return table;
+    }
+}
