@@ -22,6 +22,6 @@ public sealed class OutboxFormJsonTests
     public void OutboxForm_MissingFieldIsNamed()
     {
         var error = Assert.Throws<JsonException>(() => OutboxFormJson.Deserialize("""{"id":"a"}"""));
-        Assert.Contains("reference", error.Message, StringComparison.Ordinal);
+        Assert.Contains("client is missing", error.Message, StringComparison.Ordinal);
     }
 }

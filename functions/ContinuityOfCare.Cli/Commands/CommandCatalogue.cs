@@ -12,5 +12,7 @@ internal static class CommandCatalogue
         yield return RulesCommand.Create();
         yield return PlanCommand.Create();
         yield return SamplesCommand.Create();
+        yield return DirectoryCommand.Create();
+        yield return AlertCommand.Create();
     }
 }

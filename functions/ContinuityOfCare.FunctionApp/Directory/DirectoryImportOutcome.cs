@@ -20,6 +20,9 @@ public sealed record DirectoryImportOutcome(
     DirectoryDiff? Diff,
     IReadOnlyList<string> ReportBlobs)
 {
+    /// <summary>When the import ran (UTC).</summary>
+    public DateTimeOffset ImportedAt { get; init; }
+
     /// <summary>The file became the live version.</summary>
     public const string Accepted = "accepted";
 

@@ -68,7 +68,7 @@ public sealed partial class DirectoryImporter(
         }
 
         var reports = await WriteReportsAsync(outcome, sourceName, sha256, importedAt, cancellationToken).ConfigureAwait(false);
-        outcome = outcome with { ReportBlobs = reports };
+        outcome = outcome with { ReportBlobs = reports, ImportedAt = importedAt };
         LogImported(outcome.Status, outcome.Version, previousVersion, outcome.Problems.Count, sha256[..12]);
         return outcome;
     }

@@ -186,6 +186,12 @@ internal sealed class JsonStreamWalker
         }
         catch (JsonException ex)
         {
+            if (!_sawToken && _final && _buffer.AsSpan(_start, _end - _start).Trim(" \t\r\n"u8).IsEmpty)
+            {
+                // Utf8JsonReader reports "no tokens" as malformed JSON; for the reader of a file it is an empty file.
+                return new JsonWalkEvent(JsonWalkEventKind.Empty, "$");
+            }
+
             _final = true;
             _start = _end;
             return new JsonWalkEvent(JsonWalkEventKind.Malformed, PathOf(_frames), Line: (ex.LineNumber ?? 0) + 1);

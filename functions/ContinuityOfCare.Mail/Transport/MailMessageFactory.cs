@@ -29,7 +29,8 @@ public static class MailMessageFactory
             Subject = email.Subject,
             SubjectEncoding = Encoding.UTF8,
             HeadersEncoding = Encoding.UTF8,
-            Body = email.TextBody,
+            // CRLF line ends, as RFC 5322 wants them once decoded (System.Net.Mail still quoted-printable-encodes them as =0D=0A).
+            Body = email.TextBody.ReplaceLineEndings("\r\n"),
             BodyEncoding = Encoding.UTF8,
             BodyTransferEncoding = TransferEncoding.QuotedPrintable,
             IsBodyHtml = false,
@@ -47,7 +48,7 @@ public static class MailMessageFactory
             message.Headers.Add(AutoResponseSuppressHeader, "All");
             message.Headers.Add(TemplateVersionHeader, email.TemplateVersion);
 
-            var html = AlternateView.CreateAlternateViewFromString(email.HtmlBody, Encoding.UTF8, MediaTypeNames.Text.Html);
+            var html = AlternateView.CreateAlternateViewFromString(email.HtmlBody.ReplaceLineEndings("\r\n"), Encoding.UTF8, MediaTypeNames.Text.Html);
             html.TransferEncoding = TransferEncoding.QuotedPrintable;
             message.AlternateViews.Add(html);
             return message;

@@ -60,15 +60,17 @@ internal static class SharedKeyCanonicalizer
     }
 
     /// <summary>
-    /// Every <c>x-ms-</c> header, name lower-cased, sorted by name, runs of whitespace in the value collapsed to one
-    /// space and trimmed, each followed by a newline.
+    /// Every <c>x-ms-</c> header, name lower-cased, sorted by name, value trimmed, each followed by a newline.
+    /// Inner whitespace is kept: HTTP servers strip only the value's leading and trailing whitespace, and the service
+    /// (like Azurite and the official SDKs) signs the value it received, so collapsing inner runs would break the
+    /// signature of a value such as <c>"a  b"</c>.
     /// </summary>
     public static string CanonicalizedHeaders(IEnumerable<KeyValuePair<string, string>> headers)
     {
         var builder = new StringBuilder();
         var storageHeaders = headers
             .Where(h => h.Key.StartsWith("x-ms-", StringComparison.OrdinalIgnoreCase))
-            .Select(h => (Name: h.Key.ToLowerInvariant(), Value: CollapseWhitespace(h.Value)))
+            .Select(h => (Name: h.Key.ToLowerInvariant(), Value: h.Value.Trim()))
             .OrderBy(h => h.Name, StringComparer.Ordinal);
         foreach (var (name, value) in storageHeaders)
         {
@@ -107,30 +109,5 @@ internal static class SharedKeyCanonicalizer
             var value = equals < 0 ? string.Empty : pair[(equals + 1)..];
             yield return new(Uri.UnescapeDataString(name).ToLowerInvariant(), Uri.UnescapeDataString(value));
         }
-    }
-
-    private static string CollapseWhitespace(string value)
-    {
-        var builder = new StringBuilder(value.Length);
-        var inWhitespace = false;
-        foreach (var c in value.Trim())
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                if (!inWhitespace)
-                {
-                    builder.Append(' ');
-                }
-
-                inWhitespace = true;
-            }
-            else
-            {
-                builder.Append(c);
-                inWhitespace = false;
-            }
-        }
-
-        return builder.ToString();
     }
 }

@@ -44,7 +44,7 @@ public sealed class SharedKeyCanonicalizerTests
             "\n" + // Range
             "x-ms-blob-type:BlockBlob\n" +
             "x-ms-date:Mon, 01 Jan 2024 00:00:00 GMT\n" +
-            "x-ms-meta-source:court list\n" +
+            "x-ms-meta-source:court   list\n" +
             "x-ms-version:2021-12-02\n" +
             "/devstoreaccount1/devstoreaccount1/inbox/a%20b%2Bc.csv",
             stringToSign);
@@ -83,7 +83,7 @@ public sealed class SharedKeyCanonicalizerTests
     }
 
     [Fact]
-    public void CanonicalizedHeaders_OnlyStorageHeaders_WhitespaceCollapsed_OrdinalOrder()
+    public void CanonicalizedHeaders_OnlyStorageHeaders_ValuesTrimmedInnerSpacesKept_OrdinalOrder()
     {
         var headers = new Dictionary<string, string>
         {
@@ -94,7 +94,7 @@ public sealed class SharedKeyCanonicalizerTests
             ["x-ms-client-request-id"] = "id",
         };
 
-        Assert.Equal("x-ms-client-request-id:id\nx-ms-meta-a:1\nx-ms-meta-a_b:x y\nx-ms-meta-b:2\n", SharedKeyCanonicalizer.CanonicalizedHeaders(headers));
+        Assert.Equal("x-ms-client-request-id:id\nx-ms-meta-a:1\nx-ms-meta-a_b:x \t y\nx-ms-meta-b:2\n", SharedKeyCanonicalizer.CanonicalizedHeaders(headers));
     }
 
     [Fact]

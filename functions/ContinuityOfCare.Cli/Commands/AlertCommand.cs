@@ -1,0 +1,94 @@
+using System.CommandLine;
+using System.Text.Json;
+using ContinuityOfCare.Core.Planning;
+using ContinuityOfCare.Mail.Recipients;
+using ContinuityOfCare.Mail.Rendering;
+using ContinuityOfCare.Mail.Transport;
+using Microsoft.Extensions.Options;
+
+namespace ContinuityOfCare.Cli.Commands;
+
+/// <summary>
+/// <c>coc alert preview --plan-json FILE [--alert ID] --out DIR</c>: renders the Alert Forms of a plan
+/// (<c>coc plan --json</c>) to <c>&lt;reference&gt;.html</c>, <c>.txt</c> and <c>.eml</c> files so a person can look
+/// before anything is sent (docs/email.md "Previewing"). Nothing is sent. The form's <c>createdAt</c> is used as its
+/// "date sent", so previews are reproducible. Exit 0 on success; 2 for an unreadable plan or an unknown alert id.
+/// </summary>
+internal static class AlertCommand
+{
+    /// <summary>Exit code for unusable arguments or input (Program.cs).</summary>
+    public const int UsageError = 2;
+
+    public static Command Create()
+    {
+        var planJson = new Option<string>("--plan-json") { Description = "Plan JSON written by `coc plan --json`", Required = true };
+        var alertId = new Option<string>("--alert") { Description = "Only this alert id (default: every alert in the plan)" };
+        var output = new Option<string>("--out") { Description = "Directory for the .html/.txt/.eml files (created if missing)", Required = true };
+        var preview = new Command("preview", "Render a plan's Alert Forms to .html/.txt/.eml files without sending anything");
+        preview.Options.Add(planJson);
+        preview.Options.Add(alertId);
+        preview.Options.Add(output);
+        preview.SetAction((parseResult, cancellationToken) => PreviewAsync(
+            parseResult.GetValue(planJson)!,
+            parseResult.GetValue(alertId),
+            parseResult.GetValue(output)!,
+            parseResult.InvocationConfiguration.Output,
+            parseResult.InvocationConfiguration.Error,
+            cancellationToken));
+
+        var command = new Command("alert", "Alert Forms: preview what would be sent");
+        command.Subcommands.Add(preview);
+        return command;
+    }
+
+    /// <summary>Renders the alerts; one line per file set on <paramref name="output"/> (references and org codes only).</summary>
+    public static async Task<int> PreviewAsync(
+        string planJsonPath, string? alertId, string outputDirectory, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        IReadOnlyList<PlannedAlert> alerts;
+        try
+        {
+            await using var stream = File.OpenRead(planJsonPath);
+            alerts = AlertFormJson.ReadPlannedAlerts(stream);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
+        {
+            await error.WriteLineAsync($"coc alert preview: cannot read plan JSON {planJsonPath}: {exception.Message}").ConfigureAwait(false);
+            return UsageError;
+        }
+
+        var selected = alertId is null ? alerts : [.. alerts.Where(alert => alert.Form.Id == alertId)];
+        if (selected.Count == 0)
+        {
+            await error.WriteLineAsync(alertId is null
+                ? "coc alert preview: the plan has no alerts."
+                : $"coc alert preview: no alert with id {alertId} in the plan.").ConfigureAwait(false);
+            return alertId is null ? 0 : UsageError;
+        }
+
+        Directory.CreateDirectory(outputDirectory);
+        var smtp = new SmtpOptions { Host = "localhost", SenderAddress = "preview@continuity-of-care.hub" };
+        var factory = new AlertEmailFactory(new AlertFormRenderer(), Options.Create(smtp));
+        var allowList = new SecureMailAllowList([]);
+        foreach (var alert in selected)
+        {
+            var form = alert.Form;
+            var email = factory.Create(form, form.CreatedAt);
+            var stem = Path.Combine(outputDirectory, SafeFileName(form.Reference));
+            await File.WriteAllTextAsync(stem + ".html", email.HtmlBody, cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(stem + ".txt", email.TextBody, cancellationToken).ConfigureAwait(false);
+            await EmlWriter.WriteAsync(email, stem + ".eml", cancellationToken).ConfigureAwait(false);
+            var held = alert.Status == AlertStatus.Held || !allowList.Allows(form.To.Email)
+                ? " [held: recipient outside the default secure-mail allow-list; would not be sent]"
+                : "";
+            await output.WriteLineAsync($"{form.Reference} -> {form.To.OrgCode}: {stem}.html|.txt|.eml{held}").ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    private static string SafeFileName(string reference) =>
+        string.Concat(reference.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+}
