@@ -83,6 +83,8 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
     private async Task ServeAsync(TcpClient client)
     {
         using var _ = client;
+        // Replies go out at once: with Nagle on, a reply split over two writes waits for the client's delayed ACK (~40 ms).
+        client.NoDelay = true;
         var stream = client.GetStream();
         var reader = new StreamReader(stream, Encoding.ASCII);
         var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };

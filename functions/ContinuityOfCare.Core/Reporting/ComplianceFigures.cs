@@ -34,11 +34,14 @@ public sealed record ComplianceFigures(
         get
         {
             var decided = FulfilledOnTime + FulfilledLate + OverdueNow;
-            return decided == 0 ? null : Math.Round(100m * FulfilledOnTime / decided, 1, MidpointRounding.AwayFromZero);
+            // Adding 0.0m fixes the scale at one decimal place, so 100 prints as "100.0" like every other value.
+            return decided == 0 ? null : Math.Round(100m * FulfilledOnTime / decided, 1, MidpointRounding.AwayFromZero) + 0.0m;
         }
     }
 
     /// <summary>The median lateness in hours rounded to two decimal places, as the writers show it; null when none was late.</summary>
     public decimal? MedianLatenessHours =>
-        MedianLateness is { } median ? Math.Round((decimal)median.TotalHours, 2, MidpointRounding.AwayFromZero) : null;
+        MedianLateness is { } median
+            ? Math.Round((decimal)median.TotalHours, 2, MidpointRounding.AwayFromZero) + 0.00m // scale fixed at two places: "1.50"
+            : null;
 }

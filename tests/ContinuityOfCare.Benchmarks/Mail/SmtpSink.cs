@@ -47,6 +47,8 @@ internal sealed class SmtpSink : IDisposable
     private async Task ServeAsync(TcpClient client)
     {
         using var _ = client;
+        // Replies go out at once: with Nagle on, a reply split over two writes waits for the client's delayed ACK (~40 ms).
+        client.NoDelay = true;
         var stream = client.GetStream();
         using var reader = new StreamReader(stream, Encoding.ASCII);
         await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
