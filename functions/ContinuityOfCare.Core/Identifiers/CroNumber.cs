@@ -11,7 +11,7 @@ public readonly partial record struct CroNumber
 {
     private CroNumber(string value) => Value = value;
 
-    /// <summary>The canonical form, e.g. <c>012345/99J</c>.</summary>
+    /// <summary>The canonical form, e.g. <c>012345/99Z</c>.</summary>
     public string Value { get; }
 
     /// <summary>Parses a CRO number.</summary>
