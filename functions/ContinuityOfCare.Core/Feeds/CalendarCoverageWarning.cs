@@ -32,10 +32,10 @@ public static class CalendarCoverageWarning
         var (subject, consequence) = daysLeft switch
         {
             < 0 => ($"The bank-holiday calendar ran out on {lastText}",
-                $"It ran out {-daysLeft} day(s) ago: deadlines in later years cannot be computed and are reported as errors."),
+                $"It ran out {Days(-daysLeft)} ago: deadlines in later years cannot be computed and are reported as errors."),
             0 => ($"The bank-holiday calendar runs out today ({lastText})",
                 "From tomorrow, deadlines in later years cannot be computed and are reported as errors."),
-            _ => (string.Create(CultureInfo.InvariantCulture, $"The bank-holiday calendar runs out in {daysLeft} days ({lastText})"),
+            _ => (string.Create(CultureInfo.InvariantCulture, $"The bank-holiday calendar runs out in {Days(daysLeft)} ({lastText})"),
                 "Deadlines that fall after it cannot be computed and are reported as errors."),
         };
         return new OperatorNotice(
@@ -47,4 +47,6 @@ public static class CalendarCoverageWarning
             consequence + " " +
             $"Download the GOV.UK bank-holidays file (https://www.gov.uk/bank-holidays.json) and place it in the {InboxContainers.Calendar} container.");
     }
+
+    private static string Days(int count) => count == 1 ? "1 day" : string.Create(CultureInfo.InvariantCulture, $"{count} days");
 }

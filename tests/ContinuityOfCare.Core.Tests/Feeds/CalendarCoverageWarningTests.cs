@@ -15,7 +15,7 @@ public sealed class CalendarCoverageWarningTests
     {
         { "2028-10-01T12:00", null },                                                         // 91 days left
         { "2028-10-02T00:30", "The bank-holiday calendar runs out in 90 days (Sun 31 Dec 2028)" },
-        { "2028-12-30T23:00", "The bank-holiday calendar runs out in 1 days (Sun 31 Dec 2028)" },
+        { "2028-12-30T23:00", "The bank-holiday calendar runs out in 1 day (Sun 31 Dec 2028)" },
         { "2028-12-31T08:00", "The bank-holiday calendar runs out today (Sun 31 Dec 2028)" },
         { "2029-01-03T08:00", "The bank-holiday calendar ran out on Sun 31 Dec 2028" },
         { "2026-06-01T08:00", null },
