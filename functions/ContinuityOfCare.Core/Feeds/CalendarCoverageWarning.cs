@@ -13,7 +13,7 @@ namespace ContinuityOfCare.Core.Feeds;
 public static class CalendarCoverageWarning
 {
     /// <summary>Today's warning, or null when the calendar covers more than the warning window or today's notice was already raised.</summary>
-    public static OperatorNotice? Decide(WorkingCalendar calendar, Instant now, FeedAlarmOptions options, IReadOnlySet<string> alreadyRaised)
+    public static FeedNotice? Decide(WorkingCalendar calendar, Instant now, FeedAlarmOptions options, IReadOnlySet<string> alreadyRaised)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(options);
@@ -22,7 +22,7 @@ public static class CalendarCoverageWarning
         var today = LondonTime.ToLocal(now).Date;
         var last = calendar.LastCoveredDay;
         var daysLeft = Period.Between(today, last, PeriodUnits.Days).Days;
-        var id = NoticeIds.CalendarRunningOut(today);
+        var id = FeedNoticeIds.CalendarRunningOut(today);
         if (daysLeft > options.CalendarWarningDays || alreadyRaised.Contains(id))
         {
             return null;
@@ -38,9 +38,9 @@ public static class CalendarCoverageWarning
             _ => (string.Create(CultureInfo.InvariantCulture, $"The bank-holiday calendar runs out in {Days(daysLeft)} ({lastText})"),
                 "Deadlines that fall after it cannot be computed and are reported as errors."),
         };
-        return new OperatorNotice(
+        return new FeedNotice(
             id,
-            NoticeKind.CalendarRunningOut,
+            FeedNoticeKind.CalendarRunningOut,
             today,
             subject,
             $"The loaded England-and-Wales bank-holiday calendar covers {calendar.FirstCoveredYear}–{calendar.LastCoveredYear}. " +

@@ -28,8 +28,8 @@ public static class MissingFeedAlarms
     /// <param name="options">Cut-offs.</param>
     /// <param name="received">The feeds received (at least today's court lists and exports covering yesterday).</param>
     /// <param name="prisonCodes">The prisons expected to send a discharge export (see <see cref="PrisonsExpectedToReport"/>).</param>
-    /// <param name="alreadyRaised">Ids of notices already raised (<see cref="NoticeIds"/>).</param>
-    public static IReadOnlyList<OperatorNotice> Decide(
+    /// <param name="alreadyRaised">Ids of notices already raised (<see cref="FeedNoticeIds"/>).</param>
+    public static IReadOnlyList<FeedNotice> Decide(
         WorkingCalendar calendar,
         Instant now,
         FeedAlarmOptions options,
@@ -46,7 +46,7 @@ public static class MissingFeedAlarms
         var local = LondonTime.ToLocal(now);
         var today = local.Date;
         var receipts = received.Where(r => r is not null).ToList();
-        var notices = new List<OperatorNotice>();
+        var notices = new List<FeedNotice>();
 
         if (local.TimeOfDay >= LocalTime.FromTimeOnly(options.CourtListCutOff))
         {
@@ -62,11 +62,11 @@ public static class MissingFeedAlarms
             var yesterday = today.PlusDays(-1);
             var arrived = receipts
                 .Where(r => r.Kind == FeedKind.DischargeExport && r.Day == yesterday && r.PrisonCode is not null)
-                .Select(r => NoticeIds.NormalisePrisonCode(r.PrisonCode!))
+                .Select(r => FeedNoticeIds.NormalisePrisonCode(r.PrisonCode!))
                 .ToHashSet(StringComparer.Ordinal);
             var expected = prisonCodes
                 .Where(code => !string.IsNullOrWhiteSpace(code))
-                .Select(NoticeIds.NormalisePrisonCode)
+                .Select(FeedNoticeIds.NormalisePrisonCode)
                 .Where(code => code.Length > 0)
                 .Distinct(StringComparer.Ordinal)
                 .Order(StringComparer.Ordinal);
@@ -90,13 +90,13 @@ public static class MissingFeedAlarms
         [
             .. directory.Entries
                 .Where(e => e.OrgType == OrgType.PrisonSmt && e.EffectiveFrom <= coveredDay)
-                .Select(e => NoticeIds.NormalisePrisonCode(e.OrgCode))
+                .Select(e => FeedNoticeIds.NormalisePrisonCode(e.OrgCode))
                 .Distinct(StringComparer.Ordinal)
                 .Order(StringComparer.Ordinal),
         ];
     }
 
-    private static OperatorNotice? CourtListNotice(WorkingCalendar calendar, LocalDate today, TimeOnly cutOff, List<FeedReceipt> receipts)
+    private static FeedNotice? CourtListNotice(WorkingCalendar calendar, LocalDate today, TimeOnly cutOff, List<FeedReceipt> receipts)
     {
         string? caveat = null;
         bool working;
@@ -117,9 +117,9 @@ public static class MissingFeedAlarms
 
         var day = LondonTime.FormatDay(today);
         var time = CutOff(cutOff);
-        return new OperatorNotice(
-            NoticeIds.MissingCourtList(today),
-            NoticeKind.MissingCourtList,
+        return new FeedNotice(
+            FeedNoticeIds.MissingCourtList(today),
+            FeedNoticeKind.MissingCourtList,
             today,
             $"No court list received by {time} on {day}",
             $"No court list had arrived in the {InboxContainers.CourtLists} inbox by the {time} cut-off on {day}, a working day. " +
@@ -128,13 +128,13 @@ public static class MissingFeedAlarms
             caveat);
     }
 
-    private static OperatorNotice DischargeNotice(string prison, LocalDate coveredDay, LocalDate today, TimeOnly cutOff)
+    private static FeedNotice DischargeNotice(string prison, LocalDate coveredDay, LocalDate today, TimeOnly cutOff)
     {
         var covered = LondonTime.FormatDay(coveredDay);
         var time = CutOff(cutOff);
-        return new OperatorNotice(
-            NoticeIds.MissingDischargeExport(prison, coveredDay),
-            NoticeKind.MissingDischargeExport,
+        return new FeedNotice(
+            FeedNoticeIds.MissingDischargeExport(prison, coveredDay),
+            FeedNoticeKind.MissingDischargeExport,
             coveredDay,
             $"No discharge export from {prison} for {covered}",
             $"No LIDS discharge export from prison {prison} covering {covered} had arrived in the {InboxContainers.Discharges} inbox " +

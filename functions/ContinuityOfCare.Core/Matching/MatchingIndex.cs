@@ -19,39 +19,39 @@ namespace ContinuityOfCare.Core.Matching;
 public sealed class MatchingIndex
 {
     private readonly Client[] _clients;
-    private readonly KeyIndex<string> _byNoms;
-    private readonly KeyIndex<string> _byPnc;
-    private readonly KeyIndex<string> _byCro;
-    private readonly KeyIndex<ulong> _byFullName;
-    private readonly KeyIndex<ulong> _bySurnameAndDate;
-    private readonly KeyIndex<ulong> _byNameOnly;
+    private readonly HashMultiIndex _byNoms;
+    private readonly HashMultiIndex _byPnc;
+    private readonly HashMultiIndex _byCro;
+    private readonly HashMultiIndex _byFullName;
+    private readonly HashMultiIndex _bySurnameAndDate;
+    private readonly HashMultiIndex _byNameOnly;
 
     private MatchingIndex(Client[] clients)
     {
         _clients = clients;
         var capacity = clients.Length;
-        _byNoms = new KeyIndex<string>(capacity, StringComparer.Ordinal);
-        _byPnc = new KeyIndex<string>(capacity, StringComparer.Ordinal);
-        _byCro = new KeyIndex<string>(capacity / 2, StringComparer.Ordinal);
-        _byFullName = new KeyIndex<ulong>(capacity);
-        _bySurnameAndDate = new KeyIndex<ulong>(capacity);
-        _byNameOnly = new KeyIndex<ulong>(capacity);
+        _byNoms = new HashMultiIndex(clients.Count(c => c.Noms is not null));
+        _byPnc = new HashMultiIndex(clients.Count(c => c.Pnc is not null));
+        _byCro = new HashMultiIndex(clients.Count(c => c.Cro is not null));
+        _byFullName = new HashMultiIndex(capacity);
+        _bySurnameAndDate = new HashMultiIndex(capacity);
+        _byNameOnly = new HashMultiIndex(capacity);
         for (var position = 0; position < clients.Length; position++)
         {
             var client = clients[position];
             if (client.Noms is { } noms)
             {
-                _byNoms.Add(noms.Value, position);
+                _byNoms.Add(NameKey.Identifier(noms.Value), position);
             }
 
             if (client.Pnc is { } pnc)
             {
-                _byPnc.Add(pnc.Value, position);
+                _byPnc.Add(NameKey.Identifier(pnc.Value), position);
             }
 
             if (client.Cro is { } cro)
             {
-                _byCro.Add(cro.Value, position);
+                _byCro.Add(NameKey.Identifier(cro.Value), position);
             }
 
             var surname = NameNormaliser.Normalise(client.Surname);
@@ -90,15 +90,18 @@ public sealed class MatchingIndex
         if (person.Noms is { } noms)
         {
             positions.Clear();
-            _byNoms.CollectInto(noms.Value, positions);
+            _byNoms.CollectInto(NameKey.Identifier(noms.Value), positions);
             foreach (var position in positions)
             {
-                definite.TryAdd(position, "exact NOMS number");
+                if (_clients[position].Noms == noms)
+                {
+                    definite.TryAdd(position, "exact NOMS number");
+                }
             }
         }
 
-        CorroboratedIdentifier(person.Pnc?.Value, _byPnc, "PNC id", person, surname, definite, possible, positions);
-        CorroboratedIdentifier(person.Cro?.Value, _byCro, "CRO number", person, surname, definite, possible, positions);
+        CorroboratedIdentifier(person.Pnc?.Value, c => c.Pnc?.Value, _byPnc, "PNC id", person, surname, definite, possible, positions);
+        CorroboratedIdentifier(person.Cro?.Value, c => c.Cro?.Value, _byCro, "CRO number", person, surname, definite, possible, positions);
 
         if (definite.Count == 1 && !possible.Keys.Any(p => !definite.ContainsKey(p)))
         {
@@ -194,7 +197,7 @@ public sealed class MatchingIndex
     }
 
     private void CorroboratedIdentifier(
-        string? identifier, KeyIndex<string> index, string label, PersonParticulars person, string surname,
+        string? identifier, Func<Client, string?> identifierOf, HashMultiIndex index, string label, PersonParticulars person, string surname,
         SortedDictionary<int, string> definite, Dictionary<int, string> possible, List<int> positions)
     {
         if (identifier is null)
@@ -203,10 +206,15 @@ public sealed class MatchingIndex
         }
 
         positions.Clear();
-        index.CollectInto(identifier, positions);
+        index.CollectInto(NameKey.Identifier(identifier), positions);
         foreach (var position in positions)
         {
             var client = _clients[position];
+            if (!string.Equals(identifierOf(client), identifier, StringComparison.Ordinal))
+            {
+                continue; // a hash collision, not the identifier
+            }
+
             var surnameAgrees = surname.Length > 0 && NameNormaliser.Normalise(client.Surname) == surname;
             var dateAgrees = person.DateOfBirth is { } dob && dob == client.DateOfBirth;
             if (surnameAgrees || dateAgrees)

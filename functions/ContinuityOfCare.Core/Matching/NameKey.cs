@@ -3,7 +3,7 @@ using NodaTime;
 namespace ContinuityOfCare.Core.Matching;
 
 /// <summary>
-/// 64-bit FNV-1a hashes of normalised name (+ date of birth) keys. The index stores hashes rather than strings to stay
+/// 64-bit FNV-1a hashes of canonical identifiers and normalised name (+ date of birth) keys. The index stores hashes rather than strings to stay
 /// compact at a million clients; every hit is verified against the client's own normalised fields, so a hash
 /// collision can never produce a match.
 /// </summary>
@@ -21,6 +21,8 @@ internal static class NameKey
 
     public static ulong NameOnly(string normalisedSurname, string normalisedForenames) =>
         Text(Text(Text(OffsetBasis, normalisedSurname), Separator), normalisedForenames) ^ 0xA5A5A5A5UL;
+
+    public static ulong Identifier(string canonical) => Text(OffsetBasis, canonical) ^ 0x3C3C3C3CUL;
 
     private static ulong Text(ulong hash, string text)
     {

@@ -19,6 +19,11 @@ public static class NameNormaliser
             return string.Empty;
         }
 
+        if (TryAsciiFastPath(name) is { } fast)
+        {
+            return fast;
+        }
+
         var decomposed = name.Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
@@ -65,6 +70,34 @@ public static class NameNormaliser
     {
         var normalised = Normalise(forenames);
         return normalised.Length == 0 ? null : normalised[0];
+    }
+
+    // Most names are ASCII letters separated by single spaces: upper-case them in one allocation (none when already
+    // upper case). Anything else (accents, hyphens, apostrophes, extra spaces, digits) takes the general path.
+    private static string? TryAsciiFastPath(string name)
+    {
+        var hasLower = false;
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (c is >= 'a' and <= 'z')
+            {
+                hasLower = true;
+            }
+            else if (c == ' ')
+            {
+                if (i == 0 || i == name.Length - 1 || name[i - 1] == ' ')
+                {
+                    return null;
+                }
+            }
+            else if (c is < 'A' or > 'Z')
+            {
+                return null;
+            }
+        }
+
+        return hasLower ? string.Create(name.Length, name, static (span, source) => source.AsSpan().ToUpperInvariant(span)) : name;
     }
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '`' or '\u00B4' or '\u02BC';

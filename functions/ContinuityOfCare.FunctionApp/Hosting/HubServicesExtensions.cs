@@ -45,6 +45,8 @@ public static class HubServicesExtensions
 
         services.AddDirectoryImport();
         services.AddHubFunction<DirectoryImportFunction>(DirectoryImportFunction.Name);
+        Api.ApiServiceExtensions.AddHubApi(services);
+        Pipeline.PipelineServiceExtensions.AddHubPipeline(services, configuration);
 
         if (mode == HostMode.CustomHandler)
         {

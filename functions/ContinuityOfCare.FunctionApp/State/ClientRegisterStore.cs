@@ -136,7 +136,8 @@ public sealed partial class ClientRegisterStore
     private async Task<ConcurrentDictionary<string, TableEntity>> ReadStoredAsync(string partition, IReadOnlyList<Client> clients, CancellationToken cancellationToken)
     {
         var stored = new ConcurrentDictionary<string, TableEntity>(StringComparer.Ordinal);
-        string[] select = ["ClientId", ClientEntity.IndexKeys, ClientEntity.Digest];
+        // $select returns only the named properties: name the keys too.
+        string[] select = ["PartitionKey", "RowKey", ClientEntity.IndexKeys, ClientEntity.Digest];
         if (clients.Count > PartitionScanThreshold)
         {
             var filter = ODataFilter.Create($"PartitionKey eq {partition}");

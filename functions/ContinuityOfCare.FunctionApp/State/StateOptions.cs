@@ -38,6 +38,11 @@ public sealed class StateOptions
     /// <exception cref="InvalidOperationException">Missing, not base64, or shorter than <see cref="MinimumKeyBytes"/>.</exception>
     public byte[] IndexKeyBytes()
     {
+        if (string.IsNullOrEmpty(IndexKey))
+        {
+            throw new InvalidOperationException("State:IndexKey is not configured.");
+        }
+
         byte[] bytes;
         try
         {

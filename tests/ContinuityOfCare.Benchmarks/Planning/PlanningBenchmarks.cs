@@ -25,6 +25,9 @@ namespace ContinuityOfCare.Benchmarks.Planning;
 /// <c>JsonDocument.Parse</c> of the same bytes (baseline). Goal ≤ 2.0.</item>
 /// <item>(b) category <c>Register</c>: parse the register CSV into clients + build the matching index ÷ a bare
 /// CsvHelper read of every field of the same file (baseline). Goal ≤ 1.5.</item>
+/// <item>Breakdown rows in the same categories (not goals): the court list parser alone, planning alone over
+/// pre-parsed listings, the register parser alone, and the index build alone over pre-parsed clients — so one run shows
+/// where the time goes.</item>
 /// <item>(c) MemoryDiagnoser's allocations per operation, plus the process peak working set printed after each
 /// benchmark (look for "PeakWorkingSet" in the log).</item>
 /// </list>
@@ -39,6 +42,8 @@ public class PlanningBenchmarks
     private byte[] _courtList = null!;
     private byte[] _register = null!;
     private MatchingIndex _index = null!;
+    private Client[] _clients = null!;
+    private IReadOnlyList<CourtListing> _listings = null!;
     private SpocDirectory _directory = null!;
     private WorkingCalendar _calendar = null!;
     private readonly IngestionOptions _options = new() { MaxFileBytes = 1L << 30 };
@@ -51,7 +56,9 @@ public class PlanningBenchmarks
         _register = await File.ReadAllBytesAsync(PlanningBenchmarkData.RegisterFile).ConfigureAwait(false);
         _directory = PlanningBenchmarkData.Directory();
         _calendar = await BankHolidayCalendarLoader.LoadSnapshotAsync(CancellationToken.None).ConfigureAwait(false);
-        _index = MatchingIndex.Build(PlanningBenchmarkData.Register());
+        _clients = PlanningBenchmarkData.Register();
+        _index = MatchingIndex.Build(_clients);
+        _listings = (await ParseCourtListAsync().ConfigureAwait(false)).Records;
     }
 
     [GlobalCleanup]
@@ -74,12 +81,33 @@ public class PlanningBenchmarks
     [BenchmarkCategory("CourtList")]
     public async Task<int> PlanCourtList()
     {
-        using var stream = new MemoryStream(_courtList, writable: false);
-        var listings = await IngestionResult<CourtListing>.CollectAsync("list.json",
-            new CourtListParser(_options).ParseAsync(stream, "list.json", PlanningBenchmarkData.CourtCode)).ConfigureAwait(false);
+        var listings = await ParseCourtListAsync().ConfigureAwait(false);
         var plan = Planner.Plan(new PlanInputs(listings.Records, [], [], listings.Rejections), _directory, _index, _calendar, PlanningBenchmarkData.Now);
         return plan.Alerts.Count;
     }
+
+    [Benchmark(Description = "breakdown: court list parser only")]
+    [BenchmarkCategory("CourtList")]
+    public async Task<int> ParseCourtListOnly() => (await ParseCourtListAsync().ConfigureAwait(false)).Records.Count;
+
+    [Benchmark(Description = "breakdown: match + plan only")]
+    [BenchmarkCategory("CourtList")]
+    public int PlanOnly() =>
+        Planner.Plan(new PlanInputs(_listings, [], [], []), _directory, _index, _calendar, PlanningBenchmarkData.Now).Alerts.Count;
+
+    [Benchmark(Description = "breakdown: register parser only")]
+    [BenchmarkCategory("Register")]
+    public async Task<int> ParseRegisterOnly()
+    {
+        using var stream = new MemoryStream(_register, writable: false);
+        var clients = await IngestionResult<Client>.CollectAsync("clients.csv",
+            new ClientRegisterCsvParser(_options).ParseAsync(stream, "clients.csv")).ConfigureAwait(false);
+        return clients.Records.Count;
+    }
+
+    [Benchmark(Description = "breakdown: index build only")]
+    [BenchmarkCategory("Register")]
+    public int BuildIndexOnly() => MatchingIndex.Build(_clients).Count;
 
     [Benchmark(Baseline = true, Description = "bare CsvHelper read(register)")]
     [BenchmarkCategory("Register")]
@@ -110,11 +138,11 @@ public class PlanningBenchmarks
             new ClientRegisterCsvParser(_options).ParseAsync(stream, "clients.csv")).ConfigureAwait(false);
         return MatchingIndex.Build(clients.Records).Count;
     }
-}
 
-/// <summary>A helper so the baseline touches its result (no dead-code elimination).</summary>
-internal static class JsonElementExtensions
-{
-    public static int GetArrayLength(this JsonElement element, string property) =>
-        element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Array ? value.GetArrayLength() : 0;
+    private async Task<IngestionResult<CourtListing>> ParseCourtListAsync()
+    {
+        using var stream = new MemoryStream(_courtList, writable: false);
+        return await IngestionResult<CourtListing>.CollectAsync("list.json",
+            new CourtListParser(_options).ParseAsync(stream, "list.json", PlanningBenchmarkData.CourtCode)).ConfigureAwait(false);
+    }
 }

@@ -30,7 +30,7 @@ public sealed class CalendarCoverageWarningTests
         Assert.Equal(expectedSubject, notice?.Subject);
         if (notice is not null)
         {
-            Assert.Equal(NoticeKind.CalendarRunningOut, notice.Kind);
+            Assert.Equal(FeedNoticeKind.CalendarRunningOut, notice.Kind);
             Assert.Equal("calendar-running-out-" + londonNow[..10], notice.Id);
             Assert.Contains("covers 2025–2028", notice.Message, StringComparison.Ordinal);
             Assert.Contains("calendar container", notice.Message, StringComparison.Ordinal);

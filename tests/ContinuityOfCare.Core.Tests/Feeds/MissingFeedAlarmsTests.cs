@@ -17,7 +17,7 @@ public sealed class MissingFeedAlarmsTests
     private static readonly FeedAlarmOptions Defaults = new();
     private static readonly HashSet<string> None = [];
 
-    private static IReadOnlyList<OperatorNotice> CourtListNotices(string londonNow, params FeedReceipt[] received) =>
+    private static IReadOnlyList<FeedNotice> CourtListNotices(string londonNow, params FeedReceipt[] received) =>
         MissingFeedAlarms.Decide(Calendar, London(londonNow), Defaults, received, [], None);
 
     public static TheoryData<string, bool, string> CourtListCases => new()
@@ -46,7 +46,7 @@ public sealed class MissingFeedAlarmsTests
         {
             var notice = notices[0];
             var today = LondonTime.ToLocal(London(londonNow)).Date;
-            Assert.Equal(NoticeKind.MissingCourtList, notice.Kind);
+            Assert.Equal(FeedNoticeKind.MissingCourtList, notice.Kind);
             Assert.Equal("missing-court-list-" + today.ToString("yyyy-MM-dd", null), notice.Id);
             Assert.Equal(today, notice.Day);
             Assert.Contains("000 Part 1; §PP13", notice.Message, StringComparison.Ordinal);
@@ -116,7 +116,7 @@ public sealed class MissingFeedAlarmsTests
         Assert.Equal(expected, notices.Select(n => n.PrisonCode!));
         Assert.All(notices, n =>
         {
-            Assert.Equal(NoticeKind.MissingDischargeExport, n.Kind);
+            Assert.Equal(FeedNoticeKind.MissingDischargeExport, n.Kind);
             Assert.Equal(yesterday, n.Day);
             Assert.Equal($"missing-discharge-export-{n.PrisonCode}-{yesterday:yyyy-MM-dd}", n.Id);
             Assert.Contains("000 Annex D", n.Message, StringComparison.Ordinal);
@@ -137,7 +137,7 @@ public sealed class MissingFeedAlarmsTests
     [Fact]
     public void Discharge_000AnnexD_AlreadyRaisedNoticesAreNotRaisedAgain()
     {
-        var raised = new HashSet<string> { NoticeIds.MissingDischargeExport("LEI", Date("2026-12-09")) };
+        var raised = new HashSet<string> { FeedNoticeIds.MissingDischargeExport("LEI", Date("2026-12-09")) };
 
         var notices = MissingFeedAlarms.Decide(Calendar, London("2026-12-10T11:00"), Defaults, [new FeedReceipt(FeedKind.CourtList, Date("2026-12-10"))], ["LEI", "BMI"], raised);
 

@@ -1,7 +1,7 @@
 namespace ContinuityOfCare.Core.Feeds;
 
-/// <summary>What an <see cref="OperatorNotice"/> is about (docs/operations.md "Notices").</summary>
-public enum NoticeKind
+/// <summary>What an <see cref="FeedNotice"/> is about (docs/operations.md "Notices").</summary>
+public enum FeedNoticeKind
 {
     /// <summary>No court list by the cut-off on a working day (000 Part 1: CJITs scrutinise daily court lists; §PP13).</summary>
     MissingCourtList,

@@ -13,4 +13,4 @@ namespace ContinuityOfCare.Core.Feeds;
 /// <param name="Subject">A one-line subject for an email or a dashboard.</param>
 /// <param name="Message">What is wrong, why it matters (with its guidance citation) and what to do.</param>
 /// <param name="PrisonCode">The prison's NOMIS code for a discharge-export notice; null otherwise.</param>
-public sealed record OperatorNotice(string Id, NoticeKind Kind, LocalDate Day, string Subject, string Message, string? PrisonCode = null);
+public sealed record FeedNotice(string Id, FeedNoticeKind Kind, LocalDate Day, string Subject, string Message, string? PrisonCode = null);

@@ -8,7 +8,7 @@ namespace ContinuityOfCare.Core.Feeds;
 /// The deterministic ids of operator notices: one per kind, subject and day, so "at most once per feed per day" is an
 /// insert-if-absent in the shell. Letters, digits and hyphens only (safe as table row keys and in URLs).
 /// </summary>
-public static class NoticeIds
+public static class FeedNoticeIds
 {
     private static readonly LocalDatePattern IsoDate = LocalDatePattern.Iso;
 

@@ -1,0 +1,39 @@
+using ContinuityOfCare.Core.Acknowledgements;
+using ContinuityOfCare.FunctionApp.Functions.Acknowledge;
+using ContinuityOfCare.FunctionApp.Functions.Health;
+using ContinuityOfCare.FunctionApp.Functions.ObligationFulfil;
+using ContinuityOfCare.FunctionApp.Functions.ObligationsList;
+using ContinuityOfCare.FunctionApp.Hosting;
+using ContinuityOfCare.FunctionApp.Pipeline;
+using ContinuityOfCare.FunctionApp.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ContinuityOfCare.FunctionApp.Api;
+
+/// <summary>Registers the HTTP API (docs/api.md): its functions and the services they share.</summary>
+public static class ApiServiceExtensions
+{
+    /// <summary>Adds the API functions and their services. Services are added with TryAdd, so a host may register its own first.</summary>
+    public static IServiceCollection AddHubApi(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ICalendarSource>(provider => new StoredCalendarSource(
+            provider.GetService<CalendarProvider>() ?? new CalendarProvider(provider.GetRequiredService<HubStorage>(), provider.GetRequiredService<TimeProvider>())));
+        services.TryAddSingleton<QueueProbe>();
+        services.TryAddSingleton<SmtpProbe>();
+        services.TryAddSingleton<ObligationFulfilment>();
+        services.TryAddSingleton<AcknowledgementReplayStore>();
+        // The same registration as the pipeline's (first one wins): links it signs are verified with the same key ring.
+        services.AddOptions<AcknowledgementOptions>().BindConfiguration(AcknowledgementOptions.SectionName);
+        services.TryAddSingleton(provider => AcknowledgementTokens.FromOptions(provider.GetRequiredService<IOptions<AcknowledgementOptions>>().Value));
+
+        services.AddHubFunction<HealthFunction>(HealthFunction.Name);
+        services.AddHubFunction<ObligationsListFunction>(ObligationsListFunction.Name);
+        services.AddHubFunction<ObligationFulfilFunction>(ObligationFulfilFunction.Name);
+        services.AddHubFunction<AcknowledgeFunction>(AcknowledgeFunction.Name);
+        return services;
+    }
+}

@@ -1,0 +1,128 @@
+using ContinuityOfCare.Core.Feeds;
+using ContinuityOfCare.Core.Obligations;
+using ContinuityOfCare.Core.Planning;
+using ContinuityOfCare.FunctionApp.Directory;
+using ContinuityOfCare.FunctionApp.Pipeline.Messages;
+using ContinuityOfCare.FunctionApp.State;
+using ContinuityOfCare.FunctionApp.Storage;
+using ContinuityOfCare.Mail.Outbox;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace ContinuityOfCare.FunctionApp.Pipeline;
+
+/// <summary>
+/// The route step (issue 6 "Route"): plans one ingested feed file as a whole with the core's planner against the
+/// current client register and SPOC directory version, then persists the plan's effects idempotently — events,
+/// Alert Forms into the outbox (Pending), obligations (and closures), tasks, possible matches — schedules a deadline
+/// check per obligation, and writes the routing report. The plan's "now" is when the file was claimed, so a
+/// redelivered message plans exactly the same effects; every write is insert-if-absent by a deterministic id.
+/// </summary>
+public sealed partial class FileRouter(
+    HubStorage storage,
+    HubState state,
+    RegisterCache registerCache,
+    DirectoryStore directories,
+    CalendarProvider calendars,
+    AlertOutbox outbox,
+    ObligationReferences references,
+    DeadlineScheduler deadlines,
+    PlanOptions planOptions,
+    IClock clock,
+    ILogger<FileRouter> logger)
+{
+    /// <summary>Routes the file named by <paramref name="message"/>.</summary>
+    /// <exception cref="InvalidOperationException">No SPOC directory has been imported yet (retried until one is), or the processed file is missing.</exception>
+    public async Task<RouteOutcome> RouteAsync(RouteMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var content = await ReadProcessedAsync(message.ProcessedBlobName, cancellationToken).ConfigureAwait(false);
+        var parsed = await FeedParser.ParseAsync(message.Container, message.FileName, content, cancellationToken).ConfigureAwait(false);
+        var ingested = await state.IngestedFiles.GetAsync(message.Sha256, cancellationToken).ConfigureAwait(false);
+        var planNow = ingested?.ClaimedAt ?? clock.GetCurrentInstant();
+        var directory = (await directories.LoadLiveAsync(cancellationToken).ConfigureAwait(false)).Live
+            ?? throw new InvalidOperationException("No SPOC directory has been imported yet: routing waits for one (the message is retried).");
+        var index = await registerCache.GetAsync(cancellationToken).ConfigureAwait(false);
+        var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
+
+        var inputs = new PlanInputs(parsed.CourtListings, parsed.CourtResults, parsed.Discharges, parsed.Rejections,
+            new Dictionary<string, string>(StringComparer.Ordinal) { [message.FileName] = message.Sha256 });
+        var plan = Planner.Plan(inputs, directory, index, calendar, planNow, planOptions);
+
+        await state.Events.AddAllAsync(plan.Events, cancellationToken).ConfigureAwait(false);
+
+        // Outbox first among the effects people see: an Alert Form is stored before anything can send it.
+        var alertIds = new List<string>(plan.Alerts.Count);
+        foreach (var alert in plan.Alerts)
+        {
+            await outbox.EnqueueAsync(alert.Form, cancellationToken).ConfigureAwait(false);
+            alertIds.Add(alert.Form.Id);
+            if (alert.Form.Request is { } request)
+            {
+                await references.RecordAsync(request.ObligationId, alert.Form.Reference, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var openings = plan.ObligationsOpened
+            .Where(o => o.Due is not null)
+            .Select(o => new NewObligation(
+                new Obligation(o.Id, o.RuleId, o.Owner, o.Start, o.Due!.Value, o.LateFromStart, o.Priority), o.ClientId, o.EventId, o.MustDo))
+            .ToList();
+        await state.Obligations.OpenManyAsync(openings, cancellationToken).ConfigureAwait(false);
+        foreach (var closure in plan.ObligationsClosed)
+        {
+            var closingEvent = plan.Events.FirstOrDefault(e => e.Id == closure.ClosedByEventId);
+            var at = closingEvent?.OccurredAt ?? planNow;
+            _ = closure.Outcome == ClosureOutcome.Fulfilled
+                ? await state.Obligations.FulfilAsync(closure.ObligationId, at, closure.ClosedByEventId, closure.Reason, cancellationToken).ConfigureAwait(false)
+                : await state.Obligations.CancelAsync(closure.ObligationId, at, closure.ClosedByEventId, closure.Reason, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var task in plan.Tasks)
+        {
+            await state.Tasks.AddAsync(task, planNow, cancellationToken).ConfigureAwait(false);
+        }
+
+        var payload = PipelineJson.Serialize(message);
+        foreach (var possible in plan.PossibleMatches)
+        {
+            await state.PossibleMatches.HoldAsync(message.Sha256, possible.Source, possible.ClientId, possible.Reason, payload, planNow, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        var closed = plan.ObligationsClosed.Select(c => c.ObligationId).ToHashSet(StringComparer.Ordinal);
+        var now = clock.GetCurrentInstant();
+        foreach (var opening in openings.Where(o => !closed.Contains(o.Obligation.Id)))
+        {
+            await deadlines.ScheduleAsync(opening.Obligation.Id, opening.Obligation.Due, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        await WriteReportAsync(message, plan, cancellationToken).ConfigureAwait(false);
+        LogRouted(message.Sha256, plan.Events.Count, plan.Alerts.Count, openings.Count, plan.Tasks.Count, plan.PossibleMatches.Count);
+        return new RouteOutcome(plan, alertIds);
+    }
+
+    private async Task<ReadOnlyMemory<byte>> ReadProcessedAsync(string blobName, CancellationToken cancellationToken)
+    {
+        var blob = storage.Container(InboxContainers.Processed).GetBlobClient(blobName);
+        var download = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await using (download.Value.ConfigureAwait(false))
+        {
+            using var buffer = new MemoryStream();
+            await download.Value.Content.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return buffer.ToArray();
+        }
+    }
+
+    private async Task WriteReportAsync(RouteMessage message, Plan plan, CancellationToken cancellationToken)
+    {
+        var reports = storage.Container(InboxContainers.Reports);
+        await reports.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        using var stream = new MemoryStream(RouteReport.ToUtf8Json(message.Container, message.FileName, message.Sha256, plan), writable: false);
+        await reports.GetBlobClient(PipelineBlobs.RouteReport(message.Sha256)).UploadAsync(stream, overwrite: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(EventId = 6101, Level = LogLevel.Information,
+        Message = "Routed file {Sha256}: {Events} events, {Alerts} alerts, {Obligations} obligations, {Tasks} tasks, {PossibleMatches} possible matches")]
+    private partial void LogRouted(string sha256, int events, int alerts, int obligations, int tasks, int possibleMatches);
+}

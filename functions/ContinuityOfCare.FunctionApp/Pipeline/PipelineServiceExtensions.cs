@@ -1,0 +1,81 @@
+using ContinuityOfCare.Core.Acknowledgements;
+using ContinuityOfCare.Core.Obligations;
+using ContinuityOfCare.Core.Planning;
+using ContinuityOfCare.FunctionApp.Functions.DeadlineCheck;
+using ContinuityOfCare.FunctionApp.Functions.EscalationSweep;
+using ContinuityOfCare.FunctionApp.Functions.InboxDrop;
+using ContinuityOfCare.FunctionApp.Functions.Ingest;
+using ContinuityOfCare.FunctionApp.Functions.Route;
+using ContinuityOfCare.FunctionApp.Functions.ScheduledIngestion;
+using ContinuityOfCare.FunctionApp.Functions.Send;
+using ContinuityOfCare.FunctionApp.Hosting;
+using ContinuityOfCare.FunctionApp.State;
+using ContinuityOfCare.Mail;
+using ContinuityOfCare.Mail.Transport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace ContinuityOfCare.FunctionApp.Pipeline;
+
+/// <summary>Registers the pipeline (docs/pipeline.md): its functions and the services they share.</summary>
+public static class PipelineServiceExtensions
+{
+    /// <summary>
+    /// Adds the state stores, email (outbox, renderers, sender), the planning options (obligation numbers from the
+    /// <c>Obligations</c> section), acknowledgement links (<c>Acknowledgements</c> section), the pipeline services and
+    /// every pipeline function. A host may register its own <see cref="IClock"/> (tests and the main job's <c>--now</c> do).
+    /// <para>The state stores and email are registered (and their settings validated at start-up) when their required
+    /// settings are present — <c>State:IndexKey</c> and <c>Mail:Smtp:Host</c> — or when the host registered them
+    /// itself. A host configured with neither (a test of an unrelated function) still starts; the pipeline functions
+    /// then fail when invoked, naming the missing service.</para>
+    /// </summary>
+    public static IServiceCollection AddHubPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton(TimeProvider.System);
+        if (!services.Any(d => d.ServiceType == typeof(StateTables)) && !string.IsNullOrEmpty(configuration[$"{StateOptions.Section}:IndexKey"]))
+        {
+            services.AddHubState();
+        }
+
+        if (!services.Any(d => d.ServiceType == typeof(Mail.Outbox.AlertOutbox)) && !string.IsNullOrEmpty(configuration[$"{SmtpOptions.SectionName}:Host"]))
+        {
+            services.AddHubMail();
+        }
+
+        services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section);
+        services.AddOptions<ObligationOptions>().BindConfiguration(ObligationOptions.SectionName);
+        services.AddOptions<AcknowledgementOptions>().BindConfiguration(AcknowledgementOptions.SectionName);
+        services.TryAddSingleton(provider => new PlanOptions
+        {
+            Catalogue = ObligationCatalogue.From(provider.GetRequiredService<IOptions<ObligationOptions>>().Value),
+        });
+        services.TryAddSingleton(provider => AcknowledgementTokens.FromOptions(provider.GetRequiredService<IOptions<AcknowledgementOptions>>().Value));
+        services.TryAddSingleton<CalendarProvider>();
+        services.TryAddSingleton<RegisterCache>();
+        services.TryAddSingleton<ObligationReferences>();
+        services.TryAddSingleton<DeadlineScheduler>();
+        services.TryAddSingleton<FileIngestor>();
+        services.TryAddSingleton<FileRouter>();
+        services.TryAddSingleton<Escalator>();
+        services.TryAddSingleton<EscalationSweeper>();
+
+        foreach (var name in InboxDropFunction.Names)
+        {
+            services.AddHubFunction<InboxDropFunction>(name);
+        }
+
+        services.AddHubFunction<ScheduledIngestionFunction>(ScheduledIngestionFunction.Name);
+        services.AddHubFunction<IngestFunction>(IngestFunction.Name);
+        services.AddHubFunction<RouteFunction>(RouteFunction.Name);
+        services.AddHubFunction<SendFunction>(SendFunction.Name);
+        services.AddHubFunction<DeadlineCheckFunction>(DeadlineCheckFunction.Name);
+        services.AddHubFunction<EscalationSweepFunction>(EscalationSweepFunction.Name);
+        return services;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using ContinuityOfCare.FunctionApp.Api;
+using ContinuityOfCare.FunctionApp.Storage;
+using ContinuityOfCare.FunctionApp.Tests.Support;
+using ContinuityOfCare.Storage.Tables;
+using ContinuityOfCare.Testing;
+using Microsoft.Extensions.Configuration;
+using Xunit;
+
+namespace ContinuityOfCare.FunctionApp.Tests.Api;
+
+/// <summary><c>GET /api/health</c> and the queue probe behind it and <c>coc status</c>.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class HealthApiTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Health_StorageSmtpDirectoryAndCalendarFine_Answers200Healthy()
+    {
+        await using var smtp = new FakeSmtpGreeter();
+        await using var host = await ApiTestHost.StartAsync(azurite, SmtpSettings(smtp.Port));
+        await SeedLiveDirectoryAsync(host, version: 3);
+
+        var (status, body, _) = await host.SendAsync(HttpMethod.Get, "/api/health");
+
+        Assert.Equal(200, status);
+        Assert.Equal("healthy", body.GetProperty("status").GetString());
+        Assert.True(body.GetProperty("storageReachable").GetBoolean());
+        Assert.Equal("reachable", body.GetProperty("smtp").GetString());
+        Assert.Equal(3, body.GetProperty("directoryVersion").GetInt32());
+        Assert.Empty(body.GetProperty("problems").EnumerateArray());
+        Assert.True(body.GetProperty("calendar").GetProperty("lastCoveredYear").GetInt32() >= 2026);
+        var queues = body.GetProperty("queues").EnumerateArray().Select(q => q.GetProperty("name").GetString()).ToList();
+        Assert.Contains("route", queues);
+        Assert.All(body.GetProperty("queues").EnumerateArray(), q => Assert.True(q.TryGetProperty("poisonDepth", out _)));
+    }
+
+    [Fact]
+    public async Task Health_NoSmtpRelayConfigured_Answers503WithTheReason()
+    {
+        await using var host = await ApiTestHost.StartAsync(azurite);
+        await SeedLiveDirectoryAsync(host, version: 1);
+
+        var (status, body, _) = await host.SendAsync(HttpMethod.Get, "/api/health");
+
+        Assert.Equal(503, status);
+        Assert.Equal("unhealthy", body.GetProperty("status").GetString());
+        Assert.Equal("notConfigured", body.GetProperty("smtp").GetString());
+        Assert.Contains(body.GetProperty("problems").EnumerateArray(), p => p.GetString()!.Contains("SMTP", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Health_RelayGreetsWith421_Answers503Unreachable()
+    {
+        await using var smtp = new FakeSmtpGreeter("421 service not available\r\n");
+        await using var host = await ApiTestHost.StartAsync(azurite, SmtpSettings(smtp.Port));
+        await SeedLiveDirectoryAsync(host, version: 1);
+
+        var (status, body, _) = await host.SendAsync(HttpMethod.Get, "/api/health");
+
+        Assert.Equal(503, status);
+        Assert.Equal("unreachable", body.GetProperty("smtp").GetString());
+    }
+
+    [Fact]
+    public async Task Health_NoDirectoryImported_Answers503()
+    {
+        await using var smtp = new FakeSmtpGreeter();
+        await using var host = await ApiTestHost.StartAsync(azurite, SmtpSettings(smtp.Port));
+
+        var (status, body, _) = await host.SendAsync(HttpMethod.Get, "/api/health");
+
+        Assert.Equal(503, status);
+        Assert.Equal(JsonValueKindNull, body.GetProperty("directoryVersion").ValueKind);
+        Assert.Contains(body.GetProperty("problems").EnumerateArray(), p => p.GetString()!.Contains("directory", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Health_WithoutApiKey_Answers401()
+    {
+        await using var host = await ApiTestHost.StartAsync(azurite);
+
+        using var response = await host.Anonymous.GetAsync("/api/health");
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task QueueProbe_CountsMessagesAndPoison_AndAgesTheFrontMessage()
+    {
+        var storage = new HubStorage(new ConfigurationBuilder().AddInMemoryCollection(
+            new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString }).Build());
+        var queue = new HubQueue(azurite.UniqueName("probe"), Connection: null);
+        var main = storage.Queue(queue.Name);
+        var poison = storage.Queue(queue.PoisonName);
+        await main.CreateIfNotExistsAsync();
+        await poison.CreateIfNotExistsAsync();
+        await main.SendMessageAsync("{\"a\":1}");
+        await main.SendMessageAsync("{\"a\":2}");
+        await poison.SendMessageAsync("{\"a\":3}");
+        var probe = new QueueProbe(storage, TimeProvider.System);
+
+        var status = await probe.ProbeAsync(queue, CancellationToken.None);
+        var missing = await probe.ProbeAsync(new HubQueue(azurite.UniqueName("missing"), null), CancellationToken.None);
+
+        Assert.True(status.Exists);
+        Assert.Equal(2, status.Depth);
+        Assert.NotNull(status.OldestMessageAgeSeconds);
+        Assert.Equal(1, status.PoisonDepth);
+        Assert.NotNull(status.OldestPoisonAgeSeconds);
+        Assert.False(missing.Exists);
+        Assert.Equal(0, missing.Depth);
+        Assert.Null(missing.OldestMessageAgeSeconds);
+    }
+
+    private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
+
+    private static Dictionary<string, string?> SmtpSettings(int port) => new()
+    {
+        ["Mail:Smtp:Host"] = "127.0.0.1",
+        ["Mail:Smtp:Port"] = port.ToString(CultureInfo.InvariantCulture),
+        ["Mail:Smtp:RequireStartTls"] = "false",
+        ["Mail:Smtp:SenderAddress"] = "hub@hub.cjsm.net",
+    };
+
+    /// <summary>The directory's live pointer as the importer writes it (docs/hosting.md "The SPOC directory import" step 4).</summary>
+    private async Task SeedLiveDirectoryAsync(ApiTestHost host, int version)
+    {
+        var table = new TableClient(azurite.ConnectionString, host.TablePrefix + "dir");
+        await table.CreateIfNotExistsAsync();
+        await table.UpsertEntityAsync(new TableEntity("live", "pointer") { ["Version"] = version, ["LatestAllocated"] = version }, TableUpdateMode.Replace);
+    }
+}
