@@ -1,8 +1,11 @@
 using ContinuityOfCare.Core.Acknowledgements;
 using ContinuityOfCare.FunctionApp.Functions.Acknowledge;
+using ContinuityOfCare.FunctionApp.Functions.ComplianceReport;
 using ContinuityOfCare.FunctionApp.Functions.Health;
 using ContinuityOfCare.FunctionApp.Functions.ObligationFulfil;
 using ContinuityOfCare.FunctionApp.Functions.ObligationsList;
+using ContinuityOfCare.FunctionApp.Functions.PossibleMatchDecide;
+using ContinuityOfCare.FunctionApp.Functions.PossibleMatchesList;
 using ContinuityOfCare.FunctionApp.Hosting;
 using ContinuityOfCare.FunctionApp.Pipeline;
 using ContinuityOfCare.FunctionApp.Storage;
@@ -34,6 +37,9 @@ public static class ApiServiceExtensions
         services.AddHubFunction<ObligationsListFunction>(ObligationsListFunction.Name);
         services.AddHubFunction<ObligationFulfilFunction>(ObligationFulfilFunction.Name);
         services.AddHubFunction<AcknowledgeFunction>(AcknowledgeFunction.Name);
+        services.AddHubFunction<PossibleMatchesListFunction>(PossibleMatchesListFunction.Name);
+        services.AddHubFunction<PossibleMatchDecideFunction>(PossibleMatchDecideFunction.Name);
+        services.AddHubFunction<ComplianceReportFunction>(ComplianceReportFunction.Name);
         return services;
     }
 }

@@ -36,7 +36,7 @@ namespace ContinuityOfCare.Benchmarks.Planning;
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3, invocationCount: 1)]
+[Config(typeof(PlanningBenchmarkConfig))]
 public class PlanningBenchmarks
 {
     private byte[] _courtList = null!;

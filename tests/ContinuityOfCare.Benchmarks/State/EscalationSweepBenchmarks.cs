@@ -1,3 +1,5 @@
+extern alias functionapp;
+
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -5,13 +7,13 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using ContinuityOfCare.Core.Events;
 using ContinuityOfCare.Core.Obligations;
-using ContinuityOfCare.FunctionApp.State;
-using ContinuityOfCare.FunctionApp.Storage;
 using ContinuityOfCare.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using functionapp::ContinuityOfCare.FunctionApp.State;
+using functionapp::ContinuityOfCare.FunctionApp.Storage;
 
 namespace ContinuityOfCare.Benchmarks.State;
 

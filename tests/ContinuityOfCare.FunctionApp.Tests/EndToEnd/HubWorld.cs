@@ -132,7 +132,7 @@ public sealed class HubWorld : IAsyncDisposable
         var parts = new List<string>();
         foreach (var queue in PipelineQueues.All.SelectMany(q => new[] { q, PipelineQueues.PoisonOf(q) }))
         {
-            var client = new Storage.Queues.QueueClient(ConnectionString, queue);
+            var client = new ContinuityOfCare.Storage.Queues.QueueClient(ConnectionString, queue);
             await client.CreateIfNotExistsAsync();
             var peeked = (await client.PeekMessagesAsync(5)).Value;
             parts.Add($"{queue}: {peeked.Count} [{string.Join(" | ", peeked.Select(m => m.MessageText))}]");
