@@ -7,12 +7,15 @@ using static ContinuityOfCare.Core.Tests.Time.TestCalendar;
 
 namespace ContinuityOfCare.Core.Tests.Time;
 
-/// <summary>Properties of domain.md "Time, days and the 24-hour rule" over random starts in 2025 – mid-December 2028.</summary>
+/// <summary>Properties of domain.md "Time, days and the 24-hour rule" over random starts in 2025 – November 2028.</summary>
 public sealed class DeadlinePropertyTests
 {
     private static readonly WorkingCalendar Calendar = EnglandAndWales2025To2028;
     private static readonly Instant From = London("2025-01-01T00:00");
-    private static readonly int Minutes = (int)(London("2028-12-15T00:00") - From).TotalMinutes;
+    // Starts end on 30 Nov 2028 so that the longest rule drawn (10 working days, plus the 12-day pair offset) stays
+    // inside the calendar's last covered year: a start in mid-December 2028 would reach January 2029 and (correctly)
+    // throw CalendarCoverageException, which once made these properties fail at random.
+    private static readonly int Minutes = (int)(London("2028-11-30T00:00") - From).TotalMinutes;
     private static readonly DeadlineRule TwentyFour = DeadlineRule.TwentyFourHourRule.Standard;
 
     /// <summary>Starts on any minute, with extra weight on whole hours, midnights and 09:00 (the edges of the rules).</summary>
