@@ -14,5 +14,9 @@ internal static class CommandCatalogue
         yield return SamplesCommand.Create();
         yield return DirectoryCommand.Create();
         yield return AlertCommand.Create();
+        yield return DemoCommand.Create();
+        yield return StatusCommand.Create();
+        yield return ReplayPoisonCommand.Create();
+        yield return HubCommand.Create();
     }
 }

@@ -1,5 +1,6 @@
 using ContinuityOfCare.Core.Acknowledgements;
 using ContinuityOfCare.FunctionApp.Functions.Acknowledge;
+using ContinuityOfCare.FunctionApp.Functions.ClientTimeline;
 using ContinuityOfCare.FunctionApp.Functions.ComplianceReport;
 using ContinuityOfCare.FunctionApp.Functions.Health;
 using ContinuityOfCare.FunctionApp.Functions.ObligationFulfil;
@@ -40,6 +41,7 @@ public static class ApiServiceExtensions
         services.AddHubFunction<PossibleMatchesListFunction>(PossibleMatchesListFunction.Name);
         services.AddHubFunction<PossibleMatchDecideFunction>(PossibleMatchDecideFunction.Name);
         services.AddHubFunction<ComplianceReportFunction>(ComplianceReportFunction.Name);
+        services.AddHubFunction<ClientTimelineFunction>(ClientTimelineFunction.Name);
         return services;
     }
 }

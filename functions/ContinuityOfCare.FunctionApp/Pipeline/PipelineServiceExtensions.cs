@@ -46,6 +46,7 @@ public static class PipelineServiceExtensions
         if (!services.Any(d => d.ServiceType == typeof(Mail.Outbox.AlertOutbox)) && !string.IsNullOrEmpty(configuration[$"{SmtpOptions.SectionName}:Host"]))
         {
             services.AddHubMail();
+            services.AddHostedService<PipelineInitializer>();
         }
 
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section);

@@ -40,8 +40,8 @@ public sealed class ApiTestHost : IAsyncDisposable
     /// <summary>The acknowledgement key's secret (base64), so a test can sign with another ring.</summary>
     public static string AckSecret { get; } = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
-    /// <summary>Starts a host; <paramref name="extra"/> adds or overrides settings.</summary>
-    public static async Task<ApiTestHost> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? extra = null)
+    /// <summary>Starts a host; <paramref name="extra"/> adds or overrides settings, <paramref name="services"/> registers test services.</summary>
+    public static async Task<ApiTestHost> StartAsync(AzuriteFixture azurite, IDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(azurite);
         var prefix = azurite.UniqueName("api");
@@ -61,7 +61,7 @@ public sealed class ApiTestHost : IAsyncDisposable
             settings[key] = value;
         }
 
-        var app = await HubTestApp.StartLocalAsync(settings);
+        var app = await HubTestApp.StartLocalAsync(settings, services);
         var host = new ApiTestHost(app, prefix);
         await host.Services.GetRequiredService<StateTables>().EnsureCreatedAsync(CancellationToken.None);
         return host;

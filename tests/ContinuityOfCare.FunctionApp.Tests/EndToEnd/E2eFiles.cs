@@ -61,4 +61,16 @@ public static class E2eFiles
         "LEI,C3456DE,Carrow,Dean,1990-07-21,,2026-12-23,10:00,TRN,NOTR,WDI,");
 
     private static byte[] Csv(params string[] rows) => Encoding.UTF8.GetBytes(string.Join("\r\n", rows) + "\r\n");
+
+    /// <summary>A register of <paramref name="count"/> consenting Leeds clients E2E1001… with NOMS numbers D1001AB….</summary>
+    public static byte[] ConsentingClients(int count) => Csv(
+        [ClientHeader, .. Enumerable.Range(1, count).Select(i =>
+            $"E2E{1000 + i},Batchley,Person{Letters(i)},1980-01-{i:00},male,,,D{1000 + i}AB,LS6 2AB,LDSCJ,,,yes,CJIT;PRISON_SMT,2026-06-01,,no")]);
+
+    /// <summary>One court results file remanding each of <see cref="ConsentingClients"/> to HMP Leeds on 24 Dec 2026.</summary>
+    public static byte[] Remands(int count) => Csv(
+        [ResultsHeader, .. Enumerable.Range(1, count).Select(i =>
+            $"B13LS,2026-12-24,13LS{i:0000000},Batchley,Person{Letters(i)},1980-01-{i:00},,,,D{1000 + i}AB,REMANDED_IN_CUSTODY,LEI,,,2026-12-24T15:{i:00}")]);
+
+    private static string Letters(int i) => new((char)('a' + (i % 26)), 3);
 }

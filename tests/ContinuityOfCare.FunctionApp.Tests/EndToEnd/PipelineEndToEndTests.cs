@@ -1,6 +1,12 @@
 using ContinuityOfCare.Core.Feeds;
 using ContinuityOfCare.Core.Obligations;
+using ContinuityOfCare.FunctionApp.Pipeline;
+using ContinuityOfCare.FunctionApp.Pipeline.Messages;
 using ContinuityOfCare.FunctionApp.State;
+using ContinuityOfCare.FunctionApp.Tests.Support;
+using ContinuityOfCare.Storage.Blobs;
+using ContinuityOfCare.Storage.Queues;
+using ContinuityOfCare.Testing;
 using NodaTime;
 using Xunit;
 
@@ -36,5 +42,183 @@ public sealed class PipelineEndToEndTests
         Assert.Equal(Instant.FromUtc(2026, 12, 29, 9, 0), stored.Obligation.Due);
         Assert.Equal("LDSCJ", stored.Obligation.OwnerOrganisationId);
         Assert.Equal("E2E0001", stored.ClientId);
+    }
+
+    [Fact]
+    public async Task Part2_ClientWithoutConsentOrLegalBasis_NoEmail_AConsentMissingTask()
+    {
+        await using var world = await HubWorld.StartAsync(ChristmasEve1600);
+        await world.LoadReferenceDataAsync();
+
+        var sha = await world.DropAsync(InboxContainers.CourtResults, "results-brackley.csv", E2eFiles.NonConsentingRemand);
+        using var report = await world.WaitForRouteReportAsync(sha);
+        Assert.Empty(report.RootElement.GetProperty("alerts").EnumerateArray());
+        var tasks = await world.Get<TaskStore>().ListByClientAsync("E2E0002", CancellationToken.None);
+        Assert.Contains(tasks, t => t.Kind == HubTaskKinds.ConsentMissing);
+
+        // A consenting client's file routed after it proves the pipeline was sending: only that client's two forms arrive.
+        var second = await world.DropAsync(InboxContainers.CourtResults, "results-ashdown.csv", E2eFiles.ConsentingRemand);
+        using var _ = await world.WaitForRouteReportAsync(second);
+        var emails = await world.Maildev.WaitForEmailsAsync(_ => true, expected: 2, TimeSpan.FromSeconds(30));
+        Assert.Equal(2, emails.Count);
+    }
+
+    [Fact]
+    public async Task Part3_ReleaseToCommunity_PostReleaseContactDueFiveWorkingDaysLater()
+    {
+        await using var world = await HubWorld.StartAsync(Instant.FromUtc(2026, 12, 24, 8, 0));
+        await world.LoadReferenceDataAsync();
+
+        var sha = await world.DropAsync(InboxContainers.Discharges, "LEI_2026-12-23.csv", E2eFiles.Release);
+        using var report = await world.WaitForRouteReportAsync(sha);
+
+        // 000 §PP9: 5 working days after Wed 23 Dec 2026 — Thu 24, Tue 29, Wed 30, Thu 31 Dec, Mon 4 Jan 2027
+        // (Christmas, Boxing Day substitute and New Year's Day are bank holidays) — ending 23:59:59 Europe/London.
+        var obligation = await world.Get<ObligationStore>().GetAsync(HubWorld.ObligationId(report, RuleIds.CjitPostReleaseContact), CancellationToken.None);
+        Assert.NotNull(obligation);
+        Assert.Equal(Instant.FromUtc(2027, 1, 4, 23, 59, 59), obligation.Obligation.Due);
+        var emails = await world.Maildev.WaitForEmailsAsync(_ => true, expected: 1, TimeSpan.FromSeconds(30));
+        Assert.Contains(emails, e => e.To.Contains("spoc@leeds-cjit.cjsm.net"));
+    }
+
+    [Fact]
+    public async Task Part4_TransferBetweenPrisons_AlertFormsToTheReceivingSmtAndTheHomeCjit()
+    {
+        await using var world = await HubWorld.StartAsync(Instant.FromUtc(2026, 12, 24, 8, 0));
+        await world.LoadReferenceDataAsync();
+
+        var sha = await world.DropAsync(InboxContainers.Discharges, "LEI_2026-12-23-transfer.csv", E2eFiles.Transfer);
+        using var report = await world.WaitForRouteReportAsync(sha);
+
+        // 000 §PP8: the receiving SMT (HMP Wakefield) and the client's CJIT, on the day of transfer — each exactly once.
+        var emails = await world.Maildev.WaitForEmailsAsync(
+            e => e.Subject.StartsWith("Alert Form ", StringComparison.Ordinal) && (e.To.Contains("smt.wdi@justice.gov.uk") || e.To.Contains("spoc@leeds-cjit.cjsm.net")),
+            expected: 2, TimeSpan.FromSeconds(30));
+        Assert.Equal(2, emails.Count);
+        Assert.Single(emails, e => e.To.Contains("smt.wdi@justice.gov.uk"));
+        Assert.Single(emails, e => e.To.Contains("spoc@leeds-cjit.cjsm.net"));
+
+        // Every form the plan made went out once. (The sending SMT's smt.transfer-notice was due at the end of the
+        // transfer day, already past at 08:00 next morning, so its level-1 escalation goes out at once as well.)
+        var forms = (await world.Maildev.GetEmailsAsync()).Where(e => e.Subject.StartsWith("Alert Form ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(report.RootElement.GetProperty("alerts").GetArrayLength(), forms.Count);
+        Assert.Contains(await world.Maildev.WaitForEmailsAsync(e => e.Subject.StartsWith("Overdue (level 1): smt.transfer-notice", StringComparison.Ordinal), 1),
+            e => e.To.Contains("smt.lei@justice.gov.uk"));
+    }
+
+    [Fact]
+    public async Task Part5_TheSameFileTwice_UnderAnotherName_SendsNothingTwice()
+    {
+        await using var world = await HubWorld.StartAsync(ChristmasEve1600);
+        await world.LoadReferenceDataAsync();
+        var sha = await world.DropAsync(InboxContainers.CourtResults, "results.csv", E2eFiles.ConsentingRemand);
+        using var report = await world.WaitForRouteReportAsync(sha);
+        await world.Maildev.WaitForEmailsAsync(_ => true, expected: 2, TimeSpan.FromSeconds(30));
+
+        await world.DropAsync(InboxContainers.CourtResults, "results-again.csv", E2eFiles.ConsentingRemand);
+        var inbox = new BlobContainerClient(world.ConnectionString, InboxContainers.CourtResults);
+        await Eventually.GetAsync(async () =>
+        {
+            await foreach (var _ in inbox.GetBlobsAsync())
+            {
+                return null;
+            }
+
+            return "empty";
+        }, "the duplicate to leave the inbox");
+
+        // formats.md: the same file twice is processed once; the outbox would refuse a second send anyway.
+        var emails = await world.Maildev.WaitForEmailsAsync(_ => true, expected: 3, TimeSpan.FromSeconds(3));
+        Assert.Equal(2, emails.Count);
+        var file = await world.Get<IngestedFileStore>().GetAsync(sha, CancellationToken.None);
+        Assert.Equal("results.csv", file!.FileName);
+    }
+
+    [Fact]
+    public async Task Part6_OverdueObligation_OneLevel1Escalation_Level2AfterTheGrace_NoneAfterFulfilment()
+    {
+        await using var world = await HubWorld.StartAsync(ChristmasEve1600);
+        await world.LoadReferenceDataAsync();
+        var sha = await world.DropAsync(InboxContainers.CourtResults, "results.csv", E2eFiles.ConsentingRemand);
+        using var report = await world.WaitForRouteReportAsync(sha);
+        await world.Maildev.WaitForEmailsAsync(_ => true, expected: 2, TimeSpan.FromSeconds(30));
+        var obligationId = HubWorld.ObligationId(report, RuleIds.CjitDirToPrison);
+        static bool Level(MaildevEmail e, int level) => e.Subject.StartsWith($"Overdue (level {level}): cjit.dir-to-prison", StringComparison.Ordinal);
+
+        // Due Tue 29 Dec 09:00; at 09:30 the scheduled deadline check arrives (sent here without its delay), and the sweep runs too.
+        world.Clock.Set(Instant.FromUtc(2026, 12, 29, 9, 30));
+        var deadline = new QueueClient(world.ConnectionString, PipelineQueues.Deadline);
+        await deadline.SendMessageAsync(PipelineJson.Serialize(new DeadlineMessage(obligationId)));
+        await deadline.SendMessageAsync(PipelineJson.Serialize(new DeadlineMessage(obligationId)));
+        await world.Get<EscalationSweeper>().SweepAsync(CancellationToken.None);
+        var level1 = await world.Maildev.WaitForEmailsAsync(e => Level(e, 1), expected: 1, TimeSpan.FromSeconds(30));
+        await Eventually.GetAsync(async () => (await deadline.PeekMessagesAsync(1)).Value.Count == 0 ? "drained" : null, "the deadline checks");
+        Assert.Equal("spoc@leeds-cjit.cjsm.net", Assert.Single(level1).To.Single());
+        Assert.Contains("/ack/", level1[0].Text, StringComparison.Ordinal);
+
+        // domain.md "Escalation": level 2 after one working day of grace (the end of Wed 30 Dec), to the escalation contact.
+        world.Clock.Set(Instant.FromUtc(2026, 12, 30, 12, 0));
+        await world.Get<EscalationSweeper>().SweepAsync(CancellationToken.None);
+        world.Clock.Set(Instant.FromUtc(2026, 12, 31, 0, 30));
+        await world.Get<EscalationSweeper>().SweepAsync(CancellationToken.None);
+        await world.Get<EscalationSweeper>().SweepAsync(CancellationToken.None);
+        var level2 = await world.Maildev.WaitForEmailsAsync(e => Level(e, 2), expected: 1, TimeSpan.FromSeconds(30));
+        Assert.Equal("manager@leeds-cjit.cjsm.net", Assert.Single(level2).To.Single());
+
+        // Fulfilment stops the ladder: no level 3 however late it gets.
+        await world.Get<ObligationStore>().FulfilAsync(obligationId, Instant.FromUtc(2026, 12, 31, 9, 0), "ack-link", null, CancellationToken.None);
+        world.Clock.Set(Instant.FromUtc(2027, 1, 8, 12, 0));
+        await world.Get<EscalationSweeper>().SweepAsync(CancellationToken.None);
+        Assert.Empty(await world.Maildev.WaitForEmailsAsync(e => e.Subject.StartsWith("Overdue (level 3): cjit.dir-to-prison", StringComparison.Ordinal), expected: 1, TimeSpan.FromSeconds(2)));
+        Assert.Single(await world.Maildev.WaitForEmailsAsync(e => Level(e, 1), expected: 1));
+    }
+
+    [Fact]
+    public async Task Part8_RouteFailingFiveTimes_IsKeptInRoutePoison_AndReplayingItRoutesTheFile()
+    {
+        await using var world = await HubWorld.StartAsync(ChristmasEve1600);
+
+        // No directory yet: routing cannot run and fails every attempt (visibility timeout 0 in tests).
+        var sha = await world.DropAsync(InboxContainers.CourtResults, "results.csv", E2eFiles.ConsentingRemand);
+        var poison = new QueueClient(world.ConnectionString, PipelineQueues.PoisonOf(PipelineQueues.Route));
+        var poisoned = await Eventually.GetAsync(async () =>
+        {
+            await poison.CreateIfNotExistsAsync();
+            return (await poison.ReceiveMessagesAsync(1)).Value is { Count: 1 } messages ? messages[0] : null;
+        }, "the route message in route-poison");
+
+        // Replay (what `coc replay-poison route` does): the same text back on the stage queue, once the cause is fixed.
+        await world.LoadReferenceDataAsync();
+        await new QueueClient(world.ConnectionString, PipelineQueues.Route).SendMessageAsync(poisoned.MessageText);
+        await poison.DeleteMessageAsync(poisoned.MessageId, poisoned.PopReceipt);
+        using var report = await world.WaitForRouteReportAsync(sha);
+        Assert.Equal(2, (await world.Maildev.WaitForEmailsAsync(_ => true, expected: 2, TimeSpan.FromSeconds(30))).Count);
+    }
+
+    [Fact]
+    public async Task Part7_HostStoppedMidBatchAndRestarted_EveryAlertSentExactlyOnce_NoEventOrObligationLost()
+    {
+        const int Clients = 8;
+        var grace = new Dictionary<string, string?> { ["LocalHost:ShutdownGrace"] = "00:00:05" };
+        await using var world = await HubWorld.StartAsync(ChristmasEve1600, grace);
+        await world.LoadReferenceDataAsync(E2eFiles.ConsentingClients(Clients));
+
+        var sha = await world.DropAsync(InboxContainers.CourtResults, "results-batch.csv", E2eFiles.Remands(Clients));
+        await world.Maildev.WaitForEmailsAsync(_ => true, expected: 1, TimeSpan.FromSeconds(60));
+        await world.RestartAsync(grace);
+
+        // Each remand: one form to HMP Leeds' SMT, one to Leeds CJIT (architecture.md "Reliability rules": exactly once).
+        using var report = await world.WaitForRouteReportAsync(sha);
+        var emails = await world.Maildev.WaitForEmailsAsync(_ => true, expected: 2 * Clients, TimeSpan.FromSeconds(60));
+        Assert.Equal(2 * Clients, emails.Count);
+        Assert.Equal(2 * Clients, emails.Select(e => e.MessageId).Distinct(StringComparer.Ordinal).Count());
+        var obligations = report.RootElement.GetProperty("obligations").EnumerateArray().Select(o => o.GetProperty("id").GetString()!).ToList();
+        foreach (var id in obligations)
+        {
+            Assert.NotNull(await world.Get<ObligationStore>().GetAsync(id, CancellationToken.None));
+        }
+
+        var events = await world.Get<EventStore>().ListByClientAsync("E2E1001", CancellationToken.None);
+        Assert.Single(events);
     }
 }

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using ContinuityOfCare.FunctionApp.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+
+namespace ContinuityOfCare.Cli.Commands;
+
+/// <summary>
+/// <c>coc hub run [--connection-string …] [--urls …]</c>: starts the hub's local host (docs/hosting.md "Local host
+/// mode") against the configured storage, with the function.json files shipped next to <c>coc</c>. Ctrl-C stops it
+/// cleanly: polling ends, in-flight invocations get the shutdown grace, unfinished messages become visible again.
+/// Other settings come from the environment as for the app (e.g. <c>LocalHost__ApiKey</c>, <c>Mail__Smtp__Host</c>).
+/// Exit codes: 0 stopped cleanly, 2 no connection.
+/// </summary>
+internal static class HubCommand
+{
+    public static Command Create()
+    {
+        var connection = new Option<string?>("--connection-string")
+        {
+            Description = "Storage connection string (default: the AzureWebJobsStorage environment variable)",
+        };
+        var urls = new Option<string?>("--urls") { Description = "Where HTTP functions are served (default LocalHost__Urls, else http://127.0.0.1:7071)" };
+        var run = new Command("run", "Start the hub's local host; Ctrl-C stops it");
+        run.Options.Add(connection);
+        run.Options.Add(urls);
+        run.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
+            if ((parseResult.GetValue(connection) ?? Environment.GetEnvironmentVariable("AzureWebJobsStorage")) is not { Length: > 0 } connectionString)
+            {
+                await error.WriteLineAsync("No storage connection: pass --connection-string or set AzureWebJobsStorage.").ConfigureAwait(false);
+                return 2;
+            }
+
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+            var settings = new Dictionary<string, string?> { ["AzureWebJobsStorage"] = connectionString };
+            if (parseResult.GetValue(urls) is { Length: > 0 } address)
+            {
+                settings["urls"] = address;
+            }
+
+            // Never the custom handler here: this verb is the local host by definition.
+            settings[HubServicesExtensions.CustomHandlerPortSetting] = "";
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.AddHubServices();
+            await using var app = builder.Build();
+            app.MapHubFunctions();
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync($"Hub running on {string.Join(", ", app.Urls)}. Press Ctrl-C to stop.").ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl-C: fall through to a graceful stop.
+            }
+
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await output.WriteLineAsync("Hub stopped.").ConfigureAwait(false);
+            return 0;
+        });
+
+        var command = new Command("hub", "Run the hub");
+        command.Subcommands.Add(run);
+        return command;
+    }
+}

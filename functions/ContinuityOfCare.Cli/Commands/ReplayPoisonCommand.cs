@@ -1,0 +1,116 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Azure;
+using ContinuityOfCare.FunctionApp.Api;
+using ContinuityOfCare.Storage.Queues;
+
+namespace ContinuityOfCare.Cli.Commands;
+
+/// <summary>
+/// <c>coc replay-poison QUEUE [--connection-string …] [--dry-run]</c>: moves every message of <c>QUEUE-poison</c> back
+/// to <c>QUEUE</c> (architecture.md "Reliability rules": poison messages are kept, listed and replayable). Never loses a
+/// message: each is sent to QUEUE before it is deleted from the poison queue, byte for byte (raw message text, so a
+/// message that is not valid base64 moves unchanged too). A failure between the two leaves a copy in both, which the
+/// idempotent functions absorb. Exit codes: 0 done, 1 storage failed (counts so far printed), 2 bad queue name or no connection.
+/// </summary>
+internal static partial class ReplayPoisonCommand
+{
+    /// <summary>Messages received per request (the service maximum).</summary>
+    private const int Batch = 32;
+
+    /// <summary>How long received poison messages stay hidden while they are moved.</summary>
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    public static Command Create()
+    {
+        var queue = new Argument<string>("QUEUE") { Description = "The queue whose poison queue (QUEUE-poison) is replayed, e.g. route" };
+        var connection = new Option<string?>("--connection-string")
+        {
+            Description = "Storage connection string (default: the AzureWebJobsStorage environment variable)",
+        };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Count the poison messages; move nothing" };
+        var command = new Command("replay-poison", "Move every message of QUEUE-poison back to QUEUE");
+        command.Arguments.Add(queue);
+        command.Options.Add(connection);
+        command.Options.Add(dryRun);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
+            var name = parseResult.GetValue(queue)!;
+            if (!QueueName().IsMatch(name) || name.EndsWith(HubQueue.PoisonSuffix, StringComparison.Ordinal))
+            {
+                await error.WriteLineAsync("QUEUE must be a queue name (3–63 lower-case letters, digits and single hyphens), without the -poison suffix.").ConfigureAwait(false);
+                return 2;
+            }
+
+            if ((parseResult.GetValue(connection) ?? Environment.GetEnvironmentVariable("AzureWebJobsStorage")) is not { Length: > 0 } connectionString)
+            {
+                await error.WriteLineAsync("No storage connection: pass --connection-string or set AzureWebJobsStorage.").ConfigureAwait(false);
+                return 2;
+            }
+
+            var moved = 0;
+            try
+            {
+                // Raw encoding on both sides: the text moves exactly as stored (base64 as the Functions host wrote it).
+                var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
+                var poison = new QueueClient(connectionString, name + HubQueue.PoisonSuffix, options);
+                var target = new QueueClient(connectionString, name, options);
+                long waiting;
+                try
+                {
+                    waiting = (await poison.GetPropertiesAsync(cancellationToken).ConfigureAwait(false)).Value.ApproximateMessagesCount;
+                }
+                catch (RequestFailedException exception) when (exception.Status == 404)
+                {
+                    waiting = 0;
+                }
+
+                if (parseResult.GetValue(dryRun) || waiting == 0)
+                {
+                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"{name}{HubQueue.PoisonSuffix} holds {waiting} message(s); nothing moved{(waiting == 0 ? "" : " (--dry-run)")}.")).ConfigureAwait(false);
+                    return 0;
+                }
+
+                await target.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+                while (true)
+                {
+                    var messages = (await poison.ReceiveMessagesAsync(Batch, Lease, cancellationToken).ConfigureAwait(false)).Value;
+                    if (messages.Count == 0)
+                    {
+                        break;
+                    }
+
+                    foreach (var message in messages)
+                    {
+                        // Send first, then delete: a crash in between duplicates a message, never loses one.
+                        await target.SendMessageAsync(message.RawText, timeToLive: QueueClient.InfiniteTimeToLive, cancellationToken: cancellationToken).ConfigureAwait(false);
+                        await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
+                        moved++;
+                    }
+                }
+            }
+            catch (RequestFailedException exception)
+            {
+                await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"Storage failed ({exception.Status} {exception.ErrorCode}) after moving {moved} message(s); the rest are still in {name}{HubQueue.PoisonSuffix}. Run the command again.")).ConfigureAwait(false);
+                return 1;
+            }
+            catch (FormatException)
+            {
+                await error.WriteLineAsync("The storage connection string is not valid.").ConfigureAwait(false);
+                return 2;
+            }
+
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Moved {moved} message(s) from {name}{HubQueue.PoisonSuffix} to {name}.")).ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+
+    [GeneratedRegex("^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$", RegexOptions.CultureInvariant)]
+    private static partial Regex QueueName();
+}

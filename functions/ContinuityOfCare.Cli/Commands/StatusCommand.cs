@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Globalization;
+using Azure;
+using ContinuityOfCare.FunctionApp.Api;
+using ContinuityOfCare.FunctionApp.Catalogue;
+using ContinuityOfCare.FunctionApp.Pipeline;
+using ContinuityOfCare.FunctionApp.State;
+using ContinuityOfCare.FunctionApp.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace ContinuityOfCare.Cli.Commands;
+
+/// <summary>
+/// <c>coc status [--connection-string …] [--table-prefix …]</c>: queue depths and the age of each front message, poison counts, and
+/// overdue obligations by owner organisation (issue 6 "Operations commands"). Read-only. The queues are those the
+/// function app's function.json files name (shipped next to <c>coc</c>); the state tables are read with
+/// <c>--table-prefix</c> or <c>State__TablePrefix</c>. Exit codes: 0 read, 1 storage failed, 2 no connection.
+/// </summary>
+internal static class StatusCommand
+{
+    public static Command Create()
+    {
+        var connection = new Option<string?>("--connection-string")
+        {
+            Description = "Storage connection string (default: the AzureWebJobsStorage environment variable)",
+        };
+        var tablePrefix = new Option<string?>("--table-prefix")
+        {
+            Description = "The state tables' prefix (default: the State__TablePrefix environment variable, else none)",
+        };
+        var command = new Command("status", "Queue depths, poison counts and overdue obligations by owner");
+        command.Options.Add(connection);
+        command.Options.Add(tablePrefix);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
+            if ((parseResult.GetValue(connection) ?? Environment.GetEnvironmentVariable("AzureWebJobsStorage")) is not { Length: > 0 } connectionString)
+            {
+                await error.WriteLineAsync("No storage connection: pass --connection-string or set AzureWebJobsStorage.").ConfigureAwait(false);
+                return 2;
+            }
+
+            var configuration = new ConfigurationBuilder()
+                .AddEnvironmentVariables()
+                .AddInMemoryCollection(new Dictionary<string, string?> { [HubStorage.DefaultConnectionSetting] = connectionString })
+                .Build();
+            var prefix = parseResult.GetValue(tablePrefix) ?? configuration[$"{StateOptions.Section}:{nameof(StateOptions.TablePrefix)}"] ?? string.Empty;
+            await using var services = new ServiceCollection()
+                .AddSingleton<IConfiguration>(configuration)
+                .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
+                .AddSingleton(TimeProvider.System)
+                .AddSingleton<HubStorage>()
+                .AddSingleton<QueueProbe>()
+                .AddSingleton<StateTables>()
+                .AddSingleton<ObligationStore>()
+                .Configure<StateOptions>(options => options.TablePrefix = prefix)
+                .BuildServiceProvider();
+            try
+            {
+                await WriteQueuesAsync(output, services.GetRequiredService<QueueProbe>(), cancellationToken).ConfigureAwait(false);
+                await WriteOverdueAsync(output, services.GetRequiredService<ObligationStore>(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException exception)
+            {
+                await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Storage failed ({exception.Status} {exception.ErrorCode}).")).ConfigureAwait(false);
+                return 1;
+            }
+            catch (FormatException)
+            {
+                await error.WriteLineAsync("The storage connection string is not valid.").ConfigureAwait(false);
+                return 2;
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task WriteQueuesAsync(TextWriter output, QueueProbe probe, CancellationToken cancellationToken)
+    {
+        var definitions = FunctionCatalogue.ReadDefinitions(AppContext.BaseDirectory).Values;
+        var queues = HubQueue.From(definitions);
+        if (queues.Count == 0)
+        {
+            queues = [.. PipelineQueues.All.Select(name => new HubQueue(name, null))];
+        }
+
+        await output.WriteLineAsync("Queues").ConfigureAwait(false);
+        await output.WriteLineAsync($"  {"queue",-20} {"depth",8} {"oldest",10} {"poison",8}").ConfigureAwait(false);
+        foreach (var queue in queues)
+        {
+            var status = await probe.ProbeAsync(queue, cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  {status.Name,-20} {status.Depth,8} {Age(status.OldestMessageAgeSeconds),10} {status.PoisonDepth,8}")).ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync().ConfigureAwait(false);
+    }
+
+    private static async Task WriteOverdueAsync(TextWriter output, ObligationStore obligations, CancellationToken cancellationToken)
+    {
+        var now = SystemClock.Instance.GetCurrentInstant();
+        var byOwner = new SortedDictionary<string, (int Count, Duration Worst)>(StringComparer.Ordinal);
+        await foreach (var entry in obligations.QueryOverdueAsync(now, cancellationToken).ConfigureAwait(false))
+        {
+            if (await obligations.GetAsync(entry.ObligationId, cancellationToken).ConfigureAwait(false) is not { } stored || stored.Obligation.IsClosed)
+            {
+                continue;
+            }
+
+            var owner = stored.Obligation.OwnerOrganisationId;
+            var lateness = stored.Obligation.LatenessAt(now);
+            var (count, worst) = byOwner.GetValueOrDefault(owner);
+            byOwner[owner] = (count + 1, lateness > worst ? lateness : worst);
+        }
+
+        await output.WriteLineAsync("Overdue obligations by owner").ConfigureAwait(false);
+        if (byOwner.Count == 0)
+        {
+            await output.WriteLineAsync("  none").ConfigureAwait(false);
+            return;
+        }
+
+        await output.WriteLineAsync($"  {"owner",-20} {"overdue",8} {"most late",10}").ConfigureAwait(false);
+        foreach (var (owner, (count, worst)) in byOwner)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  {owner,-20} {count,8} {Age(worst.TotalSeconds),10}")).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>An age in the largest whole unit that reads well: 45s, 12m, 5h, 3d; "-" when none.</summary>
+    private static string Age(double? seconds) => seconds switch
+    {
+        null => "-",
+        < 60 => string.Create(CultureInfo.InvariantCulture, $"{seconds:0}s"),
+        < 3600 => string.Create(CultureInfo.InvariantCulture, $"{seconds / 60:0}m"),
+        < 172800 => string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600:0}h"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{seconds / 86400:0}d"),
+    };
+}

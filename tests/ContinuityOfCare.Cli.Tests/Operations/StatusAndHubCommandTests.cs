@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Sockets;
+using ContinuityOfCare.Core.Obligations;
+using ContinuityOfCare.FunctionApp.State;
+using ContinuityOfCare.FunctionApp.Storage;
+using ContinuityOfCare.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Xunit;
+
+namespace ContinuityOfCare.Cli.Tests.Operations;
+
+/// <summary><c>coc status</c> and <c>coc hub run</c> against Azurite.</summary>
+[Collection(OperationsAzuriteCollection.Name)]
+public sealed class StatusAndHubCommandTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task Status_ListsTheAppQueuesAndOverdueObligationsByOwner()
+    {
+        var prefix = azurite.UniqueName("status");
+        var storage = new HubStorage(new ConfigurationBuilder().AddInMemoryCollection(
+            new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString }).Build());
+        var tables = new StateTables(storage, Options.Create(new StateOptions { TablePrefix = prefix }));
+        await tables.EnsureCreatedAsync(CancellationToken.None);
+        var store = new ObligationStore(tables, NullLogger<ObligationStore>.Instance);
+        var now = SystemClock.Instance.GetCurrentInstant();
+        foreach (var (id, owner, due) in new[]
+        {
+            ("ob-late-1", "CJIT-LDS", now - Duration.FromDays(2)),
+            ("ob-late-2", "CJIT-LDS", now - Duration.FromHours(3)),
+            ("ob-late-3", "LEI", now - Duration.FromHours(1)),
+            ("ob-future", "WYI", now + Duration.FromDays(1)),
+        })
+        {
+            await store.OpenAsync(new NewObligation(
+                new Obligation(id, RuleIds.CjitDirToPrison, owner, due - Duration.FromDays(1), due, false, ObligationPriority.Standard),
+                "C-1", "E-" + id, "send the DIR"), CancellationToken.None);
+        }
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("status", "--connection-string", azurite.ConnectionString, "--table-prefix", prefix);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", error);
+        Assert.Matches(@"\n  route\s+0\s+-\s+0", output);
+        Assert.Matches(@"\n  CJIT-LDS\s+2\s+2d", output);
+        Assert.Matches(@"\n  LEI\s+1\s+", output);
+        Assert.DoesNotContain("WYI", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_InvalidConnectionString_Exits2()
+    {
+        var (exitCode, _, error) = await CliRunner.RunAsync("status", "--connection-string", "this is not a connection string");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("connection string is not valid", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HubRun_ServesReadiness_AndStopsCleanlyWhenCancelled()
+    {
+        var port = FreePort();
+        using var stop = new CancellationTokenSource();
+        var run = CliRunner.RunAsync(stop.Token, "hub", "run", "--connection-string", azurite.ConnectionString, "--urls", $"http://127.0.0.1:{port}");
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        HttpStatusCode? readiness = null;
+        for (var attempt = 0; attempt < 300 && readiness is null && !run.IsCompleted; attempt++)
+        {
+            try
+            {
+                readiness = (await client.GetAsync("/")).StatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        await stop.CancelAsync();
+        var (exitCode, output, error) = await run;
+
+        Assert.Equal(HttpStatusCode.OK, readiness);
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Hub stopped.", output, StringComparison.Ordinal);
+        Assert.Equal("", error);
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync("/"));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
