@@ -93,10 +93,10 @@ internal static partial class ReplayPoisonCommand
                     }
                 }
             }
-            catch (RequestFailedException exception)
+            catch (Exception exception) when (StorageFailure.Find(exception) is { } failure)
             {
                 await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"Storage failed ({exception.Status} {exception.ErrorCode}) after moving {moved} message(s); the rest are still in {name}{HubQueue.PoisonSuffix}. Run the command again.")).ConfigureAwait(false);
+                    $"Storage failed ({failure.Status} {failure.ErrorCode}) after moving {moved} message(s); the rest are still in {name}{HubQueue.PoisonSuffix}. Run the command again.")).ConfigureAwait(false);
                 return 1;
             }
             catch (FormatException)

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Azure;
 using ContinuityOfCare.FunctionApp.Api;
 using ContinuityOfCare.FunctionApp.Catalogue;
 using ContinuityOfCare.FunctionApp.Pipeline;
@@ -64,9 +63,9 @@ internal static class StatusCommand
                 await WriteQueuesAsync(output, services.GetRequiredService<QueueProbe>(), cancellationToken).ConfigureAwait(false);
                 await WriteOverdueAsync(output, services.GetRequiredService<ObligationStore>(), cancellationToken).ConfigureAwait(false);
             }
-            catch (RequestFailedException exception)
+            catch (Exception exception) when (StorageFailure.Find(exception) is { } failure)
             {
-                await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Storage failed ({exception.Status} {exception.ErrorCode}).")).ConfigureAwait(false);
+                await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Storage failed ({failure.Status} {failure.ErrorCode}).")).ConfigureAwait(false);
                 return 1;
             }
             catch (FormatException)

@@ -97,6 +97,22 @@ internal sealed class ChildProcess : IAsyncDisposable
     {
         try
         {
+            if (!_process.HasExited && !OperatingSystem.IsWindows())
+            {
+                // Ask first (SIGINT, as Ctrl-C would): Azurite writes its persisted storage on a graceful stop and
+                // loses the last writes if killed outright. Then make sure, with the whole tree.
+                await InterruptAsync(_process.Id).ConfigureAwait(false);
+                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                try
+                {
+                    await _process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Did not stop in time: killed below.
+                }
+            }
+
             if (!_process.HasExited)
             {
                 _process.Kill(entireProcessTree: true);
@@ -115,6 +131,22 @@ internal sealed class ChildProcess : IAsyncDisposable
             }
 
             _process.Dispose();
+        }
+    }
+
+    private static async Task InterruptAsync(int processId)
+    {
+        try
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-INT", processId.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false });
+            if (kill is not null)
+            {
+                await kill.WaitForExitAsync().ConfigureAwait(false);
+            }
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No kill(1) on this system: the process tree is killed instead.
         }
     }
 

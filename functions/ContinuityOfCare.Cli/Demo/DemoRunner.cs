@@ -131,11 +131,13 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output, TextW
         await DropAsync(connection, InboxContainers.Directory, directoryFile, cancellationToken).ConfigureAwait(false);
         var directories = app.Services.GetRequiredService<DirectoryStore>();
         await WaitAsync(async () => (await directories.LoadLiveAsync(cancellationToken).ConfigureAwait(false)).Live is not null, "the SPOC directory import", cancellationToken).ConfigureAwait(false);
+        var registerClock = Stopwatch.StartNew();
         var register = await DropAsync(connection, InboxContainers.Clients, clientsFile, cancellationToken).ConfigureAwait(false);
         files.Add(register);
         var ingested = app.Services.GetRequiredService<IngestedFileStore>();
         await WaitAsync(async () => (await ingested.GetAsync(register.Sha256, cancellationToken).ConfigureAwait(false))?.Status is IngestedFileStatus.Processed or IngestedFileStatus.Rejected,
             "the client register import", cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  client register imported in {registerClock.Elapsed.TotalSeconds:0.0} s")).ConfigureAwait(false);
 
         var feeds = new (string Folder, string Container)[]
         {
@@ -158,6 +160,7 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output, TextW
 
         await output.WriteLineAsync($"Dropped {feedFiles.Count} feed files (court lists, court results, discharge exports). Waiting for ingest and routing…").ConfigureAwait(false);
         files.AddRange(feedFiles);
+        var routeClock = Stopwatch.StartNew();
         var reports = new BlobContainerClient(connection, InboxContainers.Reports);
         var lastLine = "";
         await WaitAsync(async () =>
@@ -191,6 +194,24 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output, TextW
 
             return routed == feedFiles.Count;
         }, "ingest and routing", cancellationToken).ConfigureAwait(false);
+        var elapsed = routeClock.Elapsed;
+        var (records, events, alerts) = (0, 0, 0);
+        foreach (var file in feedFiles)
+        {
+            using var report = await RouteReportReader.TryReadAsync(connection, file.Sha256, cancellationToken).ConfigureAwait(false);
+            if (report is not null)
+            {
+                var counts = report.RootElement.GetProperty("counts");
+                records += counts.GetProperty("records").GetInt32();
+                events += counts.GetProperty("events").GetInt32();
+                alerts += counts.GetProperty("alertsReady").GetInt32() + counts.GetProperty("alertsHeld").GetInt32();
+            }
+        }
+
+        // issue 6 "Performance": events routed per second end to end (ingest → route → outbox), from the first drop
+        // until the last routing report (polled every 0.5 s, so short runs read slightly long).
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"  ingest → route → outbox: {records} feed records, {events} events, {alerts} alerts in {elapsed.TotalSeconds:0.0} s ({records / elapsed.TotalSeconds:0} records/s, {events / elapsed.TotalSeconds:0.0} events/s)")).ConfigureAwait(false);
         return files;
     }
 

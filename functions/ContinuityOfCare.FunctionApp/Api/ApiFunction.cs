@@ -1,4 +1,3 @@
-using Azure;
 using ContinuityOfCare.FunctionApp.Invocation;
 using Microsoft.Extensions.Logging;
 
@@ -7,7 +6,7 @@ namespace ContinuityOfCare.FunctionApp.Api;
 /// <summary>
 /// The base of the HTTP API functions: hands the request to <see cref="HandleAsync"/> and turns the two expected kinds
 /// of failure into problem answers, so a caller always gets <c>{"type","title","status","detail"}</c>:
-/// an <see cref="ApiProblemException"/> becomes its problem; a storage failure becomes 503 (logged with status and
+/// an <see cref="ApiProblemException"/> becomes its problem; a storage failure (<see cref="StorageFailure"/>) becomes 503 (logged with status and
 /// error code only). Anything else is a bug and fails the invocation (500 from the host).
 /// </summary>
 public abstract partial class ApiFunction(ILogger logger) : IHubFunction
@@ -29,9 +28,9 @@ public abstract partial class ApiFunction(ILogger logger) : IHubFunction
         {
             context.HttpResponse = exception.Problem.ToResponse();
         }
-        catch (RequestFailedException exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (StorageFailure.Find(exception) is { } failure && !cancellationToken.IsCancellationRequested)
         {
-            LogStorageFailed(logger, context.Definition.Name, exception.Status, exception.ErrorCode);
+            LogStorageFailed(logger, context.Definition.Name, failure.Status, failure.ErrorCode);
             context.HttpResponse = ApiProblem.StorageUnavailable().ToResponse();
         }
     }

@@ -30,7 +30,7 @@ public static class ApiRequest
             throw new ApiProblemException(ApiProblem.BadRequest($"The route value '{name}' is required."));
         }
 
-        value = Uri.UnescapeDataString(value);
+        // Both hosts hand route values over already URL-decoded: decoding again would turn %25 into another character.
         return value.Length <= MaxIdLength && !value.Any(char.IsControl)
             ? value
             : throw new ApiProblemException(ApiProblem.BadRequest($"The route value '{name}' is not a valid id."));

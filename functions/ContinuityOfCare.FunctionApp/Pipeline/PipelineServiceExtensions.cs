@@ -1,10 +1,12 @@
 using ContinuityOfCare.Core.Acknowledgements;
+using ContinuityOfCare.Core.Feeds;
 using ContinuityOfCare.Core.Obligations;
 using ContinuityOfCare.Core.Planning;
 using ContinuityOfCare.FunctionApp.Functions.DeadlineCheck;
 using ContinuityOfCare.FunctionApp.Functions.EscalationSweep;
 using ContinuityOfCare.FunctionApp.Functions.InboxDrop;
 using ContinuityOfCare.FunctionApp.Functions.Ingest;
+using ContinuityOfCare.FunctionApp.Functions.MissingFeedAlarm;
 using ContinuityOfCare.FunctionApp.Functions.Route;
 using ContinuityOfCare.FunctionApp.Functions.ScheduledIngestion;
 using ContinuityOfCare.FunctionApp.Functions.Send;
@@ -65,6 +67,8 @@ public static class PipelineServiceExtensions
         services.TryAddSingleton<FileRouter>();
         services.TryAddSingleton<Escalator>();
         services.TryAddSingleton<EscalationSweeper>();
+        services.AddOptions<FeedAlarmOptions>().BindConfiguration(FeedAlarmOptions.SectionName);
+        services.TryAddSingleton<FeedWatch>();
 
         foreach (var name in InboxDropFunction.Names)
         {
@@ -77,6 +81,7 @@ public static class PipelineServiceExtensions
         services.AddHubFunction<SendFunction>(SendFunction.Name);
         services.AddHubFunction<DeadlineCheckFunction>(DeadlineCheckFunction.Name);
         services.AddHubFunction<EscalationSweepFunction>(EscalationSweepFunction.Name);
+        services.AddHubFunction<MissingFeedAlarmFunction>(MissingFeedAlarmFunction.Name);
         return services;
     }
 }

@@ -30,6 +30,7 @@ public sealed class ClientRegisterCsvParser(IngestionOptions? options = null)
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceFile);
         var firstLineById = new Dictionary<string, int>(StringComparer.Ordinal);
+        PlainClientRowReader? plainRows = null; // the fast path for plain rows; the general path below decides the rest
         await foreach (var item in CsvTable.ReadAsync(stream, sourceFile, ClientRegisterColumns.All, ClientRegisterColumns.Required, _options, cancellationToken).ConfigureAwait(false))
         {
             if (item is not CsvRow row)
@@ -38,11 +39,19 @@ public sealed class ClientRegisterCsvParser(IngestionOptions? options = null)
                 continue;
             }
 
-            var problems = new RecordProblems(new SourceRef(sourceFile, Line: row.Line));
-            var clientId = RecordProblems.Clean(row[ClientRegisterColumns.ClientId]);
-            if (clientId is not null && !firstLineById.TryAdd(clientId, row.Line))
+            plainRows ??= new PlainClientRowReader(row);
+            var clientId = plainRows.PlainClientId(row) ?? RecordProblems.Clean(row[ClientRegisterColumns.ClientId]);
+            var repeated = clientId is not null && !firstLineById.TryAdd(clientId, row.Line);
+            if (!repeated && clientId is not null && plainRows.TryRead(row, clientId) is { } plain)
             {
-                problems.Error($"client_id repeats the client_id of line {firstLineById[clientId]}");
+                yield return ParsedItem<Client>.Of(plain);
+                continue;
+            }
+
+            var problems = new RecordProblems(new SourceRef(sourceFile, Line: row.Line));
+            if (repeated)
+            {
+                problems.Error($"client_id repeats the client_id of line {firstLineById[clientId!]}");
             }
 
             var client = Read(row, clientId, problems);

@@ -1,12 +1,45 @@
+using System.Text;
+using CsvHelper;
+
 namespace ContinuityOfCare.Ingestion.Common;
 
-/// <summary>One CSV data row: its 1-based starting line (the header is line 1) and its cells by column name.</summary>
-internal sealed class CsvRow(int line, IReadOnlyDictionary<string, int> columns, string[] cells)
+/// <summary>
+/// The current CSV data row of a <see cref="CsvTable"/> read: its 1-based starting line (the header is line 1) and its
+/// cells by column name or index. It is a view over the reader, reused for every row of a file and valid only until
+/// the stream moves on: cells are decoded on demand, so a parser that validates a cell's bytes and then discards them
+/// never allocates a string for it (docs/benchmarks.md "Planning").
+/// </summary>
+internal sealed class CsvRow(CsvReader reader, IReadOnlyDictionary<string, int> columns)
 {
     /// <summary>The line the row starts on.</summary>
-    public int Line { get; } = line;
+    public int Line { get; internal set; }
 
     /// <summary>The trimmed cell of a column, or null when the column is absent or the cell is empty.</summary>
-    public string? this[string column] =>
-        columns.TryGetValue(column, out var index) && index < cells.Length && cells[index].Length > 0 ? cells[index] : null;
+    public string? this[string column] => this[IndexOf(column)];
+
+    /// <summary>The trimmed cell at a column index (see <see cref="IndexOf"/>), or null when absent or empty.</summary>
+    public string? this[int index] => index >= 0 && index < reader.FieldCount && !reader.IsEmpty(index) ? reader.GetString(index) : null;
+
+    /// <summary>The column's index in this file's header, or -1 when the file has no such column. Constant per file.</summary>
+    public int IndexOf(string column) => columns.TryGetValue(column, out var index) ? index : -1;
+
+    /// <summary>The trimmed cell at a column index as UTF-8 bytes (empty when absent or empty); valid until the next row.</summary>
+    public ReadOnlySpan<byte> Utf8(int index) => index >= 0 && index < reader.FieldCount ? reader.GetSpan(index) : default;
+
+    /// <summary>The index of the first cell longer than <paramref name="maxChars"/> characters, or -1; short cells are not decoded.</summary>
+    internal int FirstCellLongerThan(int maxChars)
+    {
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            var bytes = reader.GetSpan(i);
+
+            // UTF-8 never takes fewer bytes than UTF-16 code units, so only a cell with more bytes than the cap can exceed it.
+            if (bytes.Length > maxChars && Encoding.UTF8.GetCharCount(bytes) > maxChars)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 }

@@ -13,7 +13,10 @@ namespace ContinuityOfCare.Ingestion.Common;
 /// </summary>
 internal static class CsvTable
 {
-    /// <summary>Streams rows (<see cref="CsvRow"/>) and rejections/warnings (<see cref="Rejection"/>), in file order.</summary>
+    /// <summary>
+    /// Streams rows (<see cref="CsvRow"/>) and rejections/warnings (<see cref="Rejection"/>), in file order. Every row
+    /// is the same <see cref="CsvRow"/> instance moved on to the next record: read it before asking for the next item.
+    /// </summary>
     public static async IAsyncEnumerable<object> ReadAsync(
         Stream stream,
         string sourceFile,
@@ -38,6 +41,8 @@ internal static class CsvTable
             TrackLineNumbers = true,
             SkipEmptyLines = true,
             IncludeValuesInExceptions = false,
+            // Names, codes and scopes repeat across a register: kept strings are shared (CsvHelper stops pooling a column whose values do not repeat).
+            PoolStrings = true,
             MalformedData = CsvMalformedDataHandling.Skip,
             FieldCountMismatch = CsvFieldCountHandling.Skip,
             OnMalformedRecord = record => malformed.Enqueue(
@@ -96,10 +101,22 @@ internal static class CsvTable
             yield return new Rejection(new SourceRef(sourceFile, Line: 1), $"unknown {noun} ignored: {string.Join(", ", unknown)}", IsWarning: true);
         }
 
+        var row = new CsvRow(csv, columns);
         while (true)
         {
-            var more = false;
-            var failure = await TryAsync(async () => more = await csv.ReadAsync(cancellationToken).ConfigureAwait(false), sourceFile).ConfigureAwait(false);
+            bool more;
+            Rejection? failure = null;
+            try
+            {
+                // No closure or Task per row: ReadAsync completes synchronously while the buffer holds the next record.
+                more = await csv.ReadAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ReadFailure(ex, sourceFile) is { } rejection)
+            {
+                more = false;
+                failure = rejection;
+            }
+
             while (malformed.TryDequeue(out var skipped))
             {
                 yield return skipped;
@@ -117,17 +134,7 @@ internal static class CsvTable
             }
 
             var line = checked((int)csv.LineNumber);
-            var cells = new string[csv.FieldCount];
-            var overLong = -1;
-            for (var i = 0; i < cells.Length; i++)
-            {
-                cells[i] = csv.GetString(i);
-                if (overLong < 0 && cells[i].Length > options.MaxCellChars)
-                {
-                    overLong = i;
-                }
-            }
-
+            var overLong = row.FirstCellLongerThan(options.MaxCellChars);
             if (overLong >= 0)
             {
                 var name = overLong < header.Length && header[overLong].Length > 0 ? header[overLong] : $"cell {overLong + 1}";
@@ -135,7 +142,8 @@ internal static class CsvTable
                 continue;
             }
 
-            yield return new CsvRow(line, columns, cells);
+            row.Line = line;
+            yield return row;
         }
     }
 
@@ -155,13 +163,17 @@ internal static class CsvTable
             await read().ConfigureAwait(false);
             return null;
         }
-        catch (Exception ex) when (UnreadableFileException.FindReason(ex) is { } reason)
+        catch (Exception ex) when (ReadFailure(ex, sourceFile) is { } rejection)
         {
-            return FileChecks.FileRejection(sourceFile, reason);
-        }
-        catch (CsvFormatException ex)
-        {
-            return FileChecks.FileRejection(sourceFile, $"the file cannot be read as CSV (RFC 4180) from line {ex.LineNumber}");
+            return rejection;
         }
     }
+
+    /// <summary>The whole-file rejection for an exception thrown while reading, or null when it is not a read failure.</summary>
+    private static Rejection? ReadFailure(Exception ex, string sourceFile) => ex switch
+    {
+        _ when UnreadableFileException.FindReason(ex) is { } reason => FileChecks.FileRejection(sourceFile, reason),
+        CsvFormatException format => FileChecks.FileRejection(sourceFile, $"the file cannot be read as CSV (RFC 4180) from line {format.LineNumber}"),
+        _ => null,
+    };
 }

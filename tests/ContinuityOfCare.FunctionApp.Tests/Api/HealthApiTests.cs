@@ -75,6 +75,34 @@ public sealed class HealthApiTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Health_StorageUnreachable_Answers503AndSaysSo()
+    {
+        // A port nothing listens on: every storage call fails at the transport.
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var endpoint = $"http://127.0.0.1:{port}/{ContinuityOfCare.Storage.StorageConnectionString.DevelopmentAccountName}";
+        var connection = "DefaultEndpointsProtocol=http;" +
+            $"AccountName={ContinuityOfCare.Storage.StorageConnectionString.DevelopmentAccountName};" +
+            $"AccountKey={ContinuityOfCare.Storage.StorageConnectionString.DevelopmentAccountKey};" +
+            $"BlobEndpoint={endpoint};QueueEndpoint={endpoint};TableEndpoint={endpoint};";
+        await using var app = await HubTestApp.StartLocalAsync(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = connection,
+            ["LocalHost:ApiKey"] = ApiTestHost.ApiKey,
+        });
+        using var request = ApiTestHost.Request(HttpMethod.Get, "/api/health");
+
+        using var response = await app.Client.SendAsync(request);
+        var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.False(body.GetProperty("storageReachable").GetBoolean());
+        Assert.Contains(body.GetProperty("problems").EnumerateArray(), p => p.GetString()!.StartsWith("Storage did not answer", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Health_WithoutApiKey_Answers401()
     {
         await using var host = await ApiTestHost.StartAsync(azurite);

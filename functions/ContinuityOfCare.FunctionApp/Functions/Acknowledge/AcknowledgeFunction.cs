@@ -44,9 +44,9 @@ public sealed partial class AcknowledgeFunction(
         {
             context.HttpResponse = await HandleAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (StorageFailure.Find(exception) is { } failure && !cancellationToken.IsCancellationRequested)
         {
-            LogStorageFailed(logger, exception.Status, exception.ErrorCode);
+            LogStorageFailed(logger, failure.Status, failure.ErrorCode);
             context.HttpResponse = AcknowledgementPage.TryAgain();
         }
     }
@@ -95,7 +95,7 @@ public sealed partial class AcknowledgeFunction(
         {
             change = await fulfilment.FulfilAsync(valid.ObligationId, now, ClosedBy, note: null, channel: "ack-link", cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException)
+        catch (Exception exception) when (StorageFailure.Find(exception) is not null)
         {
             // Nothing was recorded: give the claim back so the same link can be used again.
             await replays.ReleaseAsync(valid.ReplayKey, CancellationToken.None).ConfigureAwait(false);

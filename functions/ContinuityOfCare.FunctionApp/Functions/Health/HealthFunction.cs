@@ -58,11 +58,12 @@ public sealed partial class HealthFunction(
                 {
                     queueStatuses.Add(await queues.ProbeAsync(queue, cancellationToken).ConfigureAwait(false));
                 }
-                catch (RequestFailedException exception)
+                catch (Exception exception) when (StorageFailure.Find(exception) is { } failure)
                 {
-                    LogProbeFailed(logger, "queue", exception.Status, exception.ErrorCode);
-                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"The queue {queue.Name} could not be read (storage status {exception.Status})."));
+                    LogProbeFailed(logger, "queue", failure.Status, failure.ErrorCode);
+                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"The queue {queue.Name} could not be read (storage status {failure.Status})."));
                     storageReachable = false;
+                    break;
                 }
             }
         }
@@ -115,10 +116,10 @@ public sealed partial class HealthFunction(
             // The directory table does not exist yet: reachable, nothing imported.
             return null;
         }
-        catch (RequestFailedException exception)
+        catch (Exception exception) when (StorageFailure.Find(exception) is { } failure)
         {
-            LogProbeFailed(logger, "table", exception.Status, exception.ErrorCode);
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"Storage did not answer (status {exception.Status})."));
+            LogProbeFailed(logger, "table", failure.Status, failure.ErrorCode);
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"Storage did not answer (status {failure.Status})."));
             return null;
         }
         catch (InvalidOperationException)
@@ -136,7 +137,7 @@ public sealed partial class HealthFunction(
         {
             calendar = await calendars.GetCalendarAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is BankHolidayFileException or IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is BankHolidayFileException or IOException or UnauthorizedAccessException || StorageFailure.Find(exception) is not null)
         {
             problems.Add("The bank-holiday calendar could not be loaded: deadlines cannot be computed.");
             return null;
