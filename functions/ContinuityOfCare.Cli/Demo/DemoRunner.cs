@@ -78,6 +78,11 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output, TextW
         var clock = new RunningClock(settings.Now);
         await output.WriteLineAsync($"Starting the hub (local host mode; clock starts at {Core.Time.LondonTime.Format(settings.Now)} Europe/London)…").ConfigureAwait(false);
         var app = await DemoHub.StartAsync(connection, smtpPort, httpPort, clock, settings.DataDirectory is null ? null : work, cancellationToken).ConfigureAwait(false);
+
+        // The web host's console lifetime takes Ctrl-C / SIGTERM for itself (it stops the hub and swallows the signal),
+        // so the main job also stops when the hub does — whichever of the two hears the signal first.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
+        cancellationToken = stop.Token;
         try
         {
             var files = await DropAndWaitAsync(app, connection, cancellationToken).ConfigureAwait(false);
@@ -106,6 +111,11 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output, TextW
             }
 
             return 0;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await output.WriteLineAsync("Stopped before everything was processed.").ConfigureAwait(false);
+            return 130;
         }
         finally
         {

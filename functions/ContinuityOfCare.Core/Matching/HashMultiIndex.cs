@@ -2,16 +2,15 @@ namespace ContinuityOfCare.Core.Matching;
 
 /// <summary>
 /// A compact open-addressing multi-map from a 64-bit key hash to positions in the register array (linear probing,
-/// Fibonacci hashing, sized once to at least twice the entries). It stores two flat arrays — no per-entry objects, no
-/// overflow lists — so building it for a 1,000,000-client register is a few tens of milliseconds and a few tens of
+/// Fibonacci hashing, sized once to at least twice the entries). It stores one flat array of (key, position) pairs —
+/// no per-entry objects, no overflow lists, and one cache line touched per probe rather than one per array — so building it for a 1,000,000-client register is a few tens of milliseconds and a few tens of
 /// megabytes (architecture.md "State": the matching index is compact and loaded whole). Keys are hashes: every hit is
 /// a candidate the caller verifies against the client itself, so a collision can never produce a match.
 /// </summary>
 internal sealed class HashMultiIndex
 {
     private const ulong Fibonacci = 0x9E3779B97F4A7C15UL;
-    private readonly ulong[] _keys;
-    private readonly int[] _positionsPlusOne;
+    private readonly Entry[] _entries;
     private readonly int _shift;
     private readonly int _mask;
 
@@ -23,8 +22,7 @@ internal sealed class HashMultiIndex
             bits++;
         }
 
-        _keys = new ulong[1 << bits];
-        _positionsPlusOne = new int[1 << bits];
+        _entries = new Entry[1 << bits];
         _shift = 64 - bits;
         _mask = (1 << bits) - 1;
     }
@@ -33,19 +31,18 @@ internal sealed class HashMultiIndex
 
     public void Add(ulong key, int position)
     {
-        if (Count >= _keys.Length / 2)
+        if (Count >= _entries.Length / 2)
         {
             throw new InvalidOperationException("the index was sized for fewer entries");
         }
 
         var slot = Slot(key);
-        while (_positionsPlusOne[slot] != 0)
+        while (_entries[slot].PositionPlusOne != 0)
         {
             slot = (slot + 1) & _mask;
         }
 
-        _keys[slot] = key;
-        _positionsPlusOne[slot] = position + 1;
+        _entries[slot] = new Entry(key, position + 1);
         Count++;
     }
 
@@ -53,16 +50,25 @@ internal sealed class HashMultiIndex
     public void CollectInto(ulong key, List<int> into)
     {
         var slot = Slot(key);
-        while (_positionsPlusOne[slot] is var stored && stored != 0)
+        while (_entries[slot] is { PositionPlusOne: not 0 } entry)
         {
-            if (_keys[slot] == key)
+            if (entry.Key == key)
             {
-                into.Add(stored - 1);
+                into.Add(entry.PositionPlusOne - 1);
             }
 
             slot = (slot + 1) & _mask;
         }
     }
 
+    /// <summary>
+    /// Reads the home slot of <paramref name="key"/> so that its cache line is on its way while other work runs: a
+    /// build that touches the slots of several keys before adding them overlaps the cache misses that dominate a
+    /// million-entry build (docs/benchmarks.md "Planning"). Returns the slot's stored position so the read is kept.
+    /// </summary>
+    public int Touch(ulong key) => _entries[Slot(key)].PositionPlusOne;
+
     private int Slot(ulong key) => (int)((key * Fibonacci) >> _shift);
+
+    private readonly record struct Entry(ulong Key, int PositionPlusOne);
 }

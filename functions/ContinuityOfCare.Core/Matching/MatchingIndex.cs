@@ -18,7 +18,12 @@ namespace ContinuityOfCare.Core.Matching;
 /// </summary>
 public sealed class MatchingIndex
 {
+    private const int BuildBatch = 16;
+    private const int KeysPerClient = 6;
     private readonly Client[] _clients;
+
+    // Kept so the build's slot reads (HashMultiIndex.Touch) are not optimised away; never read.
+    private readonly int _buildTouches;
     private readonly HashMultiIndex _byNoms;
     private readonly HashMultiIndex _byPnc;
     private readonly HashMultiIndex _byCro;
@@ -36,30 +41,62 @@ public sealed class MatchingIndex
         _byFullName = new HashMultiIndex(capacity);
         _bySurnameAndDate = new HashMultiIndex(capacity);
         _byNameOnly = new HashMultiIndex(capacity);
-        for (var position = 0; position < clients.Length; position++)
+        // Clients go in batches: first every key of the batch is computed and its home slot read, so the batch's cache
+        // misses overlap; then the keys are added in exactly the order a one-by-one build would add them.
+        Span<ulong> keys = stackalloc ulong[BuildBatch * KeysPerClient];
+        Span<bool> hasIdentifier = stackalloc bool[BuildBatch * 3];
+        var touched = 0;
+        for (var start = 0; start < clients.Length; start += BuildBatch)
         {
-            var client = clients[position];
-            if (client.Noms is { } noms)
+            var end = Math.Min(start + BuildBatch, clients.Length);
+            for (var position = start; position < end; position++)
             {
-                _byNoms.Add(NameKey.Identifier(noms.Value), position);
+                var client = clients[position];
+                var k = (position - start) * KeysPerClient;
+                var h = (position - start) * 3;
+                hasIdentifier[h] = client.Noms is not null;
+                hasIdentifier[h + 1] = client.Pnc is not null;
+                hasIdentifier[h + 2] = client.Cro is not null;
+                keys[k] = client.Noms is { } noms ? NameKey.Identifier(noms.Value) : 0;
+                keys[k + 1] = client.Pnc is { } pnc ? NameKey.Identifier(pnc.Value) : 0;
+                keys[k + 2] = client.Cro is { } cro ? NameKey.Identifier(cro.Value) : 0;
+                var surname = NameNormaliser.Normalise(client.Surname);
+                var forenames = NameNormaliser.Normalise(client.Forenames);
+                keys[k + 3] = NameKey.Full(surname, forenames, client.DateOfBirth);
+                keys[k + 4] = NameKey.SurnameAndDate(surname, client.DateOfBirth);
+                keys[k + 5] = NameKey.NameOnly(surname, forenames);
+                touched += (hasIdentifier[h] ? _byNoms.Touch(keys[k]) : 0)
+                    + (hasIdentifier[h + 1] ? _byPnc.Touch(keys[k + 1]) : 0)
+                    + (hasIdentifier[h + 2] ? _byCro.Touch(keys[k + 2]) : 0)
+                    + _byFullName.Touch(keys[k + 3]) + _bySurnameAndDate.Touch(keys[k + 4]) + _byNameOnly.Touch(keys[k + 5]);
             }
 
-            if (client.Pnc is { } pnc)
+            for (var position = start; position < end; position++)
             {
-                _byPnc.Add(NameKey.Identifier(pnc.Value), position);
-            }
+                var k = (position - start) * KeysPerClient;
+                var h = (position - start) * 3;
+                if (hasIdentifier[h])
+                {
+                    _byNoms.Add(keys[k], position);
+                }
 
-            if (client.Cro is { } cro)
-            {
-                _byCro.Add(NameKey.Identifier(cro.Value), position);
-            }
+                if (hasIdentifier[h + 1])
+                {
+                    _byPnc.Add(keys[k + 1], position);
+                }
 
-            var surname = NameNormaliser.Normalise(client.Surname);
-            var forenames = NameNormaliser.Normalise(client.Forenames);
-            _byFullName.Add(NameKey.Full(surname, forenames, client.DateOfBirth), position);
-            _bySurnameAndDate.Add(NameKey.SurnameAndDate(surname, client.DateOfBirth), position);
-            _byNameOnly.Add(NameKey.NameOnly(surname, forenames), position);
+                if (hasIdentifier[h + 2])
+                {
+                    _byCro.Add(keys[k + 2], position);
+                }
+
+                _byFullName.Add(keys[k + 3], position);
+                _bySurnameAndDate.Add(keys[k + 4], position);
+                _byNameOnly.Add(keys[k + 5], position);
+            }
         }
+
+        _buildTouches = touched;
     }
 
     /// <summary>How many clients the index holds.</summary>

@@ -20,14 +20,14 @@ public static class InputDates
     private static readonly OffsetDateTimePattern OffsetIso = OffsetDateTimePattern.ExtendedIso;
 
     /// <summary>A CSV date: exactly <c>YYYY-MM-DD</c>.</summary>
-    public static bool TryParseIsoDate(string? text, out LocalDate date) => TryParse(Iso, text, out date);
+    public static bool TryParseIsoDate(string? text, out LocalDate date) => TryParsePlainIso(text, out date) || TryParse(Iso, text, out date);
 
     /// <summary>
     /// A court list date of birth: <c>YYYY-MM-DD</c>, <c>DD/MM/YYYY</c> or <c>DD-MM-YYYY</c> (formats.md §1; the
     /// day-first forms are the 2024 and older Magistrates schema revisions).
     /// </summary>
     public static bool TryParseListDateOfBirth(string? text, out LocalDate date) =>
-        TryParse(Iso, text, out date) || TryParse(DaySlashMonth, text, out date) || TryParse(DayDashMonth, text, out date);
+        TryParsePlainIso(text, out date) || TryParse(Iso, text, out date) || TryParse(DaySlashMonth, text, out date) || TryParse(DayDashMonth, text, out date);
 
     /// <summary>A CSV time: exactly <c>HH:MM</c>, 24-hour.</summary>
     public static bool TryParseHourMinute(string? text, out LocalTime time) => TryParse(HourMinute, text, out time);
@@ -80,6 +80,38 @@ public static class InputDates
 
     /// <summary>Formats a time as <c>HH:MM</c>.</summary>
     public static string FormatHourMinute(LocalTime time) => HourMinute.Format(time);
+
+    // The common exact spelling YYYY-MM-DD of a real date, read without NodaTime's general pattern machinery; anything
+    // else (spaces, other spellings, invalid dates) is left to the pattern, which decides (docs/benchmarks.md "Planning").
+    private static bool TryParsePlainIso(string? text, out LocalDate date)
+    {
+        date = default;
+        if (text is not { Length: 10 } || text[4] != '-' || text[7] != '-'
+            || !TryDigits(text.AsSpan(0, 4), out var year) || !TryDigits(text.AsSpan(5, 2), out var month) || !TryDigits(text.AsSpan(8, 2), out var day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new LocalDate(year, month, day);
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> digits, out int value)
+    {
+        value = 0;
+        foreach (var c in digits)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
+    }
 
     private static bool TryParse<T>(IPattern<T> pattern, string? text, out T value)
     {

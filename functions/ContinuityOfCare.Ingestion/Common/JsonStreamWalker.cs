@@ -12,7 +12,10 @@ namespace ContinuityOfCare.Ingestion.Common;
 /// </summary>
 internal sealed class JsonStreamWalker
 {
-    private const int InitialBufferSize = 64 * 1024;
+    // Large enough that most requested elements (a Magistrates sitting of ~100 defendants is ~50 KB) lie wholly in the
+    // buffer: an element cut by the buffer's end is parsed up to the cut, then again from its start once more bytes
+    // are in (docs/benchmarks.md "Planning"). Still one buffer, growing only for a larger element.
+    private const int InitialBufferSize = 1024 * 1024;
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
     private readonly Stream _stream;

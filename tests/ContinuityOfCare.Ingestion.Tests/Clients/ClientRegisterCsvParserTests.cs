@@ -44,6 +44,45 @@ public class ClientRegisterCsvParserTests
         Assert.True(client.Ppo);
     }
 
+    /// <summary>
+    /// docs/benchmarks.md "Planning": a row in plain canonical spelling is read on the fast path, one with any cell in
+    /// another accepted spelling on the general path; both must give the same client.
+    /// </summary>
+    [Theory]
+    [InlineData("CL2,Taylor,Dean Anthony,1983-01-02,male,04/46583U,012345/99Z,A1234BC,LS6 2AB,LDSCJ,LEI,2027-01-08,yes,CJIT;PRISON_SMT,2026-03-01,ROB,yes")]
+    [InlineData("CL2,Taylor,Dean Anthony,1983-01-02,male,2004/0046583U,012345/99Z,a1234bc,LS6 2AB,LDSCJ,LEI,2027-01-08,yes,CJIT;PRISON_SMT,2026-03-01,ROB,yes")]
+    [InlineData("CL2,Taylor,Dean Anthony,1983-01-02,male,2004/0046583U,012345/99Z,A1234BC,LS6 2AB,LDSCJ,LEI,2027-01-08,yes,CJIT; PRISON_SMT ;,2026-03-01,ROB,yes")]
+    [InlineData("CL2,Taylor,Dean Anthony,1983-01-02,male,2004/0046583U,012345/99Z,A1234BC,ls62ab,ldscj,lei,2027-01-08,YES,CJIT;PRISON_SMT,2026-03-01,rob,YES")]
+    public async Task FormatsClientRegister_PlainAndGeneralPaths_ReadTheSameClient(string equivalentRow)
+    {
+        var result = await ParseAsync(
+            "CL1,Taylor,Dean Anthony,1983-01-02,male,2004/0046583U,012345/99Z,A1234BC,LS6 2AB,LDSCJ,LEI,2027-01-08,yes,CJIT;PRISON_SMT,2026-03-01,ROB,yes",
+            equivalentRow);
+
+        Assert.Empty(result.Warnings);
+        Assert.Empty(result.Rejections);
+        Assert.Equal(2, result.Records.Count);
+        var (plain, general) = (result.Records[0], result.Records[1]);
+        Assert.Equal(plain with { Id = "CL2", Consent = general.Consent }, general);
+        Assert.Equal(plain.Consent.Given, general.Consent.Given);
+        Assert.Equal(plain.Consent.Date, general.Consent.Date);
+        Assert.Equal(plain.Consent.Scope.Order(), general.Consent.Scope.Order());
+    }
+
+    [Fact]
+    public async Task FormatsClientRegister_PlainRowsWithTheSameConsent_ShareOneConsent()
+    {
+        var result = await ParseAsync(
+            "CL1,Taylor,Dean,1983-01-02,,,,,,,,,yes,CJIT,2026-03-01,,",
+            "CL2,Jones,Amy,1990-05-06,,,,,,,,,yes,CJIT,2026-03-01,,",
+            "CL3,Jones,Amy,1990-05-06,,,,,,,,,yes,CJIT,2026-03-02,,");
+
+        Assert.Equal(3, result.Records.Count);
+        Assert.Same(result.Records[0].Consent, result.Records[1].Consent);
+        Assert.NotSame(result.Records[0].Consent, result.Records[2].Consent);
+        Assert.Equal(new NodaTime.LocalDate(2026, 3, 2), result.Records[2].Consent.Date);
+    }
+
     [Fact]
     public async Task FormatsClientRegister_MinimalRow_OptionalColumnsBlank()
     {
