@@ -191,16 +191,35 @@ public static class PlanJsonWriter
         json.WriteEndObject();
     }
 
-    private static void WriteAlert(Utf8JsonWriter json, PlannedAlert alert)
+    private static void WriteAlert(Utf8JsonWriter json, PlannedAlert alert) => WriteAlertForm(json, alert.Form, alert);
+
+    /// <summary>
+    /// Writes one Alert Form as an object of the plan's <c>alerts[]</c> (docs/plan.md). The one Alert Form JSON shape in
+    /// the hub: the mail outbox stores forms with it (without <paramref name="planned"/>), and
+    /// <see cref="AlertFormJson"/> reads both back.
+    /// </summary>
+    /// <param name="json">The writer, positioned where a value may start.</param>
+    /// <param name="form">The form.</param>
+    /// <param name="planned">The plan's view of the form (status, held reason, event id), when writing a plan.</param>
+    public static void WriteAlertForm(Utf8JsonWriter json, AlertForm form, PlannedAlert? planned = null)
     {
-        var form = alert.Form;
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(form);
         json.WriteStartObject();
         json.WriteString("id", form.Id);
         json.WriteString("reference", form.Reference);
-        json.WriteString("status", alert.Status == AlertStatus.Ready ? "ready" : "held");
-        WriteNullableString(json, "heldReason", alert.HeldReason);
+        if (planned is not null)
+        {
+            json.WriteString("status", planned.Status == AlertStatus.Ready ? "ready" : "held");
+            WriteNullableString(json, "heldReason", planned.HeldReason);
+        }
+
         json.WriteString("event", form.Event.ToString());
-        json.WriteString("eventId", alert.EventId);
+        if (planned is not null)
+        {
+            json.WriteString("eventId", planned.EventId);
+        }
+
         json.WriteString("processPoint", form.ProcessPoint);
         if (form.From is { } from)
         {

@@ -9,7 +9,6 @@ using ContinuityOfCare.FunctionApp.Functions.PossibleMatchDecide;
 using ContinuityOfCare.FunctionApp.Functions.PossibleMatchesList;
 using ContinuityOfCare.FunctionApp.Hosting;
 using ContinuityOfCare.FunctionApp.Pipeline;
-using ContinuityOfCare.FunctionApp.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -24,8 +23,10 @@ public static class ApiServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ICalendarSource>(provider => new StoredCalendarSource(
-            provider.GetService<CalendarProvider>() ?? new CalendarProvider(provider.GetRequiredService<HubStorage>(), provider.GetRequiredService<TimeProvider>())));
+        // One CalendarProvider for the whole app (the pipeline's TryAdd of it is then a no-op): the health check reports
+        // the calendar in force, including a bank-holiday file just loaded from the calendar inbox (its cache included).
+        services.TryAddSingleton<CalendarProvider>();
+        services.TryAddSingleton<ICalendarSource, StoredCalendarSource>();
         services.TryAddSingleton<QueueProbe>();
         services.TryAddSingleton<SmtpProbe>();
         services.TryAddSingleton<ObligationFulfilment>();

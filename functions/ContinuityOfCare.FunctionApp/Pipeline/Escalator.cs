@@ -119,6 +119,18 @@ public sealed partial class Escalator(
         return graceEnds + Duration.FromSeconds(1);
     }
 
+    /// <summary>
+    /// The acknowledgement link for <paramref name="token"/>: <c>{publicBaseUrl}api/ack/{token}</c>. The Acknowledge
+    /// function's route is <c>ack/{token}</c>, served under the HTTP route prefix <c>api</c> (the Functions host's
+    /// default <c>routePrefix</c>, which the local host uses too); <paramref name="publicBaseUrl"/> is the site root.
+    /// </summary>
+    public static Uri AcknowledgementLink(Uri publicBaseUrl, string token)
+    {
+        ArgumentNullException.ThrowIfNull(publicBaseUrl);
+        ArgumentException.ThrowIfNullOrEmpty(token);
+        return new Uri(publicBaseUrl, "api/ack/" + token);
+    }
+
     private async Task<bool> SendAsync(StoredObligation stored, int level, Instant now, CancellationToken cancellationToken)
     {
         var obligation = stored.Obligation;
@@ -138,7 +150,7 @@ public sealed partial class Escalator(
             2 => owner with { Email = ownerEntry.EscalationEmail, SpocName = null },
             _ => regional is null ? owner with { Email = ownerEntry.EscalationEmail, SpocName = null } : AlertParty.From(regional),
         };
-        var link = new Uri(options.Value.PublicBaseUrl, "ack/" + acknowledgements.Issue(obligation.Id, now).Token);
+        var link = AcknowledgementLink(options.Value.PublicBaseUrl, acknowledgements.Issue(obligation.Id, now).Token);
         var reference = await references.GetAsync(obligation.Id, cancellationToken).ConfigureAwait(false);
         var notice = new EscalationNotice(
             $"{obligation.Id}-l{level}", level, reference, obligation.Id, obligation.RuleId, stored.MustDo, obligation.Due, owner, recipient, link);

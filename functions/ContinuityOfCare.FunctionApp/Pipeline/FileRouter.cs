@@ -1,11 +1,9 @@
 using ContinuityOfCare.Core.Feeds;
-using ContinuityOfCare.Core.Obligations;
 using ContinuityOfCare.Core.Planning;
 using ContinuityOfCare.FunctionApp.Directory;
 using ContinuityOfCare.FunctionApp.Pipeline.Messages;
 using ContinuityOfCare.FunctionApp.State;
 using ContinuityOfCare.FunctionApp.Storage;
-using ContinuityOfCare.Mail.Outbox;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -13,9 +11,9 @@ namespace ContinuityOfCare.FunctionApp.Pipeline;
 
 /// <summary>
 /// The route step (issue 6 "Route"): plans one ingested feed file as a whole with the core's planner against the
-/// current client register and SPOC directory version, then persists the plan's effects idempotently — events,
-/// Alert Forms into the outbox (Pending), obligations (and closures), tasks, possible matches — schedules a deadline
-/// check per obligation, and writes the routing report. The plan's "now" is when the file was claimed, so a
+/// current client register and SPOC directory version, then persists the plan's effects idempotently
+/// (<see cref="PlanEffects"/>: events, Alert Forms into the outbox (Pending), obligations (and closures), tasks, a
+/// deadline check per obligation), holds its possible matches, and writes the routing report. The plan's "now" is when the file was claimed, so a
 /// redelivered message plans exactly the same effects; every write is insert-if-absent by a deterministic id.
 /// </summary>
 public sealed partial class FileRouter(
@@ -24,9 +22,7 @@ public sealed partial class FileRouter(
     RegisterCache registerCache,
     DirectoryStore directories,
     CalendarProvider calendars,
-    AlertOutbox outbox,
-    ObligationReferences references,
-    DeadlineScheduler deadlines,
+    PlanEffects effects,
     PlanOptions planOptions,
     IClock clock,
     ILogger<FileRouter> logger)
@@ -36,7 +32,7 @@ public sealed partial class FileRouter(
     public async Task<RouteOutcome> RouteAsync(RouteMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var content = await ReadProcessedAsync(message.ProcessedBlobName, cancellationToken).ConfigureAwait(false);
+        var content = await ReadProcessedAsync(storage, message.ProcessedBlobName, cancellationToken).ConfigureAwait(false);
         var parsed = await FeedParser.ParseAsync(message.Container, message.FileName, content, cancellationToken).ConfigureAwait(false);
         var ingested = await state.IngestedFiles.GetAsync(message.Sha256, cancellationToken).ConfigureAwait(false);
         var planNow = ingested?.ClaimedAt ?? clock.GetCurrentInstant();
@@ -49,39 +45,7 @@ public sealed partial class FileRouter(
             new Dictionary<string, string>(StringComparer.Ordinal) { [message.FileName] = message.Sha256 });
         var plan = Planner.Plan(inputs, directory, index, calendar, planNow, planOptions);
 
-        await state.Events.AddAllAsync(plan.Events, cancellationToken).ConfigureAwait(false);
-
-        // Outbox first among the effects people see: an Alert Form is stored before anything can send it.
-        var alertIds = new List<string>(plan.Alerts.Count);
-        foreach (var alert in plan.Alerts)
-        {
-            await outbox.EnqueueAsync(alert.Form, cancellationToken).ConfigureAwait(false);
-            alertIds.Add(alert.Form.Id);
-            if (alert.Form.Request is { } request)
-            {
-                await references.RecordAsync(request.ObligationId, alert.Form.Reference, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        var openings = plan.ObligationsOpened
-            .Where(o => o.Due is not null)
-            .Select(o => new NewObligation(
-                new Obligation(o.Id, o.RuleId, o.Owner, o.Start, o.Due!.Value, o.LateFromStart, o.Priority), o.ClientId, o.EventId, o.MustDo))
-            .ToList();
-        await state.Obligations.OpenManyAsync(openings, cancellationToken).ConfigureAwait(false);
-        foreach (var closure in plan.ObligationsClosed)
-        {
-            var closingEvent = plan.Events.FirstOrDefault(e => e.Id == closure.ClosedByEventId);
-            var at = closingEvent?.OccurredAt ?? planNow;
-            _ = closure.Outcome == ClosureOutcome.Fulfilled
-                ? await state.Obligations.FulfilAsync(closure.ObligationId, at, closure.ClosedByEventId, closure.Reason, cancellationToken).ConfigureAwait(false)
-                : await state.Obligations.CancelAsync(closure.ObligationId, at, closure.ClosedByEventId, closure.Reason, cancellationToken).ConfigureAwait(false);
-        }
-
-        foreach (var task in plan.Tasks)
-        {
-            await state.Tasks.AddAsync(task, planNow, cancellationToken).ConfigureAwait(false);
-        }
+        var persisted = await effects.PersistAsync(plan, planNow, cancellationToken).ConfigureAwait(false);
 
         var payload = PipelineJson.Serialize(message);
         foreach (var possible in plan.PossibleMatches)
@@ -90,19 +54,13 @@ public sealed partial class FileRouter(
                 .ConfigureAwait(false);
         }
 
-        var closed = plan.ObligationsClosed.Select(c => c.ObligationId).ToHashSet(StringComparer.Ordinal);
-        var now = clock.GetCurrentInstant();
-        foreach (var opening in openings.Where(o => !closed.Contains(o.Obligation.Id)))
-        {
-            await deadlines.ScheduleAsync(opening.Obligation.Id, opening.Obligation.Due, now, cancellationToken).ConfigureAwait(false);
-        }
-
         await WriteReportAsync(message, plan, cancellationToken).ConfigureAwait(false);
-        LogRouted(message.Sha256, plan.Events.Count, plan.Alerts.Count, openings.Count, plan.Tasks.Count, plan.PossibleMatches.Count);
-        return new RouteOutcome(plan, alertIds);
+        LogRouted(message.Sha256, plan.Events.Count, plan.Alerts.Count, persisted.ObligationsOpened, plan.Tasks.Count, plan.PossibleMatches.Count);
+        return new RouteOutcome(plan, persisted.AlertIds);
     }
 
-    private async Task<ReadOnlyMemory<byte>> ReadProcessedAsync(string blobName, CancellationToken cancellationToken)
+    /// <summary>The bytes of an ingested file kept in the <c>processed</c> container.</summary>
+    internal static async Task<ReadOnlyMemory<byte>> ReadProcessedAsync(HubStorage storage, string blobName, CancellationToken cancellationToken)
     {
         var blob = storage.Container(InboxContainers.Processed).GetBlobClient(blobName);
         var download = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -10,8 +10,8 @@ public sealed class PipelineOptions
     public static readonly TimeSpan MaximumQueueDelay = TimeSpan.FromDays(7);
 
     /// <summary>
-    /// The public base address of the hub's HTTP endpoints, used to build acknowledgement links
-    /// (<c>{PublicBaseUrl}/ack/{token}</c>) in escalation emails. Default the local host's address.
+    /// The public root address of the hub's site (without the <c>api/</c> route prefix), used to build acknowledgement
+    /// links (<c>{PublicBaseUrl}api/ack/{token}</c>) in escalation emails. Default the local host's address.
     /// </summary>
     public Uri PublicBaseUrl { get; set; } = new("http://127.0.0.1:7071/");
 
@@ -23,6 +23,12 @@ public sealed class PipelineOptions
 
     /// <summary>Largest inbox file accepted by the ingest function, in bytes (default 200 MB, formats.md's cap).</summary>
     public long MaxFileBytes { get; set; } = 200L * 1024 * 1024;
+
+    /// <summary>
+    /// Largest file accepted by the HTTP upload <c>POST /api/inbox/{kind}</c>, in bytes (default 50 MB: the body travels
+    /// as one request, so the cap is lower than the blob drops' <see cref="MaxFileBytes"/>). Larger → 413.
+    /// </summary>
+    public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
 
     /// <summary>
     /// How long the loaded client register and its matching index are reused between route invocations (default 30 s).

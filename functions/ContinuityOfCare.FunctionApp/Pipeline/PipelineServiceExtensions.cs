@@ -2,9 +2,13 @@ using ContinuityOfCare.Core.Acknowledgements;
 using ContinuityOfCare.Core.Feeds;
 using ContinuityOfCare.Core.Obligations;
 using ContinuityOfCare.Core.Planning;
+using ContinuityOfCare.FunctionApp.Api;
+using ContinuityOfCare.FunctionApp.Directory;
 using ContinuityOfCare.FunctionApp.Functions.DeadlineCheck;
+using ContinuityOfCare.FunctionApp.Functions.DirectoryRefresh;
 using ContinuityOfCare.FunctionApp.Functions.EscalationSweep;
 using ContinuityOfCare.FunctionApp.Functions.InboxDrop;
+using ContinuityOfCare.FunctionApp.Functions.InboxUpload;
 using ContinuityOfCare.FunctionApp.Functions.Ingest;
 using ContinuityOfCare.FunctionApp.Functions.MissingFeedAlarm;
 using ContinuityOfCare.FunctionApp.Functions.Route;
@@ -51,6 +55,13 @@ public static class PipelineServiceExtensions
             services.AddHostedService<PipelineInitializer>();
         }
 
+        // A confirmed possible match is routed like the route step routes a file: registered whenever the pipeline can
+        // route (its stores and outbox are registered); otherwise the confirm endpoint keeps answering 503.
+        if (services.Any(d => d.ServiceType == typeof(StateTables)) && services.Any(d => d.ServiceType == typeof(Mail.Outbox.AlertOutbox)))
+        {
+            services.TryAddSingleton<IPossibleMatchRouter, ConfirmedMatchRouter>();
+        }
+
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section);
         services.AddOptions<ObligationOptions>().BindConfiguration(ObligationOptions.SectionName);
         services.AddOptions<AcknowledgementOptions>().BindConfiguration(AcknowledgementOptions.SectionName);
@@ -64,11 +75,13 @@ public static class PipelineServiceExtensions
         services.TryAddSingleton<ObligationReferences>();
         services.TryAddSingleton<DeadlineScheduler>();
         services.TryAddSingleton<FileIngestor>();
+        services.TryAddSingleton<PlanEffects>();
         services.TryAddSingleton<FileRouter>();
         services.TryAddSingleton<Escalator>();
         services.TryAddSingleton<EscalationSweeper>();
         services.AddOptions<FeedAlarmOptions>().BindConfiguration(FeedAlarmOptions.SectionName);
         services.TryAddSingleton<FeedWatch>();
+        services.TryAddSingleton<DirectoryRefresher>();
 
         foreach (var name in InboxDropFunction.Names)
         {
@@ -82,6 +95,8 @@ public static class PipelineServiceExtensions
         services.AddHubFunction<DeadlineCheckFunction>(DeadlineCheckFunction.Name);
         services.AddHubFunction<EscalationSweepFunction>(EscalationSweepFunction.Name);
         services.AddHubFunction<MissingFeedAlarmFunction>(MissingFeedAlarmFunction.Name);
+        services.AddHubFunction<DirectoryRefreshFunction>(DirectoryRefreshFunction.Name);
+        services.AddHubFunction<InboxUploadFunction>(InboxUploadFunction.Name);
         return services;
     }
 }

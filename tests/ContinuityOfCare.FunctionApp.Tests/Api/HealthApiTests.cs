@@ -5,6 +5,7 @@ using ContinuityOfCare.FunctionApp.Tests.Support;
 using ContinuityOfCare.Storage.Tables;
 using ContinuityOfCare.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace ContinuityOfCare.FunctionApp.Tests.Api;
@@ -101,6 +102,40 @@ public sealed class HealthApiTests(AzuriteFixture azurite)
         Assert.False(body.GetProperty("storageReachable").GetBoolean());
         Assert.Contains(body.GetProperty("problems").EnumerateArray(), p => p.GetString()!.StartsWith("Storage did not answer", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Health_CalendarLoadedByThePipeline_IsTheCoverageReportedAtOnce()
+    {
+        // Its own Azurite: the loaded calendar lives in the shared `processed` container, which other tests read.
+        var own = new AzuriteFixture();
+        await own.InitializeAsync();
+        try
+        {
+            await using var host = await ApiTestHost.StartAsync(own);
+            var (_, before, _) = await host.SendAsync(HttpMethod.Get, "/api/health");
+            var shippedYear = before.GetProperty("calendar").GetProperty("lastCoveredYear").GetInt32();
+
+            // What the calendar inbox's ingest does with a newer GOV.UK file (FileIngestor → CalendarProvider.ReplaceAsync).
+            var file = BankHolidaysFile(shippedYear + 5);
+            var candidate = Core.Time.WorkingCalendar.FromHolidays(Ingestion.BankHolidays.BankHolidayFileParser.Parse(file));
+            Assert.True(await host.Services.GetRequiredService<Pipeline.CalendarProvider>().ReplaceAsync(file, candidate, CancellationToken.None));
+            var (_, after, _) = await host.SendAsync(HttpMethod.Get, "/api/health");
+
+            // Reported at once: the health check reads the pipeline's own provider, not a copy with its own cache.
+            Assert.Equal(shippedYear + 5, after.GetProperty("calendar").GetProperty("lastCoveredYear").GetInt32());
+        }
+        finally
+        {
+            await own.DisposeAsync();
+        }
+    }
+
+    /// <summary>A GOV.UK bank-holidays file (formats.md §6) with New Year's Day of 2026..<paramref name="lastYear"/>.</summary>
+    private static byte[] BankHolidaysFile(int lastYear) => System.Text.Encoding.UTF8.GetBytes(
+        "{\"england-and-wales\":{\"division\":\"england-and-wales\",\"events\":["
+        + string.Join(",", Enumerable.Range(2026, lastYear - 2025).Select(year => string.Create(CultureInfo.InvariantCulture,
+            $"{{\"title\":\"New Year's Day\",\"date\":\"{year}-01-01\",\"notes\":\"\",\"bunting\":true}}")))
+        + "]}}");
 
     [Fact]
     public async Task Health_WithoutApiKey_Answers401()

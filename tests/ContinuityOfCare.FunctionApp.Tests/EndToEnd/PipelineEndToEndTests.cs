@@ -1,5 +1,7 @@
 using ContinuityOfCare.Core.Feeds;
 using ContinuityOfCare.Core.Obligations;
+using ContinuityOfCare.FunctionApp.Catalogue;
+using ContinuityOfCare.FunctionApp.Functions.Acknowledge;
 using ContinuityOfCare.FunctionApp.Pipeline;
 using ContinuityOfCare.FunctionApp.Pipeline.Messages;
 using ContinuityOfCare.FunctionApp.State;
@@ -154,7 +156,7 @@ public sealed class PipelineEndToEndTests
         var level1 = await world.Maildev.WaitForEmailsAsync(e => Level(e, 1), expected: 1, TimeSpan.FromSeconds(30));
         await Eventually.GetAsync(async () => (await deadline.PeekMessagesAsync(1)).Value.Count == 0 ? "drained" : null, "the deadline checks");
         Assert.Equal("spoc@leeds-cjit.cjsm.net", Assert.Single(level1).To.Single());
-        Assert.Contains("/ack/", level1[0].Text, StringComparison.Ordinal);
+        await AssertAcknowledgementLinkResolvesAsync(world, level1[0].Text ?? string.Empty);
 
         // domain.md "Escalation": level 2 after one working day of grace (the end of Wed 30 Dec), to the escalation contact.
         world.Clock.Set(Instant.FromUtc(2026, 12, 30, 12, 0));
@@ -171,6 +173,27 @@ public sealed class PipelineEndToEndTests
         await world.Get<EscalationSweeper>().SweepAsync(CancellationToken.None);
         Assert.Empty(await world.Maildev.WaitForEmailsAsync(e => e.Subject.StartsWith("Overdue (level 3): cjit.dir-to-prison", StringComparison.Ordinal), expected: 1, TimeSpan.FromSeconds(2)));
         Assert.Single(await world.Maildev.WaitForEmailsAsync(e => Level(e, 1), expected: 1));
+    }
+
+    /// <summary>
+    /// The escalation's acknowledgement link is <c>{PublicBaseUrl}api/ack/{token}</c>: the Acknowledge function's route
+    /// (read from its function.json) under the <c>api</c> prefix, and the running host answers it with the confirmation page.
+    /// </summary>
+    private static async Task AssertAcknowledgementLinkResolvesAsync(HubWorld world, string emailText)
+    {
+        var link = new Uri(Assert.Single(
+            System.Text.RegularExpressions.Regex.Matches(emailText, @"https?://[^\s<>""]+").Select(m => m.Value),
+            url => url.Contains("/ack/", StringComparison.Ordinal)));
+        var route = world.Get<FunctionCatalogue>().Find(AcknowledgeFunction.Name)!.Trigger.Route!;
+        Assert.Equal("ack/{token}", route);
+        Assert.Equal("http://127.0.0.1:7071", link.GetLeftPart(UriPartial.Authority));
+        var token = link.AbsolutePath[("/api/" + route.Replace("{token}", "", StringComparison.Ordinal)).Length..];
+        Assert.Equal("/api/" + route.Replace("{token}", token, StringComparison.Ordinal), link.AbsolutePath);
+        Assert.NotEmpty(token);
+
+        using var page = await world.App.Client.GetAsync(new Uri(link.PathAndQuery, UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("text/html", page.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
     }
 
     [Fact]
