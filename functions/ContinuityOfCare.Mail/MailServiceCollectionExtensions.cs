@@ -5,6 +5,7 @@ using ContinuityOfCare.Mail.Transport;
 using ContinuityOfCare.Storage.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -30,6 +31,8 @@ public static class MailServiceCollectionExtensions
         services.AddSingleton<ISmtpTransport, SmtpTransport>();
         services.AddSingleton<IMailSender, ResilientMailSender>();
         services.AddSingleton<AlertFormRenderer>();
+        // No link by default; a host that serves /api/ack/ replaces this (the pipeline does).
+        services.TryAddSingleton<IAcknowledgementLinkIssuer, NoAcknowledgementLinks>();
         services.AddSingleton<EscalationRenderer>();
         services.AddSingleton<OperatorNoticeRenderer>();
         services.AddSingleton<AlertEmailFactory>();

@@ -116,12 +116,52 @@ public sealed class AlertFormRendererTests
     }
 
     [Fact]
-    public void Templates_AlertFormV1_EveryPlaceholderIsFilled()
+    public void Templates_AlertFormV2_EveryPlaceholderIsFilled()
     {
-        // Render throws on a placeholder without a value; this pins both templates to the renderer.
+        // Render throws on a placeholder without a value; this pins both templates to the renderer, with and without a link.
+        foreach (var link in new[] { null, new Uri("https://hub.example/api/ack/t") })
+        {
+            var rendered = _renderer.Render(SampleAlerts.Transfer(), SampleAlerts.SentAt, link);
+            Assert.DoesNotContain("{{", rendered.Html, StringComparison.Ordinal);
+            Assert.DoesNotContain("{{", rendered.Text, StringComparison.Ordinal);
+            Assert.Equal("alert-form.v2", rendered.TemplateVersion);
+        }
+    }
+
+    [Fact]
+    public void AcknowledgementLink_Issue6_ShownInTheAskSectionAndHtmlEncoded()
+    {
+        // Issue 6: the signed single-use link is "placed in Alert Forms and escalations". A token is base64url, but the
+        // query below proves the HTML body encodes whatever the issuer returns.
+        var link = new Uri("https://hub.example/api/ack/abc-DEF_123?x=1&y=2");
+        var rendered = _renderer.Render(SampleAlerts.Transfer(), SampleAlerts.SentAt, link);
+
+        var textAsk = rendered.Text[rendered.Text.IndexOf("WHAT WE ASK OF YOU, BY WHEN", StringComparison.Ordinal)..];
+        Assert.Contains("Obligation smt.clinical-assessment\nWhen done, confirm here: " + link.AbsoluteUri + "\n", textAsk, StringComparison.Ordinal);
+        var htmlAsk = rendered.Html[rendered.Html.IndexOf("What we ask of you, by when", StringComparison.Ordinal)..];
+        Assert.Contains(
+            "<p class=\"confirm\">When done, confirm here: https://hub.example/api/ack/abc-DEF_123?x=1&amp;y=2</p>",
+            htmlAsk,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("&y=", rendered.Html, StringComparison.Ordinal);
+        Assert.DoesNotMatch("(src|href)\\s*=", rendered.Html);
+    }
+
+    [Fact]
+    public void AcknowledgementLink_Issue6_AbsentWithoutALink()
+    {
         var rendered = _renderer.Render(SampleAlerts.Transfer(), SampleAlerts.SentAt);
-        Assert.DoesNotContain("{{", rendered.Html, StringComparison.Ordinal);
-        Assert.DoesNotContain("{{", rendered.Text, StringComparison.Ordinal);
-        Assert.Equal("alert-form.v1", rendered.TemplateVersion);
+        Assert.DoesNotContain("confirm here", rendered.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("confirm here", rendered.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"confirm\"", rendered.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AcknowledgementLink_Issue6_AbsentWhenTheFormAsksNothing()
+    {
+        // A link without a request would confirm nothing: the renderer drops it.
+        var rendered = _renderer.Render(SampleAlerts.ReleaseWithoutPersonalDetails(), SampleAlerts.SentAt, new Uri("https://hub.example/api/ack/t"));
+        Assert.DoesNotContain("/api/ack/", rendered.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/api/ack/", rendered.Html, StringComparison.Ordinal);
     }
 }

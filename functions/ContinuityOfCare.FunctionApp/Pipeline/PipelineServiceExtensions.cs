@@ -17,6 +17,7 @@ using ContinuityOfCare.FunctionApp.Functions.Send;
 using ContinuityOfCare.FunctionApp.Hosting;
 using ContinuityOfCare.FunctionApp.State;
 using ContinuityOfCare.Mail;
+using ContinuityOfCare.Mail.Rendering;
 using ContinuityOfCare.Mail.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,6 +71,8 @@ public static class PipelineServiceExtensions
             Catalogue = ObligationCatalogue.From(provider.GetRequiredService<IOptions<ObligationOptions>>().Value),
         });
         services.TryAddSingleton(provider => AcknowledgementTokens.FromOptions(provider.GetRequiredService<IOptions<AcknowledgementOptions>>().Value));
+        // This host serves /api/ack/, so Alert Forms that ask for an obligation carry the link (replacing email's no-link default).
+        services.Replace(ServiceDescriptor.Singleton<IAcknowledgementLinkIssuer, PipelineAcknowledgementLinks>());
         services.TryAddSingleton<CalendarProvider>();
         services.TryAddSingleton<RegisterCache>();
         services.TryAddSingleton<ObligationReferences>();
@@ -97,6 +100,12 @@ public static class PipelineServiceExtensions
         services.AddHubFunction<MissingFeedAlarmFunction>(MissingFeedAlarmFunction.Name);
         services.AddHubFunction<DirectoryRefreshFunction>(DirectoryRefreshFunction.Name);
         services.AddHubFunction<InboxUploadFunction>(InboxUploadFunction.Name);
+        services.AddOptions<Retention.RetentionOptions>()
+            .BindConfiguration(Retention.RetentionOptions.Section)
+            .Validate(o => o.Validate().Count == 0, "Retention settings are invalid: Retention:RawFiles must be at least one day and Retention:Containers must name at least one container.")
+            .ValidateOnStart();
+        services.TryAddSingleton<Retention.RetentionSweeper>();
+        services.AddHubFunction<Functions.RetentionSweep.RetentionSweepFunction>(Functions.RetentionSweep.RetentionSweepFunction.Name);
         return services;
     }
 }

@@ -7,20 +7,23 @@ namespace ContinuityOfCare.Mail.Rendering;
 
 /// <summary>
 /// Turns an <see cref="AlertForm"/> into the message the relay receives: rendered bodies and subject, the stable
-/// Message-ID derived from the alert id, the hub as sender and the sending team's SPOC as Reply-To.
+/// Message-ID derived from the alert id, the hub as sender and the sending team's SPOC as Reply-To. A form that asks for
+/// an obligation carries the acknowledgement link the <see cref="IAcknowledgementLinkIssuer"/> issues at render time.
 /// </summary>
 public sealed class AlertEmailFactory
 {
     private readonly AlertFormRenderer _renderer;
     private readonly SmtpOptions _smtp;
+    private readonly IAcknowledgementLinkIssuer _acknowledgementLinks;
 
-    /// <summary>Creates the factory.</summary>
-    public AlertEmailFactory(AlertFormRenderer renderer, IOptions<SmtpOptions> smtpOptions)
+    /// <summary>Creates the factory; without <paramref name="acknowledgementLinks"/> forms carry no acknowledgement link.</summary>
+    public AlertEmailFactory(AlertFormRenderer renderer, IOptions<SmtpOptions> smtpOptions, IAcknowledgementLinkIssuer? acknowledgementLinks = null)
     {
         ArgumentNullException.ThrowIfNull(renderer);
         ArgumentNullException.ThrowIfNull(smtpOptions);
         _renderer = renderer;
         _smtp = smtpOptions.Value;
+        _acknowledgementLinks = acknowledgementLinks ?? new NoAcknowledgementLinks();
     }
 
     /// <summary>The Message-ID every send of <paramref name="alertId"/> carries.</summary>
@@ -30,7 +33,8 @@ public sealed class AlertEmailFactory
     public OutgoingEmail Create(AlertForm form, Instant sentAt)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var rendered = _renderer.Render(form, sentAt);
+        var link = form.Request is null ? null : _acknowledgementLinks.LinkFor(form.Request.ObligationId, sentAt);
+        var rendered = _renderer.Render(form, sentAt, link);
         return new OutgoingEmail(
             MessageIdFor(form.Id),
             new MailParty(_smtp.SenderAddress, _smtp.SenderDisplayName),

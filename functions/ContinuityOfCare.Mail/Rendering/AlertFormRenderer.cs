@@ -11,23 +11,31 @@ namespace ContinuityOfCare.Mail.Rendering;
 /// <summary>
 /// Renders an <see cref="AlertForm"/> as the one-page paper form (000 §1.8 "tick-box plus one sentence"; domain.md
 /// "The Alert Form"): HTML and a plain-text alternative with the same facts, from the versioned templates
-/// <c>alert-form.v1.html</c> / <c>.txt</c>. Prints only the client fields present on the model — the core has already
+/// <c>alert-form.v2.html</c> / <c>.txt</c>. Prints only the client fields present on the model — the core has already
 /// minimised them for this recipient (domain.md "Consent and data minimisation").
+/// <para>v2 adds the "When done, confirm here" line with the signed single-use acknowledgement link when the form asks
+/// for an obligation and a link was issued (issue 6: the link is "placed in Alert Forms and escalations"). v1 stays
+/// embedded so earlier sends' recorded template version still names a template that exists.</para>
 /// </summary>
 public sealed class AlertFormRenderer
 {
     /// <summary>The template version recorded with every alert rendered by this class.</summary>
-    public const string TemplateVersion = "alert-form.v1";
+    public const string TemplateVersion = "alert-form.v2";
 
     private const string HubName = "Continuity of Care hub";
     private static readonly LocalDatePattern DateOfBirthPattern = LocalDatePattern.Create("d MMM uuuu", CultureInfo.InvariantCulture);
     private readonly MailTemplate _html = MailTemplate.Load(TemplateVersion + ".html");
     private readonly MailTemplate _text = MailTemplate.Load(TemplateVersion + ".txt");
 
-    /// <summary>Renders <paramref name="form"/> as sent at <paramref name="sentAt"/>.</summary>
-    public RenderedEmail Render(AlertForm form, Instant sentAt)
+    /// <summary>
+    /// Renders <paramref name="form"/> as sent at <paramref name="sentAt"/>. <paramref name="acknowledgementLink"/> is the
+    /// signed link that records fulfilment of the form's <see cref="AlertForm.Request"/>; it is shown only when the form
+    /// asks for something (a link without a request would confirm nothing).
+    /// </summary>
+    public RenderedEmail Render(AlertForm form, Instant sentAt, Uri? acknowledgementLink = null)
     {
         ArgumentNullException.ThrowIfNull(form);
+        var link = form.Request is null ? null : acknowledgementLink;
         var sent = LondonTime.ToLocal(sentAt);
         var shared = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -45,6 +53,7 @@ public sealed class AlertFormRenderer
             ["clientRows"] = ClientRows(form.Client),
             ["boxRows"] = BoxRows(form.Boxes),
             ["askBlock"] = AskHtml(form.Request),
+            ["confirmBlock"] = link is null ? string.Empty : $"\n<p class=\"confirm\">{HtmlFragments.Encode(ConfirmLine(link))}</p>",
         };
         var text = new Dictionary<string, string>(shared, StringComparer.Ordinal)
         {
@@ -53,6 +62,7 @@ public sealed class AlertFormRenderer
             ["clientBlock"] = ClientText(form.Client),
             ["boxBlock"] = BoxText(form.Boxes),
             ["askBlock"] = AskText(form.Request),
+            ["confirmBlock"] = link is null ? string.Empty : "\n" + ConfirmLine(link),
         };
         return new RenderedEmail(Subject(form), _html.Render(html), _text.Render(text), TemplateVersion);
     }
@@ -176,6 +186,9 @@ public sealed class AlertFormRenderer
     private static string AskText(AlertRequest? request) => request is null
         ? NoRequest
         : $"{request.MustDo}\nBy {LondonTime.Format(request.Due)} (UK time)\nObligation {request.RuleId}";
+
+    /// <summary>Plain text, not an anchor: the form carries no markup links (the accessibility test pins that), as escalations.</summary>
+    private static string ConfirmLine(Uri link) => "When done, confirm here: " + link.AbsoluteUri;
 
     private static void AddIfPresent(List<string> lines, string label, string? value)
     {
