@@ -11,11 +11,11 @@ public sealed class AlertFormRendererTests
 
     [Fact]
     public void Snapshot_000_1_8_TransferAlertForm_Html() =>
-        SnapshotAssert.Matches("alert-form-transfer.html", _renderer.Render(SampleAlerts.Transfer(), SampleAlerts.SentAt).Html);
+        SnapshotAssert.Matches("alert-form-transfer.html", _renderer.Render(SampleAlerts.Transfer(), SampleAlerts.SentAt, SampleAlerts.AcknowledgementLink).Html);
 
     [Fact]
     public void Snapshot_000_1_8_TransferAlertForm_Text() =>
-        SnapshotAssert.Matches("alert-form-transfer.txt", _renderer.Render(SampleAlerts.Transfer(), SampleAlerts.SentAt).Text);
+        SnapshotAssert.Matches("alert-form-transfer.txt", _renderer.Render(SampleAlerts.Transfer(), SampleAlerts.SentAt, SampleAlerts.AcknowledgementLink).Text);
 
     [Fact]
     public void Snapshot_000_1_8_ReleaseWithoutPersonalDetails_Html() =>

@@ -10,6 +10,9 @@ internal static class SampleAlerts
 {
     public static readonly Instant SentAt = Instant.FromUtc(2026, 12, 11, 15, 4, 0);
 
+    /// <summary>An acknowledgement link in the pipeline's shape (<c>{PublicBaseUrl}api/ack/{token}</c>), for forms that ask something.</summary>
+    public static readonly Uri AcknowledgementLink = new("https://hub.example.nhs.uk/api/ack/djEuZXhhbXBsZS10b2tlbg");
+
     public static AlertParty LeedsSmt(string email = "spoc.leeds@hmps.gsi.gov.uk") =>
         new("LEI", "HMP Leeds", OrgType.PrisonSmt, "Sam Carter", email, "0113 203 2600", null);
 

@@ -37,6 +37,11 @@ public sealed class PipelineEndToEndTests
         Assert.StartsWith("Alert Form CC-2026-", toCjit.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain("Ashdown", toSmt.Subject, StringComparison.OrdinalIgnoreCase);
 
+        // Issue 6: the signed single-use acknowledgement link is "placed in Alert Forms and escalations". The CJIT's form
+        // asks for the DIR, so it carries the link, and the running host answers it.
+        Assert.Contains("When done, confirm here: http://127.0.0.1:7071/api/ack/", toCjit.Text, StringComparison.Ordinal);
+        await AssertAcknowledgementLinkResolvesAsync(world, toCjit.Text ?? string.Empty);
+
         // 000 Part 1 and domain.md's worked example: Thu 24 Dec 2026 16:00 → Tue 29 Dec 2026 09:00 Europe/London.
         var obligationId = HubWorld.ObligationId(report, RuleIds.CjitDirToPrison);
         var stored = await world.Get<ObligationStore>().GetAsync(obligationId, CancellationToken.None);
@@ -176,7 +181,7 @@ public sealed class PipelineEndToEndTests
     }
 
     /// <summary>
-    /// The escalation's acknowledgement link is <c>{PublicBaseUrl}api/ack/{token}</c>: the Acknowledge function's route
+    /// The acknowledgement link an escalation or Alert Form carries is <c>{PublicBaseUrl}api/ack/{token}</c>: the Acknowledge function's route
     /// (read from its function.json) under the <c>api</c> prefix, and the running host answers it with the confirmation page.
     /// </summary>
     private static async Task AssertAcknowledgementLinkResolvesAsync(HubWorld world, string emailText)
