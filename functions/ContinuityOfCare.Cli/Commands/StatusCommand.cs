@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ContinuityOfCare.Core.Time;
 using ContinuityOfCare.FunctionApp.Api;
 using ContinuityOfCare.FunctionApp.Catalogue;
 using ContinuityOfCare.FunctionApp.Pipeline;
@@ -20,6 +21,9 @@ namespace ContinuityOfCare.Cli.Commands;
 /// </summary>
 internal static class StatusCommand
 {
+    /// <summary>How many days of operator notices <c>coc status</c> lists.</summary>
+    private const int NoticeDays = 7;
+
     public static Command Create()
     {
         var connection = new Option<string?>("--connection-string")
@@ -56,12 +60,14 @@ internal static class StatusCommand
                 .AddSingleton<QueueProbe>()
                 .AddSingleton<StateTables>()
                 .AddSingleton<ObligationStore>()
+                .AddSingleton<NoticeStore>()
                 .Configure<StateOptions>(options => options.TablePrefix = prefix)
                 .BuildServiceProvider();
             try
             {
                 await WriteQueuesAsync(output, services.GetRequiredService<QueueProbe>(), cancellationToken).ConfigureAwait(false);
                 await WriteOverdueAsync(output, services.GetRequiredService<ObligationStore>(), cancellationToken).ConfigureAwait(false);
+                await WriteNoticesAsync(output, services.GetRequiredService<NoticeStore>(), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (StorageFailure.Find(exception) is { } failure)
             {
@@ -129,6 +135,30 @@ internal static class StatusCommand
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"  {owner,-20} {count,8} {Age(worst.TotalSeconds),10}")).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The hub's operator notices of the last <see cref="NoticeDays"/> days (missing court lists and discharge exports,
+    /// calendar running out: issue 6 "Missing-feed alarm", 000 Annex D). They are recorded once per feed per day; this is
+    /// where an operator reads them. Notice messages carry court and prison codes only, never client data.
+    /// </summary>
+    private static async Task WriteNoticesAsync(TextWriter output, NoticeStore notices, CancellationToken cancellationToken)
+    {
+        var today = LondonTime.ToLocal(SystemClock.Instance.GetCurrentInstant()).Date;
+        var recent = await notices.ListAsync(today.PlusDays(1 - NoticeDays), today, cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync().ConfigureAwait(false);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Operator notices (last {NoticeDays} days)")).ConfigureAwait(false);
+        if (recent.Count == 0)
+        {
+            await output.WriteLineAsync("  none").ConfigureAwait(false);
+            return;
+        }
+
+        foreach (var notice in recent)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  {LondonTime.FormatDay(notice.Day)}  {notice.Kind}: {notice.Message}")).ConfigureAwait(false);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using ContinuityOfCare.Core.Obligations;
+using ContinuityOfCare.Core.Time;
 using ContinuityOfCare.FunctionApp.State;
 using ContinuityOfCare.FunctionApp.Storage;
 using ContinuityOfCare.Testing;
@@ -47,6 +48,29 @@ public sealed class StatusAndHubCommandTests(AzuriteFixture azurite)
         Assert.Matches(@"\n  CJIT-LDS\s+2\s+2d", output);
         Assert.Matches(@"\n  LEI\s+1\s+", output);
         Assert.DoesNotContain("WYI", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_ListsRecentOperatorNotices_AndNotOlderOnes()
+    {
+        var prefix = azurite.UniqueName("notices");
+        var storage = new HubStorage(new ConfigurationBuilder().AddInMemoryCollection(
+            new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString }).Build());
+        var tables = new StateTables(storage, Options.Create(new StateOptions { TablePrefix = prefix }));
+        await tables.EnsureCreatedAsync(CancellationToken.None);
+        var notices = new NoticeStore(tables);
+        var now = SystemClock.Instance.GetCurrentInstant();
+        var today = LondonTime.ToLocal(now).Date;
+        await notices.TryRaiseAsync(new HubNotice("missing-discharge-export-LEI", today, "MissingDischargeExport", "No discharge export from LEI", now), CancellationToken.None);
+        await notices.TryRaiseAsync(new HubNotice("missing-court-list-old", today.PlusDays(-30), "MissingCourtList", "Old notice", now), CancellationToken.None);
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("status", "--connection-string", azurite.ConnectionString, "--table-prefix", prefix);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", error);
+        Assert.Contains("Operator notices (last 7 days)", output, StringComparison.Ordinal);
+        Assert.Contains("MissingDischargeExport: No discharge export from LEI", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Old notice", output, StringComparison.Ordinal);
     }
 
     [Fact]
