@@ -23,6 +23,9 @@ public static class ApiServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
+        // The domain clock: the same one the pipeline uses, so a fulfilment, an acknowledgement and a confirmed match
+        // are stamped on the hub's timeline (a host or test that sets the hub's "now" sets it for the API too).
+        services.TryAddSingleton<NodaTime.IClock>(NodaTime.SystemClock.Instance);
         // One CalendarProvider for the whole app (the pipeline's TryAdd of it is then a no-op): the health check reports
         // the calendar in force, including a bank-holiday file just loaded from the calendar inbox (its cache included).
         services.TryAddSingleton<CalendarProvider>();

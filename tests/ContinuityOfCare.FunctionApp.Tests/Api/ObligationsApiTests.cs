@@ -102,6 +102,22 @@ public sealed class ObligationsApiTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Fulfil_WithoutAt_IsStampedWithTheHubsClock_NotTheMachineClock()
+    {
+        // The hub's domain clock (IClock) is what the pipeline opens obligations with; the API must close them on the
+        // same timeline, or a hub run with a set "now" (the main job, tests) records fulfilment before the obligation began.
+        var hubNow = Instant.FromUtc(2026, 12, 24, 17, 0);
+        await using var host = await ApiTestHost.StartAsync(azurite, services: s => s.AddSingleton<IClock>(new EndToEnd.E2eClock(hubNow)));
+        var obligation = await host.OpenObligationAsync(ApiTestHost.NewId("ob"), RuleIds.CjitDirToPrison, "CJIT-LDS", hubNow + Duration.FromDays(1));
+
+        var (status, body, _) = await host.SendAsync(HttpMethod.Post, $"/api/obligations/{obligation.Id}/fulfil", new { by = "duty.worker" });
+
+        Assert.Equal(200, status);
+        Assert.StartsWith("2026-12-24T17:00:00", body.GetProperty("obligation").GetProperty("closedAt").GetString(), StringComparison.Ordinal);
+        Assert.Equal("fulfilledOnTime", body.GetProperty("obligation").GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Fulfil_AtAfterDue_IsLate_WithLatenessFromTheDueInstant()
     {
         await using var host = await ApiTestHost.StartAsync(azurite);

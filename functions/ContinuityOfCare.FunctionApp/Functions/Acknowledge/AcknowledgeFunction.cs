@@ -22,7 +22,7 @@ public sealed partial class AcknowledgeFunction(
     AcknowledgementReplayStore replays,
     ObligationStore obligations,
     ObligationFulfilment fulfilment,
-    TimeProvider time,
+    IClock clock,
     ILogger<AcknowledgeFunction> logger) : IHubFunction
 {
     /// <summary>The function name.</summary>
@@ -53,7 +53,7 @@ public sealed partial class AcknowledgeFunction(
 
     private async Task<HttpResponseOutput> HandleAsync(HttpTriggerInput request, CancellationToken cancellationToken)
     {
-        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        var now = clock.GetCurrentInstant();
         var token = request.Params.GetValueOrDefault("token");
         var verification = tokens.Verify(token, now);
         // The outcome name only: the token is a credential and must not reach the logs.

@@ -11,7 +11,7 @@ namespace ContinuityOfCare.FunctionApp.Functions.ObligationFulfil;
 /// on time or late is computed from its due instant (domain.md "Obligations and their deadlines"). Idempotent by
 /// obligation id: a repeat answers 200 <c>alreadyFulfilled</c> and changes nothing; a cancelled obligation is 409.
 /// </summary>
-public sealed class ObligationFulfilFunction(ObligationFulfilment fulfilment, TimeProvider time, ILogger<ObligationFulfilFunction> logger)
+public sealed class ObligationFulfilFunction(ObligationFulfilment fulfilment, IClock clock, ILogger<ObligationFulfilFunction> logger)
     : ApiFunction(logger)
 {
     /// <summary>The function name.</summary>
@@ -25,7 +25,7 @@ public sealed class ObligationFulfilFunction(ObligationFulfilment fulfilment, Ti
     {
         var id = ApiRequest.Route(request, "id");
         var body = ApiRequest.Body<FulfilRequest>(request);
-        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        var now = clock.GetCurrentInstant();
         if (string.IsNullOrWhiteSpace(body.By) || body.By.Length > 100 || body.By.Any(char.IsControl))
         {
             throw new ApiProblemException(ApiProblem.BadRequest("'by' is required: who fulfilled the obligation (at most 100 characters)."));

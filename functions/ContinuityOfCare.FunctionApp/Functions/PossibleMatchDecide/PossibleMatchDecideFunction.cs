@@ -17,7 +17,7 @@ public sealed class PossibleMatchDecideFunction(
     PossibleMatchStore matches,
     AuditStore audit,
     IServiceProvider services,
-    TimeProvider time,
+    IClock clock,
     ILogger<PossibleMatchDecideFunction> logger) : ApiFunction(logger)
 {
     /// <summary>The function name.</summary>
@@ -50,7 +50,7 @@ public sealed class PossibleMatchDecideFunction(
         }
 
         var by = body.By.Trim();
-        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        var now = clock.GetCurrentInstant();
         var (outcome, match) = confirm
             ? await matches.ConfirmAsync(id, by, now, cancellationToken).ConfigureAwait(false)
             : await matches.RejectAsync(id, by, now, cancellationToken).ConfigureAwait(false);
