@@ -2,7 +2,7 @@ using ContinuityOfCare.Mail.Outbox;
 using ContinuityOfCare.Mail.Recipients;
 using ContinuityOfCare.Mail.Rendering;
 using ContinuityOfCare.Mail.Transport;
-using ContinuityOfCare.Storage.Tables;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

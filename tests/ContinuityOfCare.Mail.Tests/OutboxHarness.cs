@@ -1,7 +1,7 @@
 using ContinuityOfCare.Mail.Outbox;
 using ContinuityOfCare.Mail.Recipients;
 using ContinuityOfCare.Mail.Transport;
-using ContinuityOfCare.Storage.Tables;
+using Azure.Data.Tables;
 using ContinuityOfCare.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;

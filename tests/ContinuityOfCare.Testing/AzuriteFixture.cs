@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using ContinuityOfCare.Storage;
+using Azure.Storage;
 using Xunit;
 
 namespace ContinuityOfCare.Testing;
@@ -51,9 +51,14 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>The path-style Table endpoint.</summary>
     public Uri TableEndpoint => Endpoint(TablePort);
 
+    /// <summary>Azurite's well-known development account (published; not a secret).</summary>
+    public const string DevelopmentAccountName = "devstoreaccount1";
+
+    /// <summary>The development account's published key.</summary>
+    public const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
     /// <summary>The well-known development account's credential.</summary>
-    public StorageSharedKeyCredential Credential { get; } =
-        new(StorageConnectionString.DevelopmentAccountName, StorageConnectionString.DevelopmentAccountKey);
+    public StorageSharedKeyCredential Credential { get; } = new(DevelopmentAccountName, DevelopmentAccountKey);
 
     /// <summary>
     /// A connection string for this Azurite with explicit Blob, Queue and Table endpoints and the well-known
@@ -61,8 +66,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// </summary>
     public string ConnectionString =>
         "DefaultEndpointsProtocol=http;" +
-        $"AccountName={StorageConnectionString.DevelopmentAccountName};" +
-        $"AccountKey={StorageConnectionString.DevelopmentAccountKey};" +
+        $"AccountName={DevelopmentAccountName};" +
+        $"AccountKey={DevelopmentAccountKey};" +
         $"BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};";
 
     /// <summary>
@@ -248,7 +253,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     }
 
     private static Uri Endpoint(int port) =>
-        new($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/{StorageConnectionString.DevelopmentAccountName}");
+        new($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/{DevelopmentAccountName}");
 
     private static string FindAzurite()
     {

@@ -3,7 +3,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Azure;
 using ContinuityOfCare.FunctionApp.Api;
-using ContinuityOfCare.Storage.Queues;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 
 namespace ContinuityOfCare.Cli.Commands;
 
@@ -21,6 +22,9 @@ internal static partial class ReplayPoisonCommand
 
     /// <summary>How long received poison messages stay hidden while they are moved.</summary>
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    // Queue Storage reads a time-to-live of -1 seconds as "never expires" (the Functions host sends with it too).
+    private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
 
     public static Command Create()
     {
@@ -75,11 +79,11 @@ internal static partial class ReplayPoisonCommand
                     return 0;
                 }
 
-                await target.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+                await target.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
                 while (true)
                 {
                     var messages = (await poison.ReceiveMessagesAsync(Batch, Lease, cancellationToken).ConfigureAwait(false)).Value;
-                    if (messages.Count == 0)
+                    if (messages.Length == 0)
                     {
                         break;
                     }
@@ -87,7 +91,7 @@ internal static partial class ReplayPoisonCommand
                     foreach (var message in messages)
                     {
                         // Send first, then delete: a crash in between duplicates a message, never loses one.
-                        await target.SendMessageAsync(message.RawText, timeToLive: QueueClient.InfiniteTimeToLive, cancellationToken: cancellationToken).ConfigureAwait(false);
+                        await target.SendMessageAsync(message.Body, timeToLive: NeverExpires, cancellationToken: cancellationToken).ConfigureAwait(false);
                         await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
                         moved++;
                     }

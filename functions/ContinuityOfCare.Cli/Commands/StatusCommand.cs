@@ -56,7 +56,7 @@ internal static class StatusCommand
                 .AddSingleton<IConfiguration>(configuration)
                 .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
                 .AddSingleton(TimeProvider.System)
-                .AddSingleton<HubStorage>()
+                .AddHubStorage()
                 .AddSingleton<QueueProbe>()
                 .AddSingleton<StateTables>()
                 .AddSingleton<ObligationStore>()

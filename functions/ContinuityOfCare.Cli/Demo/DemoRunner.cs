@@ -7,9 +7,10 @@ using ContinuityOfCare.Core.Feeds;
 using ContinuityOfCare.FunctionApp.Directory;
 using ContinuityOfCare.FunctionApp.Pipeline;
 using ContinuityOfCare.FunctionApp.State;
+using ContinuityOfCare.FunctionApp.Storage;
 using ContinuityOfCare.Mail.Outbox;
-using ContinuityOfCare.Storage;
-using ContinuityOfCare.Storage.Blobs;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -70,11 +71,7 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output, TextW
         await azurite.WaitForPortsAsync([blobPort, queuePort, tablePort], ToolStartTimeout, cancellationToken).ConfigureAwait(false);
         await maildev.WaitForPortsAsync([smtpPort, webPort], ToolStartTimeout, cancellationToken).ConfigureAwait(false);
 
-        var connection = "DefaultEndpointsProtocol=http;" +
-            $"AccountName={StorageConnectionString.DevelopmentAccountName};AccountKey={StorageConnectionString.DevelopmentAccountKey};" +
-            $"BlobEndpoint=http://127.0.0.1:{Invariant(blobPort)}/{StorageConnectionString.DevelopmentAccountName};" +
-            $"QueueEndpoint=http://127.0.0.1:{Invariant(queuePort)}/{StorageConnectionString.DevelopmentAccountName};" +
-            $"TableEndpoint=http://127.0.0.1:{Invariant(tablePort)}/{StorageConnectionString.DevelopmentAccountName};";
+        var connection = DevelopmentStorage.ConnectionString(blobPort, queuePort, tablePort);
         var clock = new RunningClock(settings.Now);
         await output.WriteLineAsync($"Starting the hub (local host mode; clock starts at {Core.Time.LondonTime.Format(settings.Now)} Europe/London)…").ConfigureAwait(false);
         var app = await DemoHub.StartAsync(connection, smtpPort, httpPort, clock, settings.DataDirectory is null ? null : work, cancellationToken).ConfigureAwait(false);
@@ -292,7 +289,7 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output, TextW
     {
         var content = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         var client = new BlobContainerClient(connection, container);
-        await client.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await client.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         using (var stream = new MemoryStream(content, writable: false))
         {
             await client.GetBlobClient(Path.GetFileName(path)).UploadAsync(stream, overwrite: true, cancellationToken).ConfigureAwait(false);

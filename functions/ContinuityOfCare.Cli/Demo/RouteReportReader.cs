@@ -2,8 +2,8 @@ using System.Text.Json;
 using Azure;
 using ContinuityOfCare.Core.Feeds;
 using ContinuityOfCare.FunctionApp.Pipeline;
-using ContinuityOfCare.Storage;
-using ContinuityOfCare.Storage.Blobs;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace ContinuityOfCare.Cli.Demo;
 
@@ -23,13 +23,10 @@ internal static class RouteReportReader
         var blob = new BlobContainerClient(connection, InboxContainers.Reports).GetBlobClient(name);
         try
         {
-            var download = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            await using (download.Value.ConfigureAwait(false))
-            {
-                return await JsonDocument.ParseAsync(download.Value.Content, cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
+            var download = (await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
+            return JsonDocument.Parse(download.Content.ToMemory());
         }
-        catch (RequestFailedException exception) when (exception.IsNotFound())
+        catch (RequestFailedException exception) when (exception.Status == 404)
         {
             return null;
         }

@@ -1,7 +1,7 @@
 using Azure;
 using ContinuityOfCare.FunctionApp.Storage;
-using ContinuityOfCare.Storage;
-using ContinuityOfCare.Storage.Queues;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 
 namespace ContinuityOfCare.FunctionApp.Api;
 
@@ -17,8 +17,8 @@ public sealed class QueueProbe(HubStorage storage, TimeProvider time)
     public async Task<QueueStatus> ProbeAsync(HubQueue queue, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(queue);
-        var main = await ReadAsync(storage.Queue(queue.Name, queue.Connection), cancellationToken).ConfigureAwait(false);
-        var poison = await ReadAsync(storage.Queue(queue.PoisonName, queue.Connection), cancellationToken).ConfigureAwait(false);
+        var main = await ReadAsync(storage.Queue(queue.Name), cancellationToken).ConfigureAwait(false);
+        var poison = await ReadAsync(storage.Queue(queue.PoisonName), cancellationToken).ConfigureAwait(false);
         return new QueueStatus(queue.Name, main.Exists, main.Depth, main.OldestAgeSeconds, poison.Depth, poison.OldestAgeSeconds);
     }
 
@@ -29,7 +29,7 @@ public sealed class QueueProbe(HubStorage storage, TimeProvider time)
         {
             depth = (await client.GetPropertiesAsync(cancellationToken).ConfigureAwait(false)).Value.ApproximateMessagesCount;
         }
-        catch (RequestFailedException exception) when (exception.IsNotFound())
+        catch (RequestFailedException exception) when (exception.Status == 404)
         {
             return (false, 0, null);
         }
@@ -40,7 +40,7 @@ public sealed class QueueProbe(HubStorage storage, TimeProvider time)
         }
 
         var front = (await client.PeekMessagesAsync(1, cancellationToken).ConfigureAwait(false)).Value;
-        double? age = front.Count == 0 ? null : Math.Max(0, (time.GetUtcNow() - front[0].InsertedOn).TotalSeconds);
+        double? age = front.Length == 0 ? null : Math.Max(0, (time.GetUtcNow() - front[0].InsertedOn!.Value).TotalSeconds);
         return (true, depth, age);
     }
 }

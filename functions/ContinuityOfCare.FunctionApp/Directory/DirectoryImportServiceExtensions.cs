@@ -15,7 +15,7 @@ public static class DirectoryImportServiceExtensions
             .Validate(options => options.MaxFileBytes > 0, "DirectoryImport:MaxFileBytes must be positive")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<HubStorage>();
+        services.AddHubStorage();
         services.TryAddSingleton<DirectoryStore>();
         services.TryAddSingleton<DirectoryImporter>();
         return services;

@@ -83,7 +83,7 @@ public sealed partial class DirectoryImporter(
     private async Task<IReadOnlyList<string>> WriteReportsAsync(DirectoryImportOutcome outcome, string sourceName, string sha256, DateTimeOffset importedAt, CancellationToken cancellationToken)
     {
         var container = storage.Container(options.Value.ReportsContainer);
-        await container.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         // Named by time and content hash only: an uploaded file name may carry anything.
         var stem = string.Create(CultureInfo.InvariantCulture, $"directory/{importedAt.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{sha256[..12]}-{outcome.Status}");
         var written = new List<string>();

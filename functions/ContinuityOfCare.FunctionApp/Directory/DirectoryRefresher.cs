@@ -21,12 +21,12 @@ public sealed partial class DirectoryRefresher(
     public async Task<DirectoryRefreshResult> RefreshAsync(CancellationToken cancellationToken)
     {
         var inbox = storage.Container(InboxContainers.Directory);
-        await inbox.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-        ContinuityOfCare.Storage.Blobs.BlobItem? newest = null;
+        await inbox.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        Azure.Storage.Blobs.Models.BlobItem? newest = null;
         await foreach (var item in inbox.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            if (newest is null || item.LastModified > newest.LastModified
-                || (item.LastModified == newest.LastModified && string.CompareOrdinal(item.Name, newest.Name) > 0))
+            if (newest is null || item.Properties.LastModified > newest.Properties.LastModified
+                || (item.Properties.LastModified == newest.Properties.LastModified && string.CompareOrdinal(item.Name, newest.Name) > 0))
             {
                 newest = item;
             }
@@ -38,14 +38,8 @@ public sealed partial class DirectoryRefresher(
             return new DirectoryRefreshResult(DirectoryRefreshResult.Empty, null, null);
         }
 
-        var download = await inbox.GetBlobClient(newest.Name).DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        byte[] content;
-        await using (download.Value.ConfigureAwait(false))
-        {
-            using var buffer = new MemoryStream();
-            await download.Value.Content.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-            content = buffer.ToArray();
-        }
+        var download = (await inbox.GetBlobClient(newest.Name).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
+        var content = download.Content.ToArray();
 
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
         var live = await directories.LoadLiveAsync(cancellationToken).ConfigureAwait(false);

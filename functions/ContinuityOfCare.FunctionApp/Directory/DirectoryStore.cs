@@ -2,8 +2,7 @@ using System.Globalization;
 using Azure;
 using ContinuityOfCare.Core.Directory;
 using ContinuityOfCare.FunctionApp.Storage;
-using ContinuityOfCare.Storage;
-using ContinuityOfCare.Storage.Tables;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using NodaTime.Text;
 
@@ -29,8 +28,8 @@ public class DirectoryStore(HubStorage storage, IOptions<DirectoryImportOptions>
     public virtual async Task<StoredDirectory> LoadLiveAsync(CancellationToken cancellationToken)
     {
         var table = Table();
-        await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-        var pointer = (await table.GetEntityIfExistsAsync(PointerPartition, PointerRow, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        await table.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var pointer = (await table.GetEntityIfExistsAsync<TableEntity>(PointerPartition, PointerRow, cancellationToken: cancellationToken).ConfigureAwait(false)).ValueOrNull();
         if (pointer is null)
         {
             return new StoredDirectory(null, null, 0, default);
@@ -43,7 +42,7 @@ public class DirectoryStore(HubStorage storage, IOptions<DirectoryImportOptions>
         }
 
         var entries = new List<DirectoryEntry>();
-        await foreach (var row in table.QueryAsync($"PartitionKey eq '{Partition(version)}'", cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in table.QueryAsync<TableEntity>($"PartitionKey eq '{Partition(version)}'", cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (row.RowKey != HeaderRow)
             {

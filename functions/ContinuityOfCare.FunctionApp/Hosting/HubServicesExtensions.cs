@@ -40,7 +40,7 @@ public static class HubServicesExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => new FunctionCatalogue(appRoot, provider.GetServices<FunctionRegistration>()));
         services.AddSingleton<FunctionInvoker>();
-        services.AddSingleton<HubStorage>();
+        services.AddHubStorage();
         services.AddOptions<LocalHostOptions>().BindConfiguration(LocalHostOptions.Section);
 
         services.AddDirectoryImport();

@@ -6,8 +6,9 @@ using ContinuityOfCare.FunctionApp.Catalogue;
 using ContinuityOfCare.FunctionApp.Hosting;
 using ContinuityOfCare.FunctionApp.Invocation;
 using ContinuityOfCare.FunctionApp.Storage;
-using ContinuityOfCare.Storage.Blobs;
-using ContinuityOfCare.Storage.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -42,8 +43,8 @@ public sealed partial class BlobTriggerWatcher(
     private async Task WatchAsync(FunctionDefinition definition, CancellationToken stoppingToken)
     {
         var trigger = definition.Trigger;
-        var container = storage.Container(trigger.BlobContainer!, trigger.Connection);
-        var receipts = storage.Table(ReceiptsTable, trigger.Connection);
+        var container = storage.Container(trigger.BlobContainer!);
+        var receipts = storage.Table(ReceiptsTable);
         var ready = false;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -51,8 +52,8 @@ public sealed partial class BlobTriggerWatcher(
             {
                 if (!ready)
                 {
-                    await container.CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
-                    await receipts.CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
+                    await container.CreateIfNotExistsAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
+                    await receipts.CreateIfNotExistsAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
                     ready = true;
                 }
 
@@ -83,8 +84,8 @@ public sealed partial class BlobTriggerWatcher(
 
     private async Task ProcessAsync(FunctionDefinition definition, BlobContainerClient container, TableClient receipts, BlobItem blob, CancellationToken stoppingToken)
     {
-        var key = ReceiptKey(container.Name, blob.Name, blob.ETag);
-        var receipt = (await receipts.GetEntityIfExistsAsync(definition.Name, key, cancellationToken: stoppingToken).ConfigureAwait(false)).Value;
+        var key = ReceiptKey(container.Name, blob.Name, blob.Properties.ETag ?? default);
+        var receipt = (await receipts.GetEntityIfExistsAsync<TableEntity>(definition.Name, key, cancellationToken: stoppingToken).ConfigureAwait(false)).ValueOrNull();
         var status = receipt?.GetString("Status");
         if (status is "Processed" or "Poisoned")
         {
@@ -95,15 +96,9 @@ public sealed partial class BlobTriggerWatcher(
         var attempts = (receipt?.GetInt32("Attempts") ?? 0) + 1;
         try
         {
-            byte[] content;
             var download = await container.GetBlobClient(blob.Name)
-                .DownloadStreamingAsync(new BlobRequestConditions { IfMatch = blob.ETag }, stoppingToken).ConfigureAwait(false);
-            await using (download.Value.ConfigureAwait(false))
-            {
-                using var buffer = new MemoryStream();
-                await download.Value.Content.CopyToAsync(buffer, stoppingToken).ConfigureAwait(false);
-                content = buffer.ToArray();
-            }
+                .DownloadContentAsync(new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = blob.Properties.ETag } }, stoppingToken).ConfigureAwait(false);
+            var content = download.Value.Content.ToArray();
 
             var context = new FunctionContext(definition, new BlobTriggerInput(container.Name, blob.Name, content), Guid.NewGuid().ToString("D"));
             await invoker.InvokeAsync(context, InvocationAborted).ConfigureAwait(false);
@@ -139,7 +134,7 @@ public sealed partial class BlobTriggerWatcher(
         {
             ["Container"] = container,
             ["BlobName"] = blob.Name,
-            ["BlobETag"] = blob.ETag.ToString(),
+            ["BlobETag"] = blob.Properties.ETag.ToString(),
             ["Status"] = status,
             ["Attempts"] = attempts,
         };

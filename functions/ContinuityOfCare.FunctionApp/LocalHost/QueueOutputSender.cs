@@ -18,8 +18,8 @@ public static class QueueOutputSender
                 continue;
             }
 
-            var queue = storage.Queue(binding.QueueName!, binding.Connection);
-            await queue.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            var queue = storage.Queue(binding.QueueName!);
+            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             foreach (var message in messages)
             {
                 await queue.SendMessageAsync(message, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -3,7 +3,8 @@ using ContinuityOfCare.FunctionApp.Catalogue;
 using ContinuityOfCare.FunctionApp.Hosting;
 using ContinuityOfCare.FunctionApp.Invocation;
 using ContinuityOfCare.FunctionApp.Storage;
-using ContinuityOfCare.Storage.Queues;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -34,7 +35,7 @@ public sealed partial class QueueTriggerListener(
     private async Task ListenAsync(FunctionDefinition definition, CancellationToken stoppingToken)
     {
         var trigger = definition.Trigger;
-        var queue = storage.Queue(trigger.QueueName!, trigger.Connection);
+        var queue = storage.Queue(trigger.QueueName!);
         var delay = MinPollingInterval;
         var created = false;
         while (!stoppingToken.IsCancellationRequested)
@@ -44,7 +45,7 @@ public sealed partial class QueueTriggerListener(
             {
                 if (!created)
                 {
-                    await queue.CreateIfNotExistsAsync(stoppingToken).ConfigureAwait(false);
+                    await queue.CreateIfNotExistsAsync(cancellationToken: stoppingToken).ConfigureAwait(false);
                     created = true;
                 }
 
@@ -99,7 +100,7 @@ public sealed partial class QueueTriggerListener(
             catch (OperationCanceledException) when (InvocationAborted.IsCancellationRequested)
             {
                 // Shutdown ran out of grace: hand the message back at once; nothing is lost.
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, TimeSpan.Zero, cancellationToken: settle).ConfigureAwait(false);
+                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: TimeSpan.Zero, cancellationToken: settle).ConfigureAwait(false);
                 LogReleased(definition.Name, message.MessageId);
                 return;
             }
@@ -112,7 +113,7 @@ public sealed partial class QueueTriggerListener(
                 else
                 {
                     LogRetry(definition.Name, message.MessageId, message.DequeueCount, exception.GetType().Name);
-                    await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, settings.VisibilityTimeout, cancellationToken: settle).ConfigureAwait(false);
+                    await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: settings.VisibilityTimeout, cancellationToken: settle).ConfigureAwait(false);
                 }
 
                 return;
@@ -129,8 +130,8 @@ public sealed partial class QueueTriggerListener(
 
     private async Task MoveToPoisonAsync(FunctionDefinition definition, QueueClient queue, QueueMessage message, CancellationToken cancellationToken)
     {
-        var poison = storage.Queue(queue.Name + "-poison", definition.Trigger.Connection);
-        await poison.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        var poison = storage.Queue(queue.Name + "-poison");
+        await poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await poison.SendMessageAsync(message.MessageText, cancellationToken: cancellationToken).ConfigureAwait(false);
         await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
         LogPoisoned(definition.Name, message.MessageId, message.DequeueCount, poison.Name);

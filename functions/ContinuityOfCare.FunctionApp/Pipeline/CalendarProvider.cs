@@ -3,7 +3,6 @@ using ContinuityOfCare.Core.Feeds;
 using ContinuityOfCare.Core.Time;
 using ContinuityOfCare.FunctionApp.Storage;
 using ContinuityOfCare.Ingestion.BankHolidays;
-using ContinuityOfCare.Storage;
 
 namespace ContinuityOfCare.FunctionApp.Pipeline;
 
@@ -55,7 +54,7 @@ public class CalendarProvider(HubStorage storage, TimeProvider time)
         }
 
         var container = storage.Container(InboxContainers.Processed);
-        await container.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         using var stream = new MemoryStream(content.ToArray(), writable: false);
         await container.GetBlobClient(PipelineBlobs.CurrentCalendar).UploadAsync(stream, overwrite: true, cancellationToken).ConfigureAwait(false);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -77,13 +76,13 @@ public class CalendarProvider(HubStorage storage, TimeProvider time)
         var blob = storage.Container(InboxContainers.Processed).GetBlobClient(PipelineBlobs.CurrentCalendar);
         try
         {
-            var download = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            await using (download.Value.ConfigureAwait(false))
+            var download = (await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            using (download)
             {
-                return WorkingCalendar.FromHolidays(await BankHolidayFileParser.ParseAsync(download.Value.Content, cancellationToken).ConfigureAwait(false));
+                return WorkingCalendar.FromHolidays(await BankHolidayFileParser.ParseAsync(download.Content, cancellationToken).ConfigureAwait(false));
             }
         }
-        catch (RequestFailedException exception) when (exception.IsNotFound())
+        catch (RequestFailedException exception) when (exception.Status == 404)
         {
             return await BankHolidayCalendarLoader.LoadSnapshotAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -67,7 +67,7 @@ public sealed partial class ConfirmedMatchRouter(
 
         var persisted = await effects.PersistAsync(plan, planNow, cancellationToken).ConfigureAwait(false);
         var send = storage.Queue(PipelineQueues.Send);
-        await send.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await send.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         foreach (var alertId in persisted.AlertIds)
         {
             // Sending an alert the outbox already sent does nothing (docs/email.md "Outbox, exactly once").

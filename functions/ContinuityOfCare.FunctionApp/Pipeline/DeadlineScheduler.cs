@@ -21,7 +21,7 @@ public class DeadlineScheduler(HubStorage storage, IOptions<PipelineOptions> opt
         var queue = storage.Queue(PipelineQueues.Deadline);
         if (Volatile.Read(ref _created) == 0)
         {
-            await queue.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _created, 1);
         }
 

@@ -3,7 +3,7 @@ using ContinuityOfCare.Core.Time;
 using ContinuityOfCare.FunctionApp.Directory;
 using ContinuityOfCare.FunctionApp.State;
 using ContinuityOfCare.FunctionApp.Storage;
-using ContinuityOfCare.Storage.Tables;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -66,8 +66,8 @@ public sealed partial class FeedWatch(
     {
         var receipts = new List<FeedReceipt>();
         var table = state.Tables.Get(TableNames.IngestedFiles);
-        var filter = ODataFilter.Create($"ClaimedAt ge {since.ToDateTimeOffset()} and Status eq {nameof(IngestedFileStatus.Processed)}");
-        await foreach (var row in table.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var filter = TableClient.CreateQueryFilter($"ClaimedAt ge {since.ToDateTimeOffset()} and Status eq {nameof(IngestedFileStatus.Processed)}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var claimedDay = LondonTime.ToLocal(Instant.FromDateTimeOffset(row.GetDateTimeOffset("ClaimedAt") ?? DateTimeOffset.UnixEpoch)).Date;
             var fileName = row.GetString("FileName") ?? string.Empty;
@@ -88,14 +88,8 @@ public sealed partial class FeedWatch(
     private async Task<IReadOnlyList<FeedReceipt>> DischargeReceiptsAsync(string sha256, string fileName, LocalDate claimedDay, CancellationToken cancellationToken)
     {
         var blob = storage.Container(InboxContainers.Processed).GetBlobClient(PipelineBlobs.MovedName(InboxContainers.Discharges, sha256, fileName));
-        byte[] content;
-        var download = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        await using (download.Value.ConfigureAwait(false))
-        {
-            using var buffer = new MemoryStream();
-            await download.Value.Content.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-            content = buffer.ToArray();
-        }
+        var download = (await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
+        var content = download.Content.ToArray();
 
         var parsed = await FeedParser.ParseAsync(InboxContainers.Discharges, fileName, content, cancellationToken).ConfigureAwait(false);
         var receipts = parsed.Discharges

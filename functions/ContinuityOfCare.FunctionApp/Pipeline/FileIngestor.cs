@@ -10,8 +10,8 @@ using ContinuityOfCare.Ingestion.BankHolidays;
 using ContinuityOfCare.Ingestion.Clients;
 using ContinuityOfCare.Ingestion.Common;
 using ContinuityOfCare.Core.Time;
-using ContinuityOfCare.Storage;
-using ContinuityOfCare.Storage.Blobs;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -204,7 +204,7 @@ public sealed partial class FileIngestor(
     private async Task WriteReportAsync(string container, string sha256, byte[] json, CancellationToken cancellationToken)
     {
         var reports = storage.Container(InboxContainers.Reports);
-        await reports.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await reports.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         using var stream = new MemoryStream(json, writable: false);
         await reports.GetBlobClient(PipelineBlobs.IngestReport(container, sha256)).UploadAsync(stream, overwrite: true, cancellationToken).ConfigureAwait(false);
     }
@@ -213,7 +213,7 @@ public sealed partial class FileIngestor(
     private async Task MoveAsync(BlobClient inbox, ETag version, byte[] content, string target, string movedName, CancellationToken cancellationToken)
     {
         var container = storage.Container(target);
-        await container.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         using (var stream = new MemoryStream(content, writable: false))
         {
             await container.GetBlobClient(movedName).UploadAsync(stream, overwrite: true, cancellationToken).ConfigureAwait(false);
@@ -221,9 +221,9 @@ public sealed partial class FileIngestor(
 
         try
         {
-            await inbox.DeleteIfExistsAsync(new BlobRequestConditions { IfMatch = version }, cancellationToken).ConfigureAwait(false);
+            await inbox.DeleteIfExistsAsync(DeleteSnapshotsOption.None, new BlobRequestConditions { IfMatch = version }, cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException exception) when (exception.IsPreconditionFailed())
+        catch (RequestFailedException exception) when (exception.Status == 412)
         {
             // Overwritten with new bytes meanwhile: that is a new file, left in the inbox for its own ingestion.
         }
@@ -233,15 +233,10 @@ public sealed partial class FileIngestor(
     {
         try
         {
-            var download = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            await using (download.Value.ConfigureAwait(false))
-            {
-                using var buffer = new MemoryStream();
-                await download.Value.Content.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-                return (buffer.ToArray(), download.Value.Properties.ETag);
-            }
+            var download = (await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
+            return (download.Content.ToArray(), download.Details.ETag);
         }
-        catch (RequestFailedException exception) when (exception.IsNotFound())
+        catch (RequestFailedException exception) when (exception.Status == 404)
         {
             return null;
         }

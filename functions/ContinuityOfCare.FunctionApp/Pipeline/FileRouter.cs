@@ -63,19 +63,14 @@ public sealed partial class FileRouter(
     internal static async Task<ReadOnlyMemory<byte>> ReadProcessedAsync(HubStorage storage, string blobName, CancellationToken cancellationToken)
     {
         var blob = storage.Container(InboxContainers.Processed).GetBlobClient(blobName);
-        var download = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        await using (download.Value.ConfigureAwait(false))
-        {
-            using var buffer = new MemoryStream();
-            await download.Value.Content.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-            return buffer.ToArray();
-        }
+        var download = (await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
+        return download.Content.ToArray();
     }
 
     private async Task WriteReportAsync(RouteMessage message, Plan plan, CancellationToken cancellationToken)
     {
         var reports = storage.Container(InboxContainers.Reports);
-        await reports.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await reports.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         using var stream = new MemoryStream(RouteReport.ToUtf8Json(message.Container, message.FileName, message.Sha256, plan), writable: false);
         await reports.GetBlobClient(PipelineBlobs.RouteReport(message.Sha256)).UploadAsync(stream, overwrite: true, cancellationToken).ConfigureAwait(false);
     }

@@ -1,7 +1,7 @@
 using Azure;
 using ContinuityOfCare.FunctionApp.State;
-using ContinuityOfCare.Storage;
-using ContinuityOfCare.Storage.Tables;
+using Azure.Data.Tables;
+using ContinuityOfCare.FunctionApp.Storage;
 
 namespace ContinuityOfCare.FunctionApp.Pipeline;
 
@@ -28,7 +28,7 @@ public class ObligationReferences(StateTables tables)
         {
             await table.AddEntityAsync(new TableEntity(obligationId, Row) { ["Reference"] = reference }, cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException exception) when (exception.IsConflict())
+        catch (RequestFailedException exception) when (exception.Status == 409)
         {
             // Recorded by an earlier delivery: the first reference stands.
         }
@@ -39,7 +39,7 @@ public class ObligationReferences(StateTables tables)
     {
         ArgumentException.ThrowIfNullOrEmpty(obligationId);
         var table = await TableAsync(cancellationToken).ConfigureAwait(false);
-        var row = (await table.GetEntityIfExistsAsync(obligationId, Row, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        var row = (await table.GetEntityIfExistsAsync<TableEntity>(obligationId, Row, cancellationToken: cancellationToken).ConfigureAwait(false)).ValueOrNull();
         return row?.GetString("Reference") is { Length: > 0 } reference
             ? reference
             : "OB-" + obligationId[..Math.Min(8, obligationId.Length)].ToUpperInvariant();
@@ -50,7 +50,7 @@ public class ObligationReferences(StateTables tables)
         var table = tables.Get(TableName);
         if (Volatile.Read(ref _created) == 0)
         {
-            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await table.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _created, 1);
         }
 

@@ -18,17 +18,17 @@ public sealed class PipelineInitializer(HubStorage storage, IOptions<OutboxOptio
         var options = outbox.Value;
         foreach (var table in new[] { options.AlertsTable, options.NoticesTable, options.DirectoryFlagsTable })
         {
-            await storage.Table(table).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await storage.Table(table).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var queue in PipelineQueues.All)
         {
-            await storage.Queue(queue).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await storage.Queue(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var container in InboxContainers.All)
         {
-            await storage.Container(container).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await storage.Container(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,6 +1,7 @@
 using ContinuityOfCare.FunctionApp.Pipeline;
 using ContinuityOfCare.FunctionApp.Storage;
-using ContinuityOfCare.Storage.Blobs;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -28,22 +29,22 @@ public sealed partial class RetentionSweeper(
         foreach (var name in settings.Containers)
         {
             var container = storage.Container(name);
-            await container.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 examined++;
                 var isCurrentCalendar = name == Core.Feeds.InboxContainers.Processed && blob.Name == PipelineBlobs.CurrentCalendar;
-                if (isCurrentCalendar || blob.LastModified >= cutOff)
+                if (isCurrentCalendar || blob.Properties.LastModified >= cutOff)
                 {
                     kept++;
                     continue;
                 }
 
                 // If-Match: a blob rewritten since it was listed is younger than it looked; leave it for the next sweep.
-                var conditions = new BlobRequestConditions { IfMatch = blob.ETag };
+                var conditions = new BlobRequestConditions { IfMatch = blob.Properties.ETag };
                 try
                 {
-                    var removed = await container.GetBlobClient(blob.Name).DeleteIfExistsAsync(conditions, cancellationToken).ConfigureAwait(false);
+                    var removed = await container.GetBlobClient(blob.Name).DeleteIfExistsAsync(DeleteSnapshotsOption.None, conditions, cancellationToken).ConfigureAwait(false);
                     if (removed.Value)
                     {
                         deleted++;

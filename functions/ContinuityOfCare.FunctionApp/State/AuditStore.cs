@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Azure;
-using ContinuityOfCare.Storage;
-using ContinuityOfCare.Storage.Tables;
+using Azure.Data.Tables;
 using NodaTime;
 
 namespace ContinuityOfCare.FunctionApp.State;
@@ -48,7 +47,7 @@ public sealed class AuditStore
             await _table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (RequestFailedException exception) when (exception.IsConflict())
+        catch (RequestFailedException exception) when (exception.Status == 409)
         {
             return false;
         }
@@ -57,8 +56,8 @@ public sealed class AuditStore
     /// <summary>Entries with <paramref name="from"/> ≤ At &lt; <paramref name="to"/>, day by day (unordered within a day).</summary>
     public async IAsyncEnumerable<AuditEntry> ReadAsync(Instant from, Instant to, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = ODataFilter.Create($"PartitionKey ge {StateKeys.Day(from)} and PartitionKey le {StateKeys.Day(to)}");
-        await foreach (var row in _table.QueryAsync(filter, 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {StateKeys.Day(from)} and PartitionKey le {StateKeys.Day(to)}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var at = StateKeys.FromStored(row.GetDateTimeOffset("At") ?? DateTimeOffset.UnixEpoch);
             if (at >= from && at < to)

@@ -5,7 +5,7 @@ using ContinuityOfCare.Core.Clients;
 using ContinuityOfCare.Core.Directory;
 using ContinuityOfCare.Core.Identifiers;
 using ContinuityOfCare.Core.Matching;
-using ContinuityOfCare.Storage.Tables;
+using Azure.Data.Tables;
 using NodaTime;
 using NodaTime.Text;
 

@@ -3,8 +3,8 @@ using System.Runtime.CompilerServices;
 using Azure;
 using ContinuityOfCare.Core.Clients;
 using ContinuityOfCare.Core.Identifiers;
-using ContinuityOfCare.Storage;
-using ContinuityOfCare.Storage.Tables;
+using Azure.Data.Tables;
+using ContinuityOfCare.FunctionApp.Storage;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -72,7 +72,7 @@ public sealed partial class ClientRegisterStore
     public async Task<Client?> GetAsync(string clientId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(clientId);
-        var row = (await _clients.GetEntityIfExistsAsync(ClientEntity.Partition(clientId), ClientEntity.Row(clientId), cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        var row = (await _clients.GetEntityIfExistsAsync<TableEntity>(ClientEntity.Partition(clientId), ClientEntity.Row(clientId), cancellationToken: cancellationToken).ConfigureAwait(false)).ValueOrNull();
         return row is null ? null : ClientEntity.ToClient(row);
     }
 
@@ -82,7 +82,7 @@ public sealed partial class ClientRegisterStore
     /// </summary>
     public async IAsyncEnumerable<Client> LoadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var row in _clients.QueryAsync(maxPerPage: PageSize, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _clients.QueryAsync<TableEntity>(maxPerPage: PageSize, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             yield return ClientEntity.ToClient(row);
         }
@@ -113,12 +113,12 @@ public sealed partial class ClientRegisterStore
     private async Task<IReadOnlyList<string>> FindAsync(string hash, CancellationToken cancellationToken)
     {
         // '`' is the character after '_', so [hash_, hash`) is exactly this hash's rows.
-        var filter = ODataFilter.Create($"PartitionKey eq {IndexPartition(hash)} and RowKey ge {hash + "_"} and RowKey lt {hash + "`"}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition(hash)} and RowKey ge {hash + "_"} and RowKey lt {hash + "`"}");
         var found = new List<string>();
-        await foreach (var row in _index.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _index.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             var clientId = row.GetString("ClientId") ?? string.Empty;
-            var client = (await _clients.GetEntityIfExistsAsync(ClientEntity.Partition(clientId), ClientEntity.Row(clientId), [ClientEntity.IndexKeys], cancellationToken).ConfigureAwait(false)).Value;
+            var client = (await _clients.GetEntityIfExistsAsync<TableEntity>(ClientEntity.Partition(clientId), ClientEntity.Row(clientId), [ClientEntity.IndexKeys], cancellationToken).ConfigureAwait(false)).ValueOrNull();
             if (client is not null && ClientEntity.StoredIndexHashes(client).Contains(hash, StringComparer.Ordinal))
             {
                 found.Add(clientId);
@@ -140,8 +140,8 @@ public sealed partial class ClientRegisterStore
         string[] select = ["PartitionKey", "RowKey", ClientEntity.IndexKeys, ClientEntity.Digest];
         if (clients.Count > PartitionScanThreshold)
         {
-            var filter = ODataFilter.Create($"PartitionKey eq {partition}");
-            await foreach (var row in _clients.QueryAsync(filter, PageSize, select, cancellationToken).ConfigureAwait(false))
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+            await foreach (var row in _clients.QueryAsync<TableEntity>(filter, PageSize, select, cancellationToken).ConfigureAwait(false))
             {
                 stored[row.RowKey] = row;
             }
@@ -152,7 +152,7 @@ public sealed partial class ClientRegisterStore
         var options = new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(clients, options, async (client, ct) =>
         {
-            var row = (await _clients.GetEntityIfExistsAsync(partition, ClientEntity.Row(client.Id), select, ct).ConfigureAwait(false)).Value;
+            var row = (await _clients.GetEntityIfExistsAsync<TableEntity>(partition, ClientEntity.Row(client.Id), select, ct).ConfigureAwait(false)).ValueOrNull();
             if (row is not null)
             {
                 stored[row.RowKey] = row;
@@ -191,7 +191,7 @@ public sealed partial class ClientRegisterStore
         {
             await _clients.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
         }
-        catch (TableTransactionFailedException exception) when (exception.IsConflict() || exception.IsPreconditionFailed())
+        catch (TableTransactionFailedException exception) when (exception.Status == 409 || exception.Status == 412)
         {
             // Someone else wrote one of these clients since it was read: redo each client on its own, re-reading.
             foreach (var change in changes)
@@ -214,7 +214,7 @@ public sealed partial class ClientRegisterStore
         var row = ClientEntity.ToEntity(client, hashes);
         for (var attempt = 1; ; attempt++)
         {
-            var old = (await _clients.GetEntityIfExistsAsync(row.PartitionKey, row.RowKey, [ClientEntity.IndexKeys, ClientEntity.Digest], cancellationToken).ConfigureAwait(false)).Value;
+            var old = (await _clients.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, [ClientEntity.IndexKeys, ClientEntity.Digest], cancellationToken).ConfigureAwait(false)).ValueOrNull();
             if (old?.GetString(ClientEntity.Digest) == row.GetString(ClientEntity.Digest))
             {
                 return;
@@ -232,7 +232,7 @@ public sealed partial class ClientRegisterStore
                     await _clients.UpdateEntityAsync(row, old.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 }
             }
-            catch (RequestFailedException exception) when ((exception.IsConflict() || exception.IsPreconditionFailed()) && attempt < _options.MaxConcurrencyRetries)
+            catch (RequestFailedException exception) when ((exception.Status == 409 || exception.Status == 412) && attempt < _options.MaxConcurrencyRetries)
             {
                 continue;
             }

@@ -1,8 +1,8 @@
 using Azure;
 using ContinuityOfCare.Core.Events;
 using ContinuityOfCare.Core.Inputs;
-using ContinuityOfCare.Storage;
-using ContinuityOfCare.Storage.Tables;
+using Azure.Data.Tables;
+using ContinuityOfCare.FunctionApp.Storage;
 using NodaTime;
 using NodaTime.Text;
 
@@ -37,7 +37,7 @@ public sealed class EventStore
             await _table.AddEntityAsync(ToEntity(careEvent), cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (RequestFailedException exception) when (exception.IsConflict())
+        catch (RequestFailedException exception) when (exception.Status == 409)
         {
             return false;
         }
@@ -60,7 +60,7 @@ public sealed class EventStore
                 await _table.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)), ct).ConfigureAwait(false);
                 Interlocked.Add(ref added, chunk.Count);
             }
-            catch (TableTransactionFailedException exception) when (exception.IsConflict())
+            catch (TableTransactionFailedException exception) when (exception.Status == 409)
             {
                 foreach (var row in chunk)
                 {
@@ -69,7 +69,7 @@ public sealed class EventStore
                         await _table.AddEntityAsync(row, ct).ConfigureAwait(false);
                         Interlocked.Increment(ref added);
                     }
-                    catch (RequestFailedException duplicate) when (duplicate.IsConflict())
+                    catch (RequestFailedException duplicate) when (duplicate.Status == 409)
                     {
                         // Stored by an earlier delivery: nothing to do.
                     }
@@ -84,7 +84,7 @@ public sealed class EventStore
     {
         ArgumentException.ThrowIfNullOrEmpty(clientId);
         ArgumentException.ThrowIfNullOrEmpty(eventId);
-        var row = (await _table.GetEntityIfExistsAsync(StateKeys.Legal(clientId), StateKeys.Legal(eventId), cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        var row = (await _table.GetEntityIfExistsAsync<TableEntity>(StateKeys.Legal(clientId), StateKeys.Legal(eventId), cancellationToken: cancellationToken).ConfigureAwait(false)).ValueOrNull();
         return row is null ? null : ToEvent(row);
     }
 
@@ -93,7 +93,7 @@ public sealed class EventStore
     {
         ArgumentException.ThrowIfNullOrEmpty(clientId);
         var events = new List<CareEvent>();
-        await foreach (var row in _table.QueryAsync(ODataFilter.Create($"PartitionKey eq {StateKeys.Legal(clientId)}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {StateKeys.Legal(clientId)}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             events.Add(ToEvent(row));
         }

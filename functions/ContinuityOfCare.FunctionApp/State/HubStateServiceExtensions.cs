@@ -21,7 +21,7 @@ public static class HubStateServiceExtensions
             .Validate(o => o.MaxConcurrencyRetries >= 1 && o.Parallelism >= 1, "State:MaxConcurrencyRetries and State:Parallelism must be at least 1")
             .Validate(o => o.OrphanGrace >= TimeSpan.Zero, "State:OrphanGrace must not be negative")
             .ValidateOnStart();
-        services.TryAddSingleton<HubStorage>();
+        services.AddHubStorage();
         services.TryAddSingleton<StateTables>();
         services.TryAddSingleton(provider => new KeyedHasher(provider.GetRequiredService<IOptions<StateOptions>>().Value.IndexKeyBytes()));
         services.TryAddSingleton<ClientRegisterStore>();

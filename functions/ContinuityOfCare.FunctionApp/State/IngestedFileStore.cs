@@ -1,6 +1,6 @@
 using Azure;
-using ContinuityOfCare.Storage;
-using ContinuityOfCare.Storage.Tables;
+using Azure.Data.Tables;
+using ContinuityOfCare.FunctionApp.Storage;
 using NodaTime;
 
 namespace ContinuityOfCare.FunctionApp.State;
@@ -50,7 +50,7 @@ public sealed class IngestedFileStore
             await _table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
             return new IngestClaim(true, ToFile(row));
         }
-        catch (RequestFailedException exception) when (exception.IsConflict())
+        catch (RequestFailedException exception) when (exception.Status == 409)
         {
             var existing = await GetAsync(key, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException("An ingested-file row vanished after a conflict (rows are never deleted).");
@@ -84,7 +84,7 @@ public sealed class IngestedFileStore
         ArgumentOutOfRangeException.ThrowIfNegative(recordsRejected);
         for (var attempt = 1; ; attempt++)
         {
-            var row = (await _table.GetEntityIfExistsAsync(key, Row, cancellationToken: cancellationToken).ConfigureAwait(false)).Value
+            var row = (await _table.GetEntityIfExistsAsync<TableEntity>(key, Row, cancellationToken: cancellationToken).ConfigureAwait(false)).ValueOrNull()
                 ?? throw new InvalidOperationException("The file was never claimed.");
             if (row.GetString("Status") != nameof(IngestedFileStatus.Claimed))
             {
@@ -101,7 +101,7 @@ public sealed class IngestedFileStore
                 await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 return ToFile(row);
             }
-            catch (RequestFailedException exception) when (exception.IsPreconditionFailed() && attempt < _maxRetries)
+            catch (RequestFailedException exception) when (exception.Status == 412 && attempt < _maxRetries)
             {
                 // Another worker recorded first: re-read and keep its outcome.
             }
@@ -111,7 +111,7 @@ public sealed class IngestedFileStore
     /// <summary>The file with these bytes, or null when never seen.</summary>
     public async Task<IngestedFile?> GetAsync(string sha256, CancellationToken cancellationToken)
     {
-        var row = (await _table.GetEntityIfExistsAsync(CheckSha256(sha256), Row, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        var row = (await _table.GetEntityIfExistsAsync<TableEntity>(CheckSha256(sha256), Row, cancellationToken: cancellationToken).ConfigureAwait(false)).ValueOrNull();
         return row is null ? null : ToFile(row);
     }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Azure;
-using ContinuityOfCare.Storage;
-using ContinuityOfCare.Storage.Tables;
+using Azure.Data.Tables;
 using NodaTime;
 using NodaTime.Text;
 
@@ -45,7 +44,7 @@ public sealed class NoticeStore
             await _table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (RequestFailedException exception) when (exception.IsConflict())
+        catch (RequestFailedException exception) when (exception.Status == 409)
         {
             return false;
         }
@@ -55,8 +54,8 @@ public sealed class NoticeStore
     public async Task<IReadOnlyList<HubNotice>> ListAsync(LocalDate from, LocalDate to, CancellationToken cancellationToken)
     {
         var notices = new List<HubNotice>();
-        var filter = ODataFilter.Create($"PartitionKey ge {Partition(from)} and PartitionKey le {Partition(to)}");
-        await foreach (var row in _table.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {Partition(from)} and PartitionKey le {Partition(to)}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             notices.Add(new HubNotice(
                 row.GetString("Key") ?? row.RowKey,

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ContinuityOfCare.Core.Obligations;
-using ContinuityOfCare.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace ContinuityOfCare.FunctionApp.State;
 

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Azure;
 using ContinuityOfCare.Core.Obligations;
-using ContinuityOfCare.Storage;
-using ContinuityOfCare.Storage.Tables;
+using Azure.Data.Tables;
+using ContinuityOfCare.FunctionApp.Storage;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
@@ -80,7 +80,7 @@ public sealed partial class ObligationStore
                 await _obligations.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)), ct).ConfigureAwait(false);
                 Interlocked.Add(ref opened, chunk.Count);
             }
-            catch (TableTransactionFailedException exception) when (exception.IsConflict())
+            catch (TableTransactionFailedException exception) when (exception.Status == 409)
             {
                 foreach (var row in chunk)
                 {
@@ -171,7 +171,7 @@ public sealed partial class ObligationStore
                     ],
                     cancellationToken).ConfigureAwait(false);
             }
-            catch (TableTransactionFailedException exception) when ((exception.IsConflict() || exception.IsPreconditionFailed()) && attempt < _options.MaxConcurrencyRetries)
+            catch (TableTransactionFailedException exception) when ((exception.Status == 409 || exception.Status == 412) && attempt < _options.MaxConcurrencyRetries)
             {
                 // Someone changed the obligation (or recorded this level) since the read: decide again from the truth.
                 continue;
@@ -197,12 +197,12 @@ public sealed partial class ObligationStore
         // Two range queries rather than one "or": each is a contiguous key range the service serves from its index.
         string[] filters =
         [
-            ODataFilter.Create($"PartitionKey lt {today}"),
-            ODataFilter.Create($"PartitionKey eq {today} and RowKey lt {StateKeys.Ticks(now)}"),
+            TableClient.CreateQueryFilter($"PartitionKey lt {today}"),
+            TableClient.CreateQueryFilter($"PartitionKey eq {today} and RowKey lt {StateKeys.Ticks(now)}"),
         ];
         foreach (var filter in filters)
         {
-            await foreach (var row in _byDue.QueryAsync(filter, 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var row in _byDue.QueryAsync<TableEntity>(filter, 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 yield return new DueIndexEntry(
                     row.GetString("ObligationId") ?? string.Empty,
@@ -273,9 +273,9 @@ public sealed partial class ObligationStore
         if (query.Owner is { } owner)
         {
             var filter = query.DueBefore is { } before
-                ? ODataFilter.Create($"PartitionKey eq {StateKeys.Legal(owner)} and Due lt {StateKeys.ToStored(before)}")
-                : ODataFilter.Create($"PartitionKey eq {StateKeys.Legal(owner)}");
-            result = await ReadIdsAsync(_byOwner.QueryAsync(filter, 1000, ["ObligationId"], cancellationToken), cancellationToken).ConfigureAwait(false);
+                ? TableClient.CreateQueryFilter($"PartitionKey eq {StateKeys.Legal(owner)} and Due lt {StateKeys.ToStored(before)}")
+                : TableClient.CreateQueryFilter($"PartitionKey eq {StateKeys.Legal(owner)}");
+            result = await ReadIdsAsync(_byOwner.QueryAsync<TableEntity>(filter, 1000, ["ObligationId"], cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         else if (query.DueBefore is { } dueBefore && states is not null && states.All(s => s is ObligationState.Open or ObligationState.Overdue or ObligationState.EscalatedLevel1 or ObligationState.EscalatedLevel2))
         {
@@ -290,8 +290,8 @@ public sealed partial class ObligationStore
         else
         {
             result = [];
-            var filter = ODataFilter.Create($"Type eq {ObligationEntity.TypeObligation}");
-            await foreach (var row in _obligations.QueryAsync(filter, 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+            var filter = TableClient.CreateQueryFilter($"Type eq {ObligationEntity.TypeObligation}");
+            await foreach (var row in _obligations.QueryAsync<TableEntity>(filter, 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 result.Add(ObligationEntity.ToStored(row));
             }
@@ -357,7 +357,7 @@ public sealed partial class ObligationStore
             {
                 await _obligations.UpdateEntityAsync(update, row.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
             }
-            catch (RequestFailedException exception) when (exception.IsPreconditionFailed() && attempt < _options.MaxConcurrencyRetries)
+            catch (RequestFailedException exception) when (exception.Status == 412 && attempt < _options.MaxConcurrencyRetries)
             {
                 // Changed since the read (an escalation, another close): decide again from the new state.
                 continue;
@@ -376,7 +376,7 @@ public sealed partial class ObligationStore
             await _obligations.AddEntityAsync(ObligationEntity.ToEntity(opening), cancellationToken).ConfigureAwait(false);
             return new ObligationChange(ChangeOutcome.Applied, new StoredObligation(o, opening.ClientId, opening.EventId, opening.MustDo, [], null, null));
         }
-        catch (RequestFailedException exception) when (exception.IsConflict())
+        catch (RequestFailedException exception) when (exception.Status == 409)
         {
             // Opened before. The index rows just rewritten must not outlive it: remove them when the stored obligation
             // is closed or past its last level, or when they name a different due instant or owner.
@@ -406,7 +406,7 @@ public sealed partial class ObligationStore
     }
 
     private async Task<TableEntity?> ReadAsync(string obligationId, CancellationToken cancellationToken) =>
-        (await _obligations.GetEntityIfExistsAsync(ObligationEntity.Partition(obligationId), ObligationEntity.Row(obligationId), cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        (await _obligations.GetEntityIfExistsAsync<TableEntity>(ObligationEntity.Partition(obligationId), ObligationEntity.Row(obligationId), cancellationToken: cancellationToken).ConfigureAwait(false)).ValueOrNull();
 
     /// <summary>domain.md "Escalation": levels in order; an Open obligation past due passes through Overdue to level 1.</summary>
     private static bool TryEscalate(Obligation obligation, int level, Instant sentAt, out Obligation escalated)

@@ -1,7 +1,7 @@
 using Azure;
 using ContinuityOfCare.Core.Inputs;
-using ContinuityOfCare.Storage;
-using ContinuityOfCare.Storage.Tables;
+using Azure.Data.Tables;
+using ContinuityOfCare.FunctionApp.Storage;
 using NodaTime;
 
 namespace ContinuityOfCare.FunctionApp.State;
@@ -42,7 +42,7 @@ public sealed class PossibleMatchStore
             await _table.AddEntityAsync(ToEntity(match), cancellationToken).ConfigureAwait(false);
             return (match, true);
         }
-        catch (RequestFailedException exception) when (exception.IsConflict())
+        catch (RequestFailedException exception) when (exception.Status == 409)
         {
             return (await GetAsync(match.Id, cancellationToken).ConfigureAwait(false) ?? match, false);
         }
@@ -52,7 +52,7 @@ public sealed class PossibleMatchStore
     public async Task<HeldPossibleMatch?> GetAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
-        var row = (await _table.GetEntityIfExistsAsync(StateKeys.Legal(id), Row, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        var row = (await _table.GetEntityIfExistsAsync<TableEntity>(StateKeys.Legal(id), Row, cancellationToken: cancellationToken).ConfigureAwait(false)).ValueOrNull();
         return row is null ? null : ToMatch(row);
     }
 
@@ -60,7 +60,7 @@ public sealed class PossibleMatchStore
     public async Task<IReadOnlyList<HeldPossibleMatch>> ListHeldAsync(CancellationToken cancellationToken)
     {
         var held = new List<HeldPossibleMatch>();
-        await foreach (var row in _table.QueryAsync(ODataFilter.Create($"Status eq {nameof(PossibleMatchStatus.Held)}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Status eq {nameof(PossibleMatchStatus.Held)}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             held.Add(ToMatch(row));
         }
@@ -84,7 +84,7 @@ public sealed class PossibleMatchStore
         ArgumentException.ThrowIfNullOrEmpty(by);
         for (var attempt = 1; ; attempt++)
         {
-            var row = (await _table.GetEntityIfExistsAsync(StateKeys.Legal(id), Row, cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            var row = (await _table.GetEntityIfExistsAsync<TableEntity>(StateKeys.Legal(id), Row, cancellationToken: cancellationToken).ConfigureAwait(false)).ValueOrNull();
             if (row is null)
             {
                 return (ChangeOutcome.NotFound, null);
@@ -107,7 +107,7 @@ public sealed class PossibleMatchStore
                 await _table.UpdateEntityAsync(update, row.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
                 return (ChangeOutcome.Applied, match with { Status = decision, DecidedAt = at, DecidedBy = by });
             }
-            catch (RequestFailedException exception) when (exception.IsPreconditionFailed() && attempt < _maxRetries)
+            catch (RequestFailedException exception) when (exception.Status == 412 && attempt < _maxRetries)
             {
                 // Someone decided meanwhile: look again.
             }

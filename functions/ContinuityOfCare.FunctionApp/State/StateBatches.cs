@@ -1,6 +1,5 @@
 using Azure;
-using ContinuityOfCare.Storage;
-using ContinuityOfCare.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace ContinuityOfCare.FunctionApp.State;
 
@@ -28,7 +27,7 @@ internal static class StateBatches
             {
                 await table.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All)), ct).ConfigureAwait(false);
             }
-            catch (TableTransactionFailedException exception) when (exception.IsNotFound())
+            catch (TableTransactionFailedException exception) when (exception.Status == 404)
             {
                 foreach (var row in chunk)
                 {

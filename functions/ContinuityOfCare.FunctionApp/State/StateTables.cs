@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using ContinuityOfCare.FunctionApp.Storage;
-using ContinuityOfCare.Storage.Tables;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 
 namespace ContinuityOfCare.FunctionApp.State;
@@ -30,7 +30,7 @@ public class StateTables(HubStorage storage, IOptions<StateOptions> options)
     {
         foreach (var name in TableNames.All)
         {
-            await Get(name).CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await Get(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }
 }

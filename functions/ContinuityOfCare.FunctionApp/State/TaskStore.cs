@@ -1,7 +1,7 @@
 using Azure;
 using ContinuityOfCare.Core.Planning;
-using ContinuityOfCare.Storage;
-using ContinuityOfCare.Storage.Tables;
+using Azure.Data.Tables;
+using ContinuityOfCare.FunctionApp.Storage;
 using NodaTime;
 
 namespace ContinuityOfCare.FunctionApp.State;
@@ -49,7 +49,7 @@ public sealed class TaskStore
             await _table.AddEntityAsync(ToEntity(task), cancellationToken).ConfigureAwait(false);
             return (task, true);
         }
-        catch (RequestFailedException exception) when (exception.IsConflict())
+        catch (RequestFailedException exception) when (exception.Status == 409)
         {
             var stored = await GetAsync(clientId, task.Id, cancellationToken).ConfigureAwait(false);
             return (stored ?? task, false);
@@ -60,7 +60,7 @@ public sealed class TaskStore
     public async Task<HubTask?> GetAsync(string? clientId, string taskId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(taskId);
-        var row = (await _table.GetEntityIfExistsAsync(Partition(clientId), StateKeys.Legal(taskId), cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        var row = (await _table.GetEntityIfExistsAsync<TableEntity>(Partition(clientId), StateKeys.Legal(taskId), cancellationToken: cancellationToken).ConfigureAwait(false)).ValueOrNull();
         return row is null ? null : ToTask(row);
     }
 
@@ -68,14 +68,14 @@ public sealed class TaskStore
     public Task<IReadOnlyList<HubTask>> ListByClientAsync(string clientId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(clientId);
-        return ListAsync(ODataFilter.Create($"PartitionKey eq {Partition(clientId)}"), cancellationToken);
+        return ListAsync(TableClient.CreateQueryFilter($"PartitionKey eq {Partition(clientId)}"), cancellationToken);
     }
 
     /// <summary>Open tasks, optionally of one owner (a scan: tasks are few and this is an operator listing).</summary>
     public Task<IReadOnlyList<HubTask>> ListOpenAsync(string? owner, CancellationToken cancellationToken) =>
         ListAsync(owner is null
-            ? ODataFilter.Create($"Status eq {nameof(HubTaskStatus.Open)}")
-            : ODataFilter.Create($"Status eq {nameof(HubTaskStatus.Open)} and Owner eq {owner}"), cancellationToken);
+            ? TableClient.CreateQueryFilter($"Status eq {nameof(HubTaskStatus.Open)}")
+            : TableClient.CreateQueryFilter($"Status eq {nameof(HubTaskStatus.Open)} and Owner eq {owner}"), cancellationToken);
 
     /// <summary>Marks the task resolved (ETag-guarded); resolving again is <see cref="ChangeOutcome.AlreadyApplied"/>.</summary>
     /// <exception cref="RequestFailedException">Storage failed, or 412 after every retry.</exception>
@@ -85,7 +85,7 @@ public sealed class TaskStore
         ArgumentException.ThrowIfNullOrEmpty(by);
         for (var attempt = 1; ; attempt++)
         {
-            var row = (await _table.GetEntityIfExistsAsync(Partition(clientId), StateKeys.Legal(taskId), cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            var row = (await _table.GetEntityIfExistsAsync<TableEntity>(Partition(clientId), StateKeys.Legal(taskId), cancellationToken: cancellationToken).ConfigureAwait(false)).ValueOrNull();
             if (row is null)
             {
                 return ChangeOutcome.NotFound;
@@ -107,7 +107,7 @@ public sealed class TaskStore
                 await _table.UpdateEntityAsync(update, row.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
                 return ChangeOutcome.Applied;
             }
-            catch (RequestFailedException exception) when (exception.IsPreconditionFailed() && attempt < _maxRetries)
+            catch (RequestFailedException exception) when (exception.Status == 412 && attempt < _maxRetries)
             {
                 // Changed since the read: look again.
             }
@@ -117,7 +117,7 @@ public sealed class TaskStore
     private async Task<IReadOnlyList<HubTask>> ListAsync(string filter, CancellationToken cancellationToken)
     {
         var tasks = new List<HubTask>();
-        await foreach (var row in _table.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             tasks.Add(ToTask(row));
         }

@@ -1,37 +1,49 @@
-using ContinuityOfCare.Storage.Blobs;
-using ContinuityOfCare.Storage.Queues;
-using ContinuityOfCare.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 
 namespace ContinuityOfCare.FunctionApp.Storage;
 
 /// <summary>
-/// Creates storage clients for the account named by an app setting (a binding's <c>connection</c>, default
-/// <c>AzureWebJobsStorage</c>), as the Functions host resolves connections. The setting is read when a client is
-/// first needed, so custom handler mode starts without storage configured.
+/// The hub's storage account (<c>AzureWebJobsStorage</c>, as the Functions host resolves it): the official service
+/// clients, registered once with <c>AddAzureClients</c> (<see cref="StorageServiceExtensions"/>), and the per-table,
+/// per-queue and per-container clients the stores use.
 /// </summary>
-public class HubStorage(IConfiguration configuration)
+public class HubStorage(TableServiceClient tables, QueueServiceClient queues, BlobServiceClient blobs)
 {
-    /// <summary>The app setting used when a binding names none.</summary>
+    /// <summary>The app setting naming the account (a connection string, or <c>__accountName</c> / <c>__*ServiceUri</c> for identity).</summary>
     public const string DefaultConnectionSetting = "AzureWebJobsStorage";
 
-    /// <summary>A table client.</summary>
-    /// <exception cref="InvalidOperationException">The connection setting is missing.</exception>
-    public virtual TableClient Table(string name, string? connectionSetting = null) => new(ConnectionString(connectionSetting), name);
+    /// <summary>The Table service.</summary>
+    public TableServiceClient Tables { get; } = tables ?? throw new ArgumentNullException(nameof(tables));
 
-    /// <summary>A queue client (base64 message encoding, the Functions host's default).</summary>
-    /// <exception cref="InvalidOperationException">The connection setting is missing.</exception>
-    public virtual QueueClient Queue(string name, string? connectionSetting = null) => new(ConnectionString(connectionSetting), name);
+    /// <summary>The Queue service (base64 messages).</summary>
+    public QueueServiceClient Queues { get; } = queues ?? throw new ArgumentNullException(nameof(queues));
+
+    /// <summary>The Blob service.</summary>
+    public BlobServiceClient Blobs { get; } = blobs ?? throw new ArgumentNullException(nameof(blobs));
+
+    /// <summary>A table client.</summary>
+    public virtual TableClient Table(string name) => Tables.GetTableClient(name);
+
+    /// <summary>A queue client.</summary>
+    public virtual QueueClient Queue(string name) => Queues.GetQueueClient(name);
 
     /// <summary>A blob container client.</summary>
-    /// <exception cref="InvalidOperationException">The connection setting is missing.</exception>
-    public virtual BlobContainerClient Container(string name, string? connectionSetting = null) => new(ConnectionString(connectionSetting), name);
+    public virtual BlobContainerClient Container(string name) => Blobs.GetBlobContainerClient(name);
 
-    private string ConnectionString(string? setting)
+    /// <summary>Clients for a connection string (tools and tests; the app registers through DI).</summary>
+    /// <exception cref="FormatException">The connection string cannot be read.</exception>
+    public static HubStorage ForConnectionString(string connectionString)
     {
-        var name = string.IsNullOrWhiteSpace(setting) ? DefaultConnectionSetting : setting;
-        return configuration[name] is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException($"the storage connection setting {name} is not configured");
+        ArgumentException.ThrowIfNullOrEmpty(connectionString);
+        var account = StorageAccount.FromConfiguration(
+            new ConfigurationBuilder().AddInMemoryCollection([new(DefaultConnectionSetting, connectionString)]).Build(), DefaultConnectionSetting);
+        return new HubStorage(
+            account.CreateTableServiceClient(new TableClientOptions()),
+            account.CreateQueueServiceClient(new QueueClientOptions()),
+            account.CreateBlobServiceClient(new BlobClientOptions()));
     }
 }

@@ -3,8 +3,7 @@ using ContinuityOfCare.Core.Alerts;
 using ContinuityOfCare.Mail.Recipients;
 using ContinuityOfCare.Mail.Rendering;
 using ContinuityOfCare.Mail.Transport;
-using ContinuityOfCare.Storage;
-using ContinuityOfCare.Storage.Tables;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Extensions;
@@ -112,7 +111,7 @@ public sealed partial class AlertOutbox
             await _alerts.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
             return EnqueueResult.Queued;
         }
-        catch (RequestFailedException exception) when (exception.IsConflict())
+        catch (RequestFailedException exception) when (exception.Status == 409)
         {
             return EnqueueResult.AlreadyQueued;
         }
@@ -129,8 +128,8 @@ public sealed partial class AlertOutbox
     public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken cancellationToken)
     {
         var ids = new List<string>();
-        var filter = ODataFilter.Create($"Status eq {nameof(AlertStatus.Pending)}");
-        await foreach (var row in _alerts.QueryAsync(filter, select: ["AlertId"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        var filter = TableClient.CreateQueryFilter($"Status eq {nameof(AlertStatus.Pending)}");
+        await foreach (var row in _alerts.QueryAsync<TableEntity>(filter, select: ["AlertId"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             ids.Add(row.GetString("AlertId") ?? "");
         }
@@ -199,8 +198,8 @@ public sealed partial class AlertOutbox
     {
         var now = _clock.GetCurrentInstant();
         var stuck = new List<TableEntity>();
-        var filter = ODataFilter.Create($"Status eq {nameof(AlertStatus.Sending)}");
-        await foreach (var row in _alerts.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var filter = TableClient.CreateQueryFilter($"Status eq {nameof(AlertStatus.Sending)}");
+        await foreach (var row in _alerts.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             stuck.Add(row);
         }
@@ -335,8 +334,8 @@ public sealed partial class AlertOutbox
     private async Task<TableEntity?> ReadAsync(string alertId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(alertId);
-        var response = await _alerts.GetEntityIfExistsAsync(OutboxKeys.Key(alertId), RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return response.Value;
+        var response = await _alerts.GetEntityIfExistsAsync<TableEntity>(OutboxKeys.Key(alertId), RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return response.HasValue ? response.Value : null;
     }
 
     /// <summary>ETag-guarded merge; null when someone else changed the row first (412).</summary>
@@ -349,7 +348,7 @@ public sealed partial class AlertOutbox
             row.ETag = etag;
             return etag;
         }
-        catch (RequestFailedException exception) when (exception.IsPreconditionFailed())
+        catch (RequestFailedException exception) when (exception.Status == 412)
         {
             return null;
         }

@@ -1,4 +1,4 @@
-using ContinuityOfCare.Storage.Tables;
+using Azure.Data.Tables;
 using NodaTime;
 using NodaTime.Extensions;
 
@@ -36,7 +36,7 @@ public sealed class DirectoryEntryFlags
     public async Task<int> CountAsync(string orgCode, CancellationToken cancellationToken)
     {
         var count = 0;
-        await foreach (var _ in _flags.QueryAsync(ODataFilterFor(orgCode), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var _ in _flags.QueryAsync<TableEntity>(ODataFilterFor(orgCode), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             count++;
         }
@@ -44,5 +44,5 @@ public sealed class DirectoryEntryFlags
         return count;
     }
 
-    private static string ODataFilterFor(string orgCode) => ODataFilter.Create($"PartitionKey eq {OutboxKeys.Key(orgCode)}");
+    private static string ODataFilterFor(string orgCode) => TableClient.CreateQueryFilter($"PartitionKey eq {OutboxKeys.Key(orgCode)}");
 }

@@ -1,8 +1,7 @@
 using Azure;
 using ContinuityOfCare.Mail.Rendering;
 using ContinuityOfCare.Mail.Transport;
-using ContinuityOfCare.Storage;
-using ContinuityOfCare.Storage.Tables;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using NodaTime.Extensions;
 
@@ -59,7 +58,7 @@ public sealed partial class OperatorNoticeBoard
         {
             await _notices.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException exception) when (exception.IsConflict())
+        catch (RequestFailedException exception) when (exception.Status == 409)
         {
             return;
         }
@@ -86,7 +85,7 @@ public sealed partial class OperatorNoticeBoard
     public async Task<IReadOnlyList<OperatorNotice>> ListAsync(CancellationToken cancellationToken)
     {
         var notices = new List<OperatorNotice>();
-        await foreach (var row in _notices.QueryAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _notices.QueryAsync<TableEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             notices.Add(new OperatorNotice(
                 Enum.Parse<OperatorNoticeKind>(row.GetString("Kind") ?? nameof(OperatorNoticeKind.UnconfirmedSend)),

@@ -60,7 +60,7 @@ public class EscalationSweepBenchmarks
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [HubStorage.DefaultConnectionSetting] = _azurite.ConnectionString })
             .Build();
-        var tables = new StateTables(new HubStorage(configuration), Options.Create(options));
+        var tables = new StateTables(HubStorage.ForConnectionString(_azurite.ConnectionString), Options.Create(options));
         await tables.EnsureCreatedAsync(CancellationToken.None).ConfigureAwait(false);
         _store = new ObligationStore(tables, NullLogger<ObligationStore>.Instance);
 

@@ -1,4 +1,6 @@
-using ContinuityOfCare.Storage.Queues;
+using ContinuityOfCare.FunctionApp.Storage;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using ContinuityOfCare.Testing;
 using Xunit;
 
@@ -40,7 +42,7 @@ public sealed class ReplayPoisonCommandTests(AzuriteFixture azurite)
     public async Task ReplayPoison_DryRun_CountsAndMovesNothing()
     {
         var queue = azurite.UniqueName("dryrun");
-        var poison = new QueueClient(azurite.ConnectionString, queue + "-poison");
+        var poison = HubStorage.ForConnectionString(azurite.ConnectionString).Queue(queue + "-poison");
         await poison.CreateIfNotExistsAsync();
         await poison.SendMessageAsync("{\"a\":1}");
         await poison.SendMessageAsync("{\"a\":2}");
@@ -50,7 +52,7 @@ public sealed class ReplayPoisonCommandTests(AzuriteFixture azurite)
         Assert.Equal(0, exitCode);
         Assert.Contains($"{queue}-poison holds 2 message(s); nothing moved (--dry-run).", output, StringComparison.Ordinal);
         Assert.Equal(2, (await poison.GetPropertiesAsync()).Value.ApproximateMessagesCount);
-        Assert.False((await new QueueClient(azurite.ConnectionString, queue).DeleteIfExistsAsync()).Value);
+        Assert.False((await HubStorage.ForConnectionString(azurite.ConnectionString).Queue(queue).DeleteIfExistsAsync()).Value);
     }
 
     [Fact]
@@ -82,12 +84,12 @@ public sealed class ReplayPoisonCommandTests(AzuriteFixture azurite)
         while (true)
         {
             var batch = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1))).Value;
-            if (batch.Count == 0)
+            if (batch.Length == 0)
             {
                 return texts;
             }
 
-            texts.AddRange(batch.Select(m => m.RawText));
+            texts.AddRange(batch.Select(m => m.Body.ToString()));
         }
     }
 }

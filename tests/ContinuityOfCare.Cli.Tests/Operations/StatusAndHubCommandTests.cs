@@ -21,8 +21,7 @@ public sealed class StatusAndHubCommandTests(AzuriteFixture azurite)
     public async Task Status_ListsTheAppQueuesAndOverdueObligationsByOwner()
     {
         var prefix = azurite.UniqueName("status");
-        var storage = new HubStorage(new ConfigurationBuilder().AddInMemoryCollection(
-            new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString }).Build());
+        var storage = HubStorage.ForConnectionString(azurite.ConnectionString);
         var tables = new StateTables(storage, Options.Create(new StateOptions { TablePrefix = prefix }));
         await tables.EnsureCreatedAsync(CancellationToken.None);
         var store = new ObligationStore(tables, NullLogger<ObligationStore>.Instance);
@@ -54,8 +53,7 @@ public sealed class StatusAndHubCommandTests(AzuriteFixture azurite)
     public async Task Status_ListsRecentOperatorNotices_AndNotOlderOnes()
     {
         var prefix = azurite.UniqueName("notices");
-        var storage = new HubStorage(new ConfigurationBuilder().AddInMemoryCollection(
-            new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString }).Build());
+        var storage = HubStorage.ForConnectionString(azurite.ConnectionString);
         var tables = new StateTables(storage, Options.Create(new StateOptions { TablePrefix = prefix }));
         await tables.EnsureCreatedAsync(CancellationToken.None);
         var notices = new NoticeStore(tables);

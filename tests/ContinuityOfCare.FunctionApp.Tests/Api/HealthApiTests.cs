@@ -2,7 +2,7 @@ using System.Globalization;
 using ContinuityOfCare.FunctionApp.Api;
 using ContinuityOfCare.FunctionApp.Storage;
 using ContinuityOfCare.FunctionApp.Tests.Support;
-using ContinuityOfCare.Storage.Tables;
+using Azure.Data.Tables;
 using ContinuityOfCare.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,11 +83,7 @@ public sealed class HealthApiTests(AzuriteFixture azurite)
         listener.Start();
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        var endpoint = $"http://127.0.0.1:{port}/{ContinuityOfCare.Storage.StorageConnectionString.DevelopmentAccountName}";
-        var connection = "DefaultEndpointsProtocol=http;" +
-            $"AccountName={ContinuityOfCare.Storage.StorageConnectionString.DevelopmentAccountName};" +
-            $"AccountKey={ContinuityOfCare.Storage.StorageConnectionString.DevelopmentAccountKey};" +
-            $"BlobEndpoint={endpoint};QueueEndpoint={endpoint};TableEndpoint={endpoint};";
+        var connection = DevelopmentStorage.ConnectionString(port, port, port);
         await using var app = await HubTestApp.StartLocalAsync(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = connection,
@@ -150,8 +146,7 @@ public sealed class HealthApiTests(AzuriteFixture azurite)
     [Fact]
     public async Task QueueProbe_CountsMessagesAndPoison_AndAgesTheFrontMessage()
     {
-        var storage = new HubStorage(new ConfigurationBuilder().AddInMemoryCollection(
-            new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString }).Build());
+        var storage = HubStorage.ForConnectionString(azurite.ConnectionString);
         var queue = new HubQueue(azurite.UniqueName("probe"), Connection: null);
         var main = storage.Queue(queue.Name);
         var poison = storage.Queue(queue.PoisonName);

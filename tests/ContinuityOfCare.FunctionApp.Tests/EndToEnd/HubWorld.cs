@@ -1,3 +1,4 @@
+using ContinuityOfCare.FunctionApp.Storage;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -6,8 +7,8 @@ using ContinuityOfCare.FunctionApp.Directory;
 using ContinuityOfCare.FunctionApp.Pipeline;
 using ContinuityOfCare.FunctionApp.State;
 using ContinuityOfCare.FunctionApp.Tests.Support;
-using ContinuityOfCare.Storage;
-using ContinuityOfCare.Storage.Blobs;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using ContinuityOfCare.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -100,14 +101,10 @@ public sealed class HubWorld : IAsyncDisposable
         {
             try
             {
-                var download = await blob.DownloadStreamingAsync();
-                await using (download.Value)
-                {
-                    using var reader = new StreamReader(download.Value.Content);
-                    return await reader.ReadToEndAsync();
-                }
+                var download = await blob.DownloadContentAsync();
+                return download.Value.Content.ToString();
             }
-            catch (Azure.RequestFailedException exception) when (exception.IsNotFound())
+            catch (Azure.RequestFailedException exception) when (exception.Status == 404)
             {
                 return null;
             }
@@ -132,10 +129,10 @@ public sealed class HubWorld : IAsyncDisposable
         var parts = new List<string>();
         foreach (var queue in PipelineQueues.All.SelectMany(q => new[] { q, PipelineQueues.PoisonOf(q) }))
         {
-            var client = new ContinuityOfCare.Storage.Queues.QueueClient(ConnectionString, queue);
+            var client = HubStorage.ForConnectionString(ConnectionString).Queue(queue);
             await client.CreateIfNotExistsAsync();
             var peeked = (await client.PeekMessagesAsync(5)).Value;
-            parts.Add($"{queue}: {peeked.Count} [{string.Join(" | ", peeked.Select(m => m.MessageText))}]");
+            parts.Add($"{queue}: {peeked.Length} [{string.Join(" | ", peeked.Select(m => m.Body.ToString()))}]");
         }
 
         parts.Add("log: " + string.Join(" || ", Log.Entries.TakeLast(15)));

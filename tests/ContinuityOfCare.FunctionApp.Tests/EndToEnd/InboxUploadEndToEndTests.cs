@@ -80,7 +80,7 @@ public sealed class InboxUploadEndToEndTests
         Assert.Equal(HttpStatusCode.BadRequest, noName.StatusCode);
 
         // Nothing refused was stored.
-        var clientsInbox = new ContinuityOfCare.Storage.Blobs.BlobContainerClient(world.ConnectionString, InboxContainers.Clients);
+        var clientsInbox = new Azure.Storage.Blobs.BlobContainerClient(world.ConnectionString, InboxContainers.Clients);
         await clientsInbox.CreateIfNotExistsAsync();
         await foreach (var blob in clientsInbox.GetBlobsAsync())
         {

@@ -1,3 +1,4 @@
+using ContinuityOfCare.FunctionApp.Storage;
 using ContinuityOfCare.Core.Feeds;
 using ContinuityOfCare.Core.Obligations;
 using ContinuityOfCare.FunctionApp.Catalogue;
@@ -6,8 +7,10 @@ using ContinuityOfCare.FunctionApp.Pipeline;
 using ContinuityOfCare.FunctionApp.Pipeline.Messages;
 using ContinuityOfCare.FunctionApp.State;
 using ContinuityOfCare.FunctionApp.Tests.Support;
-using ContinuityOfCare.Storage.Blobs;
-using ContinuityOfCare.Storage.Queues;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using ContinuityOfCare.Testing;
 using NodaTime;
 using Xunit;
@@ -154,12 +157,12 @@ public sealed class PipelineEndToEndTests
 
         // Due Tue 29 Dec 09:00; at 09:30 the scheduled deadline check arrives (sent here without its delay), and the sweep runs too.
         world.Clock.Set(Instant.FromUtc(2026, 12, 29, 9, 30));
-        var deadline = new QueueClient(world.ConnectionString, PipelineQueues.Deadline);
+        var deadline = HubStorage.ForConnectionString(world.ConnectionString).Queue(PipelineQueues.Deadline);
         await deadline.SendMessageAsync(PipelineJson.Serialize(new DeadlineMessage(obligationId)));
         await deadline.SendMessageAsync(PipelineJson.Serialize(new DeadlineMessage(obligationId)));
         await world.Get<EscalationSweeper>().SweepAsync(CancellationToken.None);
         var level1 = await world.Maildev.WaitForEmailsAsync(e => Level(e, 1), expected: 1, TimeSpan.FromSeconds(30));
-        await Eventually.GetAsync(async () => (await deadline.PeekMessagesAsync(1)).Value.Count == 0 ? "drained" : null, "the deadline checks");
+        await Eventually.GetAsync(async () => (await deadline.PeekMessagesAsync(1)).Value.Length == 0 ? "drained" : null, "the deadline checks");
         Assert.Equal("spoc@leeds-cjit.cjsm.net", Assert.Single(level1).To.Single());
         await AssertAcknowledgementLinkResolvesAsync(world, level1[0].Text ?? string.Empty);
 
@@ -208,16 +211,16 @@ public sealed class PipelineEndToEndTests
 
         // No directory yet: routing cannot run and fails every attempt (visibility timeout 0 in tests).
         var sha = await world.DropAsync(InboxContainers.CourtResults, "results.csv", E2eFiles.ConsentingRemand);
-        var poison = new QueueClient(world.ConnectionString, PipelineQueues.PoisonOf(PipelineQueues.Route));
+        var poison = HubStorage.ForConnectionString(world.ConnectionString).Queue(PipelineQueues.PoisonOf(PipelineQueues.Route));
         var poisoned = await Eventually.GetAsync(async () =>
         {
             await poison.CreateIfNotExistsAsync();
-            return (await poison.ReceiveMessagesAsync(1)).Value is { Count: 1 } messages ? messages[0] : null;
+            return (await poison.ReceiveMessagesAsync(1)).Value is { Length: 1 } messages ? messages[0] : null;
         }, "the route message in route-poison");
 
         // Replay (what `coc replay-poison route` does): the same text back on the stage queue, once the cause is fixed.
         await world.LoadReferenceDataAsync();
-        await new QueueClient(world.ConnectionString, PipelineQueues.Route).SendMessageAsync(poisoned.MessageText);
+        await HubStorage.ForConnectionString(world.ConnectionString).Queue(PipelineQueues.Route).SendMessageAsync(poisoned.Body.ToString());
         await poison.DeleteMessageAsync(poisoned.MessageId, poisoned.PopReceipt);
         using var report = await world.WaitForRouteReportAsync(sha);
         Assert.Equal(2, (await world.Maildev.WaitForEmailsAsync(_ => true, expected: 2, TimeSpan.FromSeconds(30))).Count);

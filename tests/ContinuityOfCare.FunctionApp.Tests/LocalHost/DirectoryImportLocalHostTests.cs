@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ContinuityOfCare.FunctionApp.Tests.Support;
-using ContinuityOfCare.Storage.Blobs;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using ContinuityOfCare.Testing;
 using Xunit;
 

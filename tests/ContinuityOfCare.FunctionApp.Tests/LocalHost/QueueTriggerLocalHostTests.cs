@@ -1,7 +1,9 @@
+using ContinuityOfCare.FunctionApp.Storage;
 using ContinuityOfCare.FunctionApp.Hosting;
 using ContinuityOfCare.FunctionApp.Invocation;
 using ContinuityOfCare.FunctionApp.Tests.Support;
-using ContinuityOfCare.Storage.Queues;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using ContinuityOfCare.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -31,18 +33,18 @@ public sealed class QueueTriggerLocalHostTests(AzuriteFixture azurite)
             services.AddSingleton(log);
             services.AddHubFunction<AlwaysFailsFunction>("AlwaysFails", AlwaysFailsFunction.Definition(queueName));
         });
-        var queue = new QueueClient(azurite.ConnectionString, queueName);
+        var queue = HubStorage.ForConnectionString(azurite.ConnectionString).Queue(queueName);
         await queue.CreateIfNotExistsAsync();
         await queue.SendMessageAsync("""{"caseId":"c-9"}""");
 
-        var poison = new QueueClient(azurite.ConnectionString, queueName + "-poison");
+        var poison = HubStorage.ForConnectionString(azurite.ConnectionString).Queue(queueName + "-poison");
         var poisoned = await Eventually.GetAsync(async () =>
         {
             await poison.CreateIfNotExistsAsync();
-            return (await poison.PeekMessagesAsync(5)).Value is { Count: > 0 } messages ? messages : null;
+            return (await poison.PeekMessagesAsync(5)).Value is { Length: > 0 } messages ? messages : null;
         }, "the poison message");
 
-        Assert.Equal("""{"caseId":"c-9"}""", Assert.Single(poisoned).MessageText);
+        Assert.Equal("""{"caseId":"c-9"}""", Assert.Single(poisoned).Body.ToString());
         Assert.Equal([1L, 2L, 3L, 4L, 5L], log.Inputs.Cast<QueueTriggerInput>().Select(input => input.DequeueCount));
         Assert.Empty((await queue.PeekMessagesAsync(5)).Value);
     }
@@ -58,18 +60,18 @@ public sealed class QueueTriggerLocalHostTests(AzuriteFixture azurite)
             services.AddSingleton(log);
             services.AddHubFunction<EchoFunction>("Echo", EchoFunction.Definition(input, output));
         });
-        var queue = new QueueClient(azurite.ConnectionString, input);
+        var queue = HubStorage.ForConnectionString(azurite.ConnectionString).Queue(input);
         await queue.CreateIfNotExistsAsync();
         await queue.SendMessageAsync("hello");
 
-        var outQueue = new QueueClient(azurite.ConnectionString, output);
+        var outQueue = HubStorage.ForConnectionString(azurite.ConnectionString).Queue(output);
         var sent = await Eventually.GetAsync(async () =>
         {
             await outQueue.CreateIfNotExistsAsync();
-            return (await outQueue.PeekMessagesAsync(5)).Value is { Count: 2 } messages ? messages : null;
+            return (await outQueue.PeekMessagesAsync(5)).Value is { Length: 2 } messages ? messages : null;
         }, "the two output messages");
 
-        Assert.Equal(["hello", "1"], sent.Select(message => message.MessageText));
-        await Eventually.GetAsync(async () => (await queue.PeekMessagesAsync(1)).Value.Count == 0 ? "deleted" : null, "the input message deleted");
+        Assert.Equal(["hello", "1"], sent.Select(message => message.Body.ToString()));
+        await Eventually.GetAsync(async () => (await queue.PeekMessagesAsync(1)).Value.Length == 0 ? "deleted" : null, "the input message deleted");
     }
 }

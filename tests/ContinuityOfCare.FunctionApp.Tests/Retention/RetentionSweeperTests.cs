@@ -2,7 +2,8 @@ using ContinuityOfCare.FunctionApp.Pipeline;
 using ContinuityOfCare.FunctionApp.Retention;
 using ContinuityOfCare.FunctionApp.Storage;
 using ContinuityOfCare.FunctionApp.Tests.EndToEnd;
-using ContinuityOfCare.Storage.Blobs;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using ContinuityOfCare.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -26,9 +27,7 @@ public sealed class RetentionSweeperTests(AzuriteFixture azurite)
     {
         var processed = azurite.UniqueName("processed");
         var rejected = azurite.UniqueName("rejected");
-        var storage = new HubStorage(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString })
-            .Build());
+        var storage = HubStorage.ForConnectionString(azurite.ConnectionString);
         await UploadAsync(storage.Container(processed), "court-lists/abc/B13LS__2026-12-24.json");
         await UploadAsync(storage.Container(processed), "clients/def/clients.csv");
         await UploadAsync(storage.Container(rejected), "discharges/123/LEI_2026-12-24.csv");
@@ -50,9 +49,7 @@ public sealed class RetentionSweeperTests(AzuriteFixture azurite)
     public async Task Sweep_DomainConsentAndMinimisation_KeepsTheBankHolidayFileInForce()
     {
         // The current calendar lives at processed/calendar/current.json: only in the real "processed" container.
-        var storage = new HubStorage(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString })
-            .Build());
+        var storage = HubStorage.ForConnectionString(azurite.ConnectionString);
         var processedContainer = storage.Container(Core.Feeds.InboxContainers.Processed);
         await UploadAsync(processedContainer, PipelineBlobs.CurrentCalendar);
         await UploadAsync(processedContainer, "calendar/old/bank-holidays.json");

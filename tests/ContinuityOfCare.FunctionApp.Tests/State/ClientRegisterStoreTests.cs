@@ -3,7 +3,7 @@ using ContinuityOfCare.Core.Clients;
 using ContinuityOfCare.Core.Directory;
 using ContinuityOfCare.Core.Identifiers;
 using ContinuityOfCare.FunctionApp.State;
-using ContinuityOfCare.Storage.Tables;
+using Azure.Data.Tables;
 using ContinuityOfCare.Testing;
 using NodaTime;
 using Xunit;

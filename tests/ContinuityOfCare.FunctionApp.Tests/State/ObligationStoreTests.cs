@@ -2,7 +2,7 @@ using System.Globalization;
 using ContinuityOfCare.Core.Events;
 using ContinuityOfCare.Core.Obligations;
 using ContinuityOfCare.FunctionApp.State;
-using ContinuityOfCare.Storage.Tables;
+using Azure.Data.Tables;
 using ContinuityOfCare.Testing;
 using NodaTime;
 using Xunit;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using ContinuityOfCare.FunctionApp.State;
 using ContinuityOfCare.FunctionApp.Storage;
-using ContinuityOfCare.Storage.Tables;
+using Azure.Data.Tables;
 using ContinuityOfCare.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -45,7 +45,7 @@ public sealed class StateTestContext
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [HubStorage.DefaultConnectionSetting] = azurite.ConnectionString })
             .Build();
-        var tables = new StateTables(new HubStorage(configuration), Options.Create(options));
+        var tables = new StateTables(HubStorage.ForConnectionString(azurite.ConnectionString), Options.Create(options));
         var context = new StateTestContext(tables, new KeyedHasher(key), key);
         await context.State.EnsureCreatedAsync(CancellationToken.None);
         return context;
@@ -55,7 +55,7 @@ public sealed class StateTestContext
     public async Task<IReadOnlyList<TableEntity>> RowsAsync(string table)
     {
         var rows = new List<TableEntity>();
-        await foreach (var row in Tables.Get(table).QueryAsync())
+        await foreach (var row in Tables.Get(table).QueryAsync<TableEntity>())
         {
             rows.Add(row);
         }

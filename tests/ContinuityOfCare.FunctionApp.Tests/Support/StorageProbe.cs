@@ -1,6 +1,8 @@
 using System.Text;
-using ContinuityOfCare.Storage.Blobs;
-using ContinuityOfCare.Storage.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Data.Tables;
+using ContinuityOfCare.FunctionApp.Storage;
 
 namespace ContinuityOfCare.FunctionApp.Tests.Support;
 
@@ -12,7 +14,7 @@ public static class StorageProbe
     {
         var client = new TableClient(connectionString, table);
         await client.CreateIfNotExistsAsync();
-        var pointer = (await client.GetEntityIfExistsAsync("live", "pointer")).Value;
+        var pointer = (await client.GetEntityIfExistsAsync<TableEntity>("live", "pointer")).ValueOrNull();
         return pointer?.GetInt32("Version");
     }
 
@@ -22,7 +24,7 @@ public static class StorageProbe
         var client = new BlobContainerClient(connectionString, container);
         await client.CreateIfNotExistsAsync();
         var names = new List<string>();
-        await foreach (var blob in client.GetBlobsAsync("directory/"))
+        await foreach (var blob in client.GetBlobsAsync(BlobTraits.None, BlobStates.None, "directory/", CancellationToken.None))
         {
             if (blob.Name.EndsWith(suffix, StringComparison.Ordinal))
             {
@@ -33,10 +35,8 @@ public static class StorageProbe
         var texts = new List<string>();
         foreach (var name in names.Order(StringComparer.Ordinal))
         {
-            var download = await client.GetBlobClient(name).DownloadStreamingAsync();
-            await using var result = download.Value;
-            using var reader = new StreamReader(result.Content, Encoding.UTF8);
-            texts.Add(await reader.ReadToEndAsync());
+            var download = await client.GetBlobClient(name).DownloadContentAsync();
+            texts.Add(Encoding.UTF8.GetString(download.Value.Content.ToMemory().Span));
         }
 
         return texts;

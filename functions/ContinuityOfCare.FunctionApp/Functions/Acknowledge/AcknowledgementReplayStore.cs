@@ -1,7 +1,6 @@
 using Azure;
 using ContinuityOfCare.FunctionApp.State;
-using ContinuityOfCare.Storage;
-using ContinuityOfCare.Storage.Tables;
+using Azure.Data.Tables;
 using NodaTime;
 
 namespace ContinuityOfCare.FunctionApp.Functions.Acknowledge;
@@ -25,8 +24,8 @@ public sealed class AcknowledgementReplayStore(StateTables tables)
     public async Task<bool> WasUsedAsync(string nonce, CancellationToken cancellationToken)
     {
         var table = await TableAsync(cancellationToken).ConfigureAwait(false);
-        var row = await table.GetEntityIfExistsAsync(Partition, nonce, ["ObligationId"], cancellationToken).ConfigureAwait(false);
-        return row.Value is not null;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, nonce, ["ObligationId"], cancellationToken).ConfigureAwait(false);
+        return row.HasValue;
     }
 
     /// <summary>Claims the nonce: true for the first use, false when it was used before.</summary>
@@ -45,7 +44,7 @@ public sealed class AcknowledgementReplayStore(StateTables tables)
             await table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (RequestFailedException exception) when (exception.IsConflict())
+        catch (RequestFailedException exception) when (exception.Status == 409)
         {
             return false;
         }
@@ -64,7 +63,7 @@ public sealed class AcknowledgementReplayStore(StateTables tables)
         var table = tables.Get(TableName);
         if (!_created)
         {
-            await table.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await table.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             _created = true;
         }
 

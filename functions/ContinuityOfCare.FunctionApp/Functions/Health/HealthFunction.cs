@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure;
+using Azure.Data.Tables;
 using ContinuityOfCare.Core.Time;
 using ContinuityOfCare.FunctionApp.Api;
 using ContinuityOfCare.FunctionApp.Catalogue;
@@ -108,7 +109,7 @@ public sealed partial class HealthFunction(
         try
         {
             var table = storage.Table(directoryOptions.Value.Table);
-            var pointer = (await table.GetEntityIfExistsAsync("live", "pointer", cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            var pointer = (await table.GetEntityIfExistsAsync<TableEntity>("live", "pointer", cancellationToken: cancellationToken).ConfigureAwait(false)).ValueOrNull();
             return pointer?.GetInt32("Version");
         }
         catch (RequestFailedException exception) when (exception.Status == 404)

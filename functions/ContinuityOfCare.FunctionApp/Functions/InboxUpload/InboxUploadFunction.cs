@@ -8,7 +8,6 @@ using ContinuityOfCare.FunctionApp.Invocation;
 using ContinuityOfCare.FunctionApp.Pipeline;
 using ContinuityOfCare.FunctionApp.Pipeline.Messages;
 using ContinuityOfCare.FunctionApp.Storage;
-using ContinuityOfCare.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -68,13 +67,13 @@ public sealed partial class InboxUploadFunction(
         }
 
         var container = storage.Container(kind);
-        await container.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         try
         {
             using var stream = new MemoryStream(content, writable: false);
             await container.GetBlobClient(name!).UploadAsync(stream, overwrite: false, cancellationToken).ConfigureAwait(false);
         }
-        catch (RequestFailedException exception) when (exception.IsConflict())
+        catch (RequestFailedException exception) when (exception.Status == 409)
         {
             throw new ApiProblemException(ApiProblem.Conflict($"A file named '{name}' is already in the {kind} inbox; upload it under another name."));
         }
@@ -88,7 +87,7 @@ public sealed partial class InboxUploadFunction(
         else
         {
             var ingest = storage.Queue(PipelineQueues.Ingest);
-            await ingest.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await ingest.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             await ingest.SendMessageAsync(PipelineJson.Serialize(new IngestMessage(kind, name!, sha256)), cancellationToken: cancellationToken).ConfigureAwait(false);
             handedTo = PipelineQueues.Ingest;
         }

@@ -28,10 +28,10 @@ public sealed class ScheduledIngestionFunction(HubStorage storage) : IHubFunctio
         foreach (var inbox in InboxContainers.Inboxes.Where(i => i != InboxContainers.Directory))
         {
             var container = storage.Container(inbox);
-            await container.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
             await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
             {
-                listing.Add(new InboxScanEntry(inbox, blob.Name, null, blob.ETag.ToString()));
+                listing.Add(new InboxScanEntry(inbox, blob.Name, null, blob.Properties.ETag.ToString()));
             }
         }
 
