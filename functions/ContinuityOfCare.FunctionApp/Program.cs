@@ -1,10 +1,10 @@
-using ContinuityOfCare.FunctionApp.Hosting;
-using Microsoft.AspNetCore.Builder;
+using ContinuityOfCare.Hub.Hosting;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
 
-// One app, two hosts (docs/hosting.md): under Azure Functions (FUNCTIONS_CUSTOMHANDLER_PORT set) a custom handler;
-// otherwise its own local host for the same function.json files.
-var builder = WebApplication.CreateBuilder(args);
-builder.AddHubServices();
-var app = builder.Build();
-app.MapHubFunctions();
-await app.RunAsync().ConfigureAwait(false);
+// The isolated worker: the Functions host finds the functions from functions.metadata (written at build time from the
+// function classes' attributes) and calls them here; everything they do is registered by AddHub.
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddHub(builder.Configuration);
+await builder.Build().RunAsync().ConfigureAwait(false);

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Azure;
-using ContinuityOfCare.FunctionApp.Directory;
+using ContinuityOfCare.Hub.Directory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ContinuityOfCare.FunctionApp.Hosting;
+using ContinuityOfCare.Hub.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Azure;
-using ContinuityOfCare.FunctionApp.Api;
+using ContinuityOfCare.Hub.Api;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using ContinuityOfCare.Core.Time;
-using ContinuityOfCare.FunctionApp.Api;
-using ContinuityOfCare.FunctionApp.Catalogue;
-using ContinuityOfCare.FunctionApp.Pipeline;
-using ContinuityOfCare.FunctionApp.State;
-using ContinuityOfCare.FunctionApp.Storage;
+using ContinuityOfCare.Hub.Api;
+using ContinuityOfCare.Hub.Catalogue;
+using ContinuityOfCare.Hub.Pipeline;
+using ContinuityOfCare.Hub.State;
+using ContinuityOfCare.Hub.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

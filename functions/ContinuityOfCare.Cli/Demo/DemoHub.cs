@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using ContinuityOfCare.FunctionApp.Hosting;
+using ContinuityOfCare.Hub.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using ContinuityOfCare.FunctionApp.State;
+using ContinuityOfCare.Hub.State;
 using ContinuityOfCare.Mail.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 

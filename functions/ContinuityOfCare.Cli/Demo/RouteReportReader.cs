@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure;
 using ContinuityOfCare.Core.Feeds;
-using ContinuityOfCare.FunctionApp.Pipeline;
+using ContinuityOfCare.Hub.Pipeline;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 

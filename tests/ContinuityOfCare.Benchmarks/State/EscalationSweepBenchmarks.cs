@@ -12,8 +12,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using functionapp::ContinuityOfCare.FunctionApp.State;
-using functionapp::ContinuityOfCare.FunctionApp.Storage;
+using functionapp::ContinuityOfCare.Hub.State;
+using functionapp::ContinuityOfCare.Hub.Storage;
 
 namespace ContinuityOfCare.Benchmarks.State;
 

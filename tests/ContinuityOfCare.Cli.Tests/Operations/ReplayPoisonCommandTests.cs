@@ -1,4 +1,4 @@
-using ContinuityOfCare.FunctionApp.Storage;
+using ContinuityOfCare.Hub.Storage;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using ContinuityOfCare.Testing;

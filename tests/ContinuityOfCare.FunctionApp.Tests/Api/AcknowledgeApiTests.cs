@@ -1,7 +1,7 @@
 using System.Net;
 using ContinuityOfCare.Core.Acknowledgements;
 using ContinuityOfCare.Core.Obligations;
-using ContinuityOfCare.FunctionApp.State;
+using ContinuityOfCare.Hub.State;
 using ContinuityOfCare.FunctionApp.Tests.Support;
 using ContinuityOfCare.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ContinuityOfCare.Core.Obligations;
-using ContinuityOfCare.FunctionApp.State;
+using ContinuityOfCare.Hub.State;
 using ContinuityOfCare.FunctionApp.Tests.Support;
 using ContinuityOfCare.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ContinuityOfCare.Core.Acknowledgements;
 using ContinuityOfCare.Core.Obligations;
-using ContinuityOfCare.FunctionApp.State;
+using ContinuityOfCare.Hub.State;
 using ContinuityOfCare.FunctionApp.Tests.Support;
 using ContinuityOfCare.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using ContinuityOfCare.FunctionApp.Api;
-using ContinuityOfCare.FunctionApp.Storage;
+using ContinuityOfCare.Hub.Api;
+using ContinuityOfCare.Hub.Storage;
 using ContinuityOfCare.FunctionApp.Tests.Support;
 using Azure.Data.Tables;
 using ContinuityOfCare.Testing;

@@ -1,6 +1,6 @@
 using System.Net;
 using ContinuityOfCare.Core.Obligations;
-using ContinuityOfCare.FunctionApp.State;
+using ContinuityOfCare.Hub.State;
 using ContinuityOfCare.FunctionApp.Tests.Support;
 using ContinuityOfCare.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using ContinuityOfCare.Core.Inputs;
-using ContinuityOfCare.FunctionApp.Api;
-using ContinuityOfCare.FunctionApp.State;
+using ContinuityOfCare.Hub.Api;
+using ContinuityOfCare.Hub.State;
 using ContinuityOfCare.FunctionApp.Tests.Support;
 using ContinuityOfCare.Testing;
 using Microsoft.Extensions.DependencyInjection;

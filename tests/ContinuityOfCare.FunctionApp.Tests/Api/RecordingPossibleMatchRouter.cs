@@ -1,5 +1,5 @@
-using ContinuityOfCare.FunctionApp.Api;
-using ContinuityOfCare.FunctionApp.State;
+using ContinuityOfCare.Hub.Api;
+using ContinuityOfCare.Hub.State;
 
 namespace ContinuityOfCare.FunctionApp.Tests.Api;
 

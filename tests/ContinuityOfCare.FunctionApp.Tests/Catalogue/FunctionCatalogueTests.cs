@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using ContinuityOfCare.FunctionApp.Catalogue;
-using ContinuityOfCare.FunctionApp.Hosting;
+using ContinuityOfCare.Hub.Catalogue;
+using ContinuityOfCare.Hub.Hosting;
 using Microsoft.Extensions.Configuration;
 using Xunit;
 
@@ -71,7 +71,7 @@ public sealed class FunctionCatalogueTests
     public void Hosting_Publish_CopiesHostJsonAndEachFunctionJsonToTheAppRoot()
     {
         // Evaluation only (no build): the items that publish copies, with the paths they land at.
-        var project = Path.Combine(RepositoryRoot(), "functions", "ContinuityOfCare.FunctionApp", "ContinuityOfCare.FunctionApp.csproj");
+        var project = Path.Combine(RepositoryRoot(), "functions", "ContinuityOfCare.Hub", "ContinuityOfCare.Hub.csproj");
         var start = new ProcessStartInfo("dotnet", ["msbuild", project, "-getItem:None", "-getItem:Content", "-nologo"])
         {
             RedirectStandardOutput = true,

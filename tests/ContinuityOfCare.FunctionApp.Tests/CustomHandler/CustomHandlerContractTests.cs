@@ -1,8 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using ContinuityOfCare.FunctionApp.Hosting;
-using ContinuityOfCare.FunctionApp.Invocation;
+using ContinuityOfCare.Hub.Hosting;
 using ContinuityOfCare.FunctionApp.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;

@@ -1,7 +1,7 @@
 using System.Text;
 using ContinuityOfCare.Core.Feeds;
-using ContinuityOfCare.FunctionApp.Pipeline;
-using ContinuityOfCare.FunctionApp.State;
+using ContinuityOfCare.Hub.Pipeline;
+using ContinuityOfCare.Hub.State;
 using ContinuityOfCare.FunctionApp.Tests.Support;
 using NodaTime;
 using Xunit;

@@ -1,11 +1,11 @@
-using ContinuityOfCare.FunctionApp.Storage;
+using ContinuityOfCare.Hub.Storage;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using ContinuityOfCare.Core.Feeds;
-using ContinuityOfCare.FunctionApp.Directory;
-using ContinuityOfCare.FunctionApp.Pipeline;
-using ContinuityOfCare.FunctionApp.State;
+using ContinuityOfCare.Hub.Directory;
+using ContinuityOfCare.Hub.Pipeline;
+using ContinuityOfCare.Hub.State;
 using ContinuityOfCare.FunctionApp.Tests.Support;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;

@@ -1,11 +1,11 @@
-using ContinuityOfCare.FunctionApp.Storage;
+using ContinuityOfCare.Hub.Storage;
 using ContinuityOfCare.Core.Feeds;
 using ContinuityOfCare.Core.Obligations;
-using ContinuityOfCare.FunctionApp.Catalogue;
-using ContinuityOfCare.FunctionApp.Functions.Acknowledge;
-using ContinuityOfCare.FunctionApp.Pipeline;
-using ContinuityOfCare.FunctionApp.Pipeline.Messages;
-using ContinuityOfCare.FunctionApp.State;
+using ContinuityOfCare.Hub.Catalogue;
+using ContinuityOfCare.Hub.Endpoints.Acknowledge;
+using ContinuityOfCare.Hub.Pipeline;
+using ContinuityOfCare.Hub.Pipeline.Messages;
+using ContinuityOfCare.Hub.State;
 using ContinuityOfCare.FunctionApp.Tests.Support;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -192,7 +192,7 @@ public sealed class PipelineEndToEndTests
         var link = new Uri(Assert.Single(
             System.Text.RegularExpressions.Regex.Matches(emailText, @"https?://[^\s<>""]+").Select(m => m.Value),
             url => url.Contains("/ack/", StringComparison.Ordinal)));
-        var route = world.Get<FunctionCatalogue>().Find(AcknowledgeFunction.Name)!.Trigger.Route!;
+        var route = world.Get<FunctionCatalogue>().Find(AcknowledgeEndpoint.Name)!.Trigger.Route!;
         Assert.Equal("ack/{token}", route);
         Assert.Equal("http://127.0.0.1:7071", link.GetLeftPart(UriPartial.Authority));
         var token = link.AbsolutePath[("/api/" + route.Replace("{token}", "", StringComparison.Ordinal)).Length..];

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ContinuityOfCare.Core.Feeds;
 using ContinuityOfCare.Core.Obligations;
-using ContinuityOfCare.FunctionApp.State;
+using ContinuityOfCare.Hub.State;
 using NodaTime;
 using Xunit;
 

@@ -53,7 +53,7 @@ internal static partial class InfraFiles
     /// <summary>Every binding of every function.json under the function app's Functions folder.</summary>
     public static IReadOnlyList<JsonElement> FunctionBindings()
     {
-        var folder = Path.Combine(RepositoryRoot, "functions", "ContinuityOfCare.FunctionApp", "Functions");
+        var folder = Path.Combine(RepositoryRoot, "functions", "ContinuityOfCare.Hub", "Functions");
         var bindings = new List<JsonElement>();
         foreach (var file in System.IO.Directory.EnumerateFiles(folder, "function.json", SearchOption.AllDirectories))
         {

@@ -185,8 +185,8 @@ public sealed partial class MainBicepTests
     /// <summary>The stage queues the code declares (FunctionApp Pipeline/PipelineQueues.All, by reflection so a rename there fails this test, not the build).</summary>
     private static IEnumerable<string> CodeQueueNames()
     {
-        var type = typeof(ContinuityOfCare.FunctionApp.Storage.HubStorage).Assembly.GetType("ContinuityOfCare.FunctionApp.Pipeline.PipelineQueues")
-            ?? throw new InvalidOperationException("ContinuityOfCare.FunctionApp.Pipeline.PipelineQueues not found: update this test to the queues' new home");
+        var type = typeof(ContinuityOfCare.Hub.Storage.HubStorage).Assembly.GetType("ContinuityOfCare.Hub.Pipeline.PipelineQueues")
+            ?? throw new InvalidOperationException("ContinuityOfCare.Hub.Pipeline.PipelineQueues not found: update this test to the queues' new home");
         return type.GetProperty("All", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as IEnumerable<string>
             ?? throw new InvalidOperationException("PipelineQueues.All not found");
     }
@@ -195,8 +195,8 @@ public sealed partial class MainBicepTests
     private static List<string> CodeTableNames()
     {
         var tables = new List<string>();
-        var tableNames = typeof(ContinuityOfCare.FunctionApp.Storage.HubStorage).Assembly.GetType("ContinuityOfCare.FunctionApp.State.TableNames")
-            ?? throw new InvalidOperationException("ContinuityOfCare.FunctionApp.State.TableNames not found: update this test to the tables' new home");
+        var tableNames = typeof(ContinuityOfCare.Hub.Storage.HubStorage).Assembly.GetType("ContinuityOfCare.Hub.State.TableNames")
+            ?? throw new InvalidOperationException("ContinuityOfCare.Hub.State.TableNames not found: update this test to the tables' new home");
         var all = tableNames.GetProperty("All", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as IEnumerable<string>
             ?? throw new InvalidOperationException("TableNames.All not found");
         tables.AddRange(all);

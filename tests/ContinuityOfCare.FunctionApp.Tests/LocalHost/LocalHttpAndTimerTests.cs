@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
-using ContinuityOfCare.FunctionApp.Hosting;
-using ContinuityOfCare.FunctionApp.Invocation;
+using ContinuityOfCare.Hub.Hosting;
 using ContinuityOfCare.FunctionApp.Tests.Support;
 using ContinuityOfCare.Testing;
 using Microsoft.Extensions.DependencyInjection;

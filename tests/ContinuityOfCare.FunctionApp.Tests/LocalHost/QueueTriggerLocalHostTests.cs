@@ -1,6 +1,5 @@
-using ContinuityOfCare.FunctionApp.Storage;
-using ContinuityOfCare.FunctionApp.Hosting;
-using ContinuityOfCare.FunctionApp.Invocation;
+using ContinuityOfCare.Hub.Storage;
+using ContinuityOfCare.Hub.Hosting;
 using ContinuityOfCare.FunctionApp.Tests.Support;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;

@@ -1,6 +1,6 @@
-using ContinuityOfCare.FunctionApp.Pipeline;
-using ContinuityOfCare.FunctionApp.Retention;
-using ContinuityOfCare.FunctionApp.Storage;
+using ContinuityOfCare.Hub.Pipeline;
+using ContinuityOfCare.Hub.Retention;
+using ContinuityOfCare.Hub.Storage;
 using ContinuityOfCare.FunctionApp.Tests.EndToEnd;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;

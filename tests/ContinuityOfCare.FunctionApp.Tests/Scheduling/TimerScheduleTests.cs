@@ -1,5 +1,5 @@
-using ContinuityOfCare.FunctionApp.LocalHost;
-using ContinuityOfCare.FunctionApp.Scheduling;
+using ContinuityOfCare.Hub.LocalHost;
+using ContinuityOfCare.Hub.Scheduling;
 using Xunit;
 
 namespace ContinuityOfCare.FunctionApp.Tests.Scheduling;

@@ -2,7 +2,7 @@ using System.Globalization;
 using ContinuityOfCare.Core.Clients;
 using ContinuityOfCare.Core.Directory;
 using ContinuityOfCare.Core.Identifiers;
-using ContinuityOfCare.FunctionApp.State;
+using ContinuityOfCare.Hub.State;
 using Azure.Data.Tables;
 using ContinuityOfCare.Testing;
 using NodaTime;

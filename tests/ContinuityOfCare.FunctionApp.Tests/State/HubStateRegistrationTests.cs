@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using ContinuityOfCare.FunctionApp.State;
-using ContinuityOfCare.FunctionApp.Storage;
+using ContinuityOfCare.Hub.State;
+using ContinuityOfCare.Hub.Storage;
 using ContinuityOfCare.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using ContinuityOfCare.FunctionApp.State;
+using ContinuityOfCare.Hub.State;
 using ContinuityOfCare.Testing;
 using NodaTime;
 using Xunit;

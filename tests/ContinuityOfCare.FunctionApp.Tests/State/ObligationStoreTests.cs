@@ -1,7 +1,7 @@
 using System.Globalization;
 using ContinuityOfCare.Core.Events;
 using ContinuityOfCare.Core.Obligations;
-using ContinuityOfCare.FunctionApp.State;
+using ContinuityOfCare.Hub.State;
 using Azure.Data.Tables;
 using ContinuityOfCare.Testing;
 using NodaTime;

@@ -1,6 +1,6 @@
 using ContinuityOfCare.Core.Inputs;
 using ContinuityOfCare.Core.Planning;
-using ContinuityOfCare.FunctionApp.State;
+using ContinuityOfCare.Hub.State;
 using ContinuityOfCare.Testing;
 using NodaTime;
 using Xunit;

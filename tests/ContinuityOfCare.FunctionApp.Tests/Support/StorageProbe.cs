@@ -2,7 +2,7 @@ using System.Text;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Data.Tables;
-using ContinuityOfCare.FunctionApp.Storage;
+using ContinuityOfCare.Hub.Storage;
 
 namespace ContinuityOfCare.FunctionApp.Tests.Support;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
-using ContinuityOfCare.FunctionApp.Catalogue;
-using ContinuityOfCare.FunctionApp.Invocation;
+using ContinuityOfCare.Hub.Catalogue;
 
 namespace ContinuityOfCare.FunctionApp.Tests.Support;
 

@@ -1,0 +1,52 @@
+using ContinuityOfCare.Hub.Directory;
+using ContinuityOfCare.Hub.Pipeline;
+using ContinuityOfCare.Hub.Pipeline.Messages;
+using ContinuityOfCare.Hub.Retention;
+using Microsoft.Azure.Functions.Worker;
+
+namespace ContinuityOfCare.FunctionApp.Functions;
+
+/// <summary>
+/// The hub's timers. Schedules are six-field NCRONTAB expressions read in <c>WEBSITE_TIME_ZONE</c> (Europe/London), so
+/// "07:00" is 07:00 in London in January and in July.
+/// </summary>
+public sealed class ScheduledFunctions(
+    InboxSweep inboxes,
+    EscalationSweeper escalations,
+    FeedWatch feeds,
+    DirectoryRefresher directory,
+    RetentionSweeper retention)
+{
+    /// <summary>07:00 daily: every file waiting in an inbox is queued for ingestion (a safety net behind the blob triggers).</summary>
+    [Function("ScheduledIngestion")]
+    [QueueOutput(PipelineQueues.Ingest)]
+    public async Task<string[]> ScheduledIngestionAsync([TimerTrigger("0 0 7 * * *")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        var waiting = await inboxes.ListWaitingAsync(cancellationToken).ConfigureAwait(false);
+        return [.. waiting.Select(PipelineJson.Serialize)];
+    }
+
+    /// <summary>Every 15 minutes: overdue open obligations are escalated; their escalation emails are queued.</summary>
+    [Function("EscalationSweep")]
+    [QueueOutput(PipelineQueues.Send)]
+    public async Task<string[]> EscalationSweepAsync([TimerTrigger("0 */15 * * * *")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        var result = await escalations.SweepAsync(cancellationToken).ConfigureAwait(false);
+        return [.. result.PendingAlertIds];
+    }
+
+    /// <summary>At 5 and 35 minutes past each hour: a daily feed that has not arrived by its time becomes an operator notice.</summary>
+    [Function("MissingFeedAlarm")]
+    public async Task MissingFeedAlarmAsync([TimerTrigger("0 5,35 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+        _ = await feeds.CheckAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>06:00 on the first of each month: the newest SPOC directory file in the inbox is imported if it is new.</summary>
+    [Function("DirectoryRefresh")]
+    public async Task DirectoryRefreshAsync([TimerTrigger("0 0 6 1 * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+        _ = await directory.RefreshAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>02:30 daily: raw input files older than the retention period are deleted.</summary>
+    [Function("RetentionSweep")]
+    public async Task RetentionSweepAsync([TimerTrigger("0 30 2 * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+        _ = await retention.SweepAsync(cancellationToken).ConfigureAwait(false);
+}

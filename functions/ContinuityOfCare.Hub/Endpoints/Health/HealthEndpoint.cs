@@ -1,0 +1,162 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using ContinuityOfCare.Core.Time;
+using ContinuityOfCare.Hub.Api;
+using ContinuityOfCare.Hub.Directory;
+using ContinuityOfCare.Hub.Storage;
+using ContinuityOfCare.Ingestion.BankHolidays;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Text;
+
+namespace ContinuityOfCare.Hub.Endpoints.Health;
+
+/// <summary>
+/// <c>GET /api/health</c>: can the hub do its job now? Storage reachable, SMTP relay reachable, queue depths and the age
+/// of each front message, poison counts, calendar coverage and the live directory version (docs/api.md). 200 when
+/// healthy, 503 otherwise, the same JSON either way. Read-only.
+/// </summary>
+public sealed partial class HealthEndpoint(
+    QueueProbe queues,
+    SmtpProbe smtp,
+    ICalendarSource calendars,
+    HubStorage storage,
+    IOptions<DirectoryImportOptions> directoryOptions,
+    TimeProvider time,
+    ILogger<HealthEndpoint> logger) : ApiEndpoint(logger)
+{
+    /// <summary>The function name.</summary>
+    public const string Name = "Health";
+
+    /// <summary>From this many days before the calendar runs out, the health check warns (as the operator notice does, 90 days).</summary>
+    public const int CalendarWarningDays = 90;
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseOutput> HandleAsync(HttpTriggerInput request, CancellationToken cancellationToken)
+    {
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        var problems = new List<string>();
+        var warnings = new List<string>();
+
+        var directoryVersion = await LiveDirectoryVersionAsync(problems, cancellationToken).ConfigureAwait(false);
+        var storageReachable = problems.Count == 0;
+        if (storageReachable && directoryVersion is null)
+        {
+            problems.Add("No SPOC directory has been imported: alerts cannot be routed.");
+        }
+
+        var queueStatuses = new List<QueueStatus>();
+        if (storageReachable)
+        {
+            foreach (var queue in HubQueue.All)
+            {
+                try
+                {
+                    queueStatuses.Add(await queues.ProbeAsync(queue, cancellationToken).ConfigureAwait(false));
+                }
+                catch (Exception exception) when (StorageFailure.Find(exception) is { } failure)
+                {
+                    LogProbeFailed(logger, "queue", failure.Status, failure.ErrorCode);
+                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"The queue {queue.Name} could not be read (storage status {failure.Status})."));
+                    storageReachable = false;
+                    break;
+                }
+            }
+        }
+
+        var poisonTotal = queueStatuses.Sum(queue => queue.PoisonDepth);
+        foreach (var queue in queueStatuses.Where(queue => queue.PoisonDepth > 0))
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{queue.PoisonDepth} message(s) in {queue.Name}{HubQueue.PoisonSuffix}: inspect, then replay with 'coc replay-poison {queue.Name}'."));
+        }
+
+        var calendar = await CalendarCoverageAsync(now, problems, warnings, cancellationToken).ConfigureAwait(false);
+
+        var smtpState = await smtp.ProbeAsync(cancellationToken).ConfigureAwait(false);
+        if (smtpState != SmtpReachability.Reachable)
+        {
+            problems.Add(smtpState == SmtpReachability.NotConfigured
+                ? "No SMTP relay is configured (Mail:Smtp:Host): alerts cannot be sent."
+                : "The SMTP relay did not answer with a 220 greeting: alerts are waiting in the outbox.");
+        }
+
+        var report = new HealthReport(
+            problems.Count == 0 ? "healthy" : "unhealthy",
+            now,
+            storageReachable,
+            smtpState,
+            queueStatuses,
+            poisonTotal,
+            calendar,
+            directoryVersion,
+            problems,
+            warnings);
+        return ApiJson.Response(report, problems.Count == 0 ? 200 : 503);
+    }
+
+    /// <summary>
+    /// The live version from the directory's pointer row (docs/hosting.md "The SPOC directory import" step 4: partition
+    /// <c>live</c>, row <c>pointer</c>, property <c>Version</c>); reading the pointer alone keeps the check cheap.
+    /// </summary>
+    private async Task<int?> LiveDirectoryVersionAsync(List<string> problems, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var table = storage.Table(directoryOptions.Value.Table);
+            var pointer = (await table.GetEntityIfExistsAsync<TableEntity>("live", "pointer", cancellationToken: cancellationToken).ConfigureAwait(false)).ValueOrNull();
+            return pointer?.GetInt32("Version");
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            // The directory table does not exist yet: reachable, nothing imported.
+            return null;
+        }
+        catch (Exception exception) when (StorageFailure.Find(exception) is { } failure)
+        {
+            LogProbeFailed(logger, "table", failure.Status, failure.ErrorCode);
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"Storage did not answer (status {failure.Status})."));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // HubStorage: the connection setting is missing (the message names the setting only).
+            problems.Add($"The storage connection setting {HubStorage.DefaultConnectionSetting} is not configured.");
+            return null;
+        }
+    }
+
+    private async Task<CalendarCoverage?> CalendarCoverageAsync(Instant now, List<string> problems, List<string> warnings, CancellationToken cancellationToken)
+    {
+        WorkingCalendar calendar;
+        try
+        {
+            calendar = await calendars.GetCalendarAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is BankHolidayFileException or IOException or UnauthorizedAccessException || StorageFailure.Find(exception) is not null)
+        {
+            problems.Add("The bank-holiday calendar could not be loaded: deadlines cannot be computed.");
+            return null;
+        }
+
+        var today = LondonTime.ToLocal(now).Date;
+        var daysLeft = Period.Between(today, calendar.LastCoveredDay, PeriodUnits.Days).Days;
+        var lastDay = LondonTime.FormatDay(calendar.LastCoveredDay);
+        if (daysLeft < 0)
+        {
+            problems.Add($"The bank-holiday calendar ran out on {lastDay}: deadlines after it cannot be computed. Load a newer GOV.UK bank-holidays file.");
+        }
+        else if (daysLeft <= CalendarWarningDays)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"The bank-holiday calendar runs out in {daysLeft} day(s) ({lastDay}). Load a newer GOV.UK bank-holidays file."));
+        }
+
+        return new CalendarCoverage(calendar.LastCoveredYear, LocalDatePattern.Iso.Format(calendar.LastCoveredDay), daysLeft);
+    }
+
+    [LoggerMessage(EventId = 6010, Level = LogLevel.Warning, Message = "Health: {Probe} probe failed with storage status {Status} {ErrorCode}")]
+    private static partial void LogProbeFailed(ILogger logger, string probe, int status, string? errorCode);
+}

@@ -1,0 +1,30 @@
+using ContinuityOfCare.Hub.Api;
+using ContinuityOfCare.Hub.Directory;
+using ContinuityOfCare.Hub.Pipeline;
+using ContinuityOfCare.Hub.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ContinuityOfCare.Hub.Hosting;
+
+/// <summary>
+/// Everything the hub's functions call, for whichever host runs them (the Functions isolated worker in Azure, the
+/// local runner in development and tests): storage, state stores, the pipeline, the directory import, retention and
+/// the HTTP API's logic, with their options validated at start.
+/// </summary>
+public static class HubServicesExtensions
+{
+    /// <summary>Registers the hub's services. Calling it twice registers them once.</summary>
+    public static IServiceCollection AddHub(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHubStorage();
+        services.AddDirectoryImport();
+        services.AddHubApi();
+        services.AddHubPipeline(configuration);
+        return services;
+    }
+}

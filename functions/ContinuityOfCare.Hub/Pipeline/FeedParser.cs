@@ -1,0 +1,64 @@
+using ContinuityOfCare.Core.Feeds;
+using ContinuityOfCare.Core.Inputs;
+using ContinuityOfCare.Ingestion.Common;
+using ContinuityOfCare.Ingestion.CourtLists;
+using ContinuityOfCare.Ingestion.CourtResults;
+using ContinuityOfCare.Ingestion.Discharges;
+
+namespace ContinuityOfCare.Hub.Pipeline;
+
+/// <summary>
+/// Parses a feed file by the inbox it arrived in (formats.md §1–§3). A court list's court code comes from the file name
+/// sidecar <c>CODE__rest.json</c> (formats.md §1). Deterministic: the same bytes and name give the same records, so the
+/// ingest and route functions may each parse the file.
+/// </summary>
+public static class FeedParser
+{
+    /// <summary>Parses <paramref name="content"/> from inbox <paramref name="container"/>.</summary>
+    /// <exception cref="ArgumentException">The container is not a feed inbox.</exception>
+    public static async Task<ParsedFeed> ParseAsync(string container, string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(container);
+        ArgumentException.ThrowIfNullOrEmpty(fileName);
+        var rejections = new List<Rejection>();
+        Rejection? whole = null;
+        List<CourtListing> listings = [];
+        List<CourtResult> results = [];
+        List<DischargeMovement> discharges = [];
+        using var stream = new MemoryStream(content.ToArray(), writable: false);
+        switch (container)
+        {
+            case InboxContainers.CourtLists:
+                var courtCode = CourtListFileName.TryGetCourtCode(fileName, out var code) ? code : null;
+                var listingResult = await IngestionResult<CourtListing>.CollectAsync(
+                    fileName, new CourtListParser().ParseAsync(stream, fileName, courtCode, cancellationToken), cancellationToken).ConfigureAwait(false);
+                listings = [.. listingResult.Records];
+                Collect(listingResult, rejections, ref whole);
+                break;
+            case InboxContainers.CourtResults:
+                var resultResult = await IngestionResult<CourtResult>.CollectAsync(
+                    fileName, new CourtResultsCsvParser().ParseAsync(stream, fileName, cancellationToken), cancellationToken).ConfigureAwait(false);
+                results = [.. resultResult.Records];
+                Collect(resultResult, rejections, ref whole);
+                break;
+            case InboxContainers.Discharges:
+                var dischargeResult = await IngestionResult<DischargeMovement>.CollectAsync(
+                    fileName, new DischargeExportCsvParser().ParseAsync(stream, fileName, cancellationToken), cancellationToken).ConfigureAwait(false);
+                discharges = [.. dischargeResult.Records];
+                Collect(dischargeResult, rejections, ref whole);
+                break;
+            default:
+                throw new ArgumentException($"{container} is not a feed inbox", nameof(container));
+        }
+
+        return new ParsedFeed(listings, results, discharges, rejections, whole);
+    }
+
+    private static void Collect<T>(IngestionResult<T> result, List<Rejection> rejections, ref Rejection? whole)
+        where T : class
+    {
+        rejections.AddRange(result.Rejections);
+        rejections.AddRange(result.Warnings);
+        whole = result.FileRejection;
+    }
+}

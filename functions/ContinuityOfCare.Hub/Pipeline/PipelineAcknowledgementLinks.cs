@@ -1,0 +1,18 @@
+using ContinuityOfCare.Core.Acknowledgements;
+using ContinuityOfCare.Mail.Rendering;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace ContinuityOfCare.Hub.Pipeline;
+
+/// <summary>
+/// Issues the acknowledgement link an Alert Form carries when it asks for an obligation (issue 6: the signed single-use
+/// link is "placed in Alert Forms and escalations"): the same token and address as an escalation's
+/// (<see cref="Escalator.AcknowledgementLink"/>), so the Acknowledge function served by this host answers either.
+/// </summary>
+public sealed class PipelineAcknowledgementLinks(AcknowledgementTokens tokens, IOptions<PipelineOptions> options) : IAcknowledgementLinkIssuer
+{
+    /// <inheritdoc />
+    public Uri? LinkFor(string obligationId, Instant now) =>
+        Escalator.AcknowledgementLink(options.Value.PublicBaseUrl, tokens.Issue(obligationId, now).Token);
+}

@@ -1,0 +1,37 @@
+using ContinuityOfCare.Core.Feeds;
+using ContinuityOfCare.Hub.Storage;
+using ContinuityOfCare.Mail.Outbox;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ContinuityOfCare.Hub.Pipeline;
+
+/// <summary>
+/// Creates what the pipeline writes to when the app starts: the mail outbox's tables (docs/email.md: "the host creates
+/// them at start-up"), the stage queues and the blob containers (inboxes, processed, rejected, reports). Idempotent.
+/// </summary>
+public sealed class PipelineInitializer(HubStorage storage, IOptions<OutboxOptions> outbox) : IHostedService
+{
+    /// <inheritdoc />
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var options = outbox.Value;
+        foreach (var table in new[] { options.AlertsTable, options.NoticesTable, options.DirectoryFlagsTable })
+        {
+            await storage.Table(table).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var queue in PipelineQueues.All)
+        {
+            await storage.Queue(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var container in InboxContainers.All)
+        {
+            await storage.Container(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,69 @@
+using ContinuityOfCare.Core.Obligations;
+using ContinuityOfCare.Core.Planning;
+using ContinuityOfCare.Hub.State;
+using ContinuityOfCare.Mail.Outbox;
+using NodaTime;
+
+namespace ContinuityOfCare.Hub.Pipeline;
+
+/// <summary>
+/// Persists a plan's effects idempotently (issue 6 "Route"): events, Alert Forms into the outbox (Pending), obligations
+/// (and closures), tasks, and one deadline check per obligation left open. Every write is insert-if-absent by the
+/// plan's deterministic ids, so persisting the same plan again changes nothing. Shared by the route step
+/// (<see cref="FileRouter"/>) and the routing of a confirmed possible match (<see cref="ConfirmedMatchRouter"/>).
+/// </summary>
+public sealed class PlanEffects(
+    HubState state,
+    AlertOutbox outbox,
+    ObligationReferences references,
+    DeadlineScheduler deadlines,
+    IClock clock)
+{
+    /// <summary>Persists <paramref name="plan"/> (planned at <paramref name="planNow"/>); returns the ids of its alerts, each to be sent.</summary>
+    public async Task<PersistedPlan> PersistAsync(Plan plan, Instant planNow, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        await state.Events.AddAllAsync(plan.Events, cancellationToken).ConfigureAwait(false);
+
+        // Outbox first among the effects people see: an Alert Form is stored before anything can send it.
+        var alertIds = new List<string>(plan.Alerts.Count);
+        foreach (var alert in plan.Alerts)
+        {
+            await outbox.EnqueueAsync(alert.Form, cancellationToken).ConfigureAwait(false);
+            alertIds.Add(alert.Form.Id);
+            if (alert.Form.Request is { } request)
+            {
+                await references.RecordAsync(request.ObligationId, alert.Form.Reference, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var openings = plan.ObligationsOpened
+            .Where(o => o.Due is not null)
+            .Select(o => new NewObligation(
+                new Obligation(o.Id, o.RuleId, o.Owner, o.Start, o.Due!.Value, o.LateFromStart, o.Priority), o.ClientId, o.EventId, o.MustDo))
+            .ToList();
+        await state.Obligations.OpenManyAsync(openings, cancellationToken).ConfigureAwait(false);
+        foreach (var closure in plan.ObligationsClosed)
+        {
+            var closingEvent = plan.Events.FirstOrDefault(e => e.Id == closure.ClosedByEventId);
+            var at = closingEvent?.OccurredAt ?? planNow;
+            _ = closure.Outcome == ClosureOutcome.Fulfilled
+                ? await state.Obligations.FulfilAsync(closure.ObligationId, at, closure.ClosedByEventId, closure.Reason, cancellationToken).ConfigureAwait(false)
+                : await state.Obligations.CancelAsync(closure.ObligationId, at, closure.ClosedByEventId, closure.Reason, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var task in plan.Tasks)
+        {
+            await state.Tasks.AddAsync(task, planNow, cancellationToken).ConfigureAwait(false);
+        }
+
+        var closed = plan.ObligationsClosed.Select(c => c.ObligationId).ToHashSet(StringComparer.Ordinal);
+        var now = clock.GetCurrentInstant();
+        foreach (var opening in openings.Where(o => !closed.Contains(o.Obligation.Id)))
+        {
+            await deadlines.ScheduleAsync(opening.Obligation.Id, opening.Obligation.Due, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new PersistedPlan(alertIds, openings.Count);
+    }
+}

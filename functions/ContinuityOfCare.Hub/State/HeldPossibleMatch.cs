@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using System.Text;
+using ContinuityOfCare.Core.Inputs;
+using NodaTime;
+
+namespace ContinuityOfCare.Hub.State;
+
+/// <summary>A possible match held for a person (issue 6 <c>GET /api/possible-matches</c>, confirm/reject).</summary>
+/// <param name="Id">Deterministic (<see cref="IdFor"/>): the same record and candidate are held once.</param>
+/// <param name="ClientId">The candidate client.</param>
+/// <param name="Source">The record.</param>
+/// <param name="Reason">Why only possible (no personal data).</param>
+/// <param name="Payload">What the route step needs to route the record once confirmed (opaque to the store; JSON).</param>
+/// <param name="Status">Held, confirmed or rejected.</param>
+/// <param name="HeldAt">When it was held.</param>
+/// <param name="DecidedAt">When a person decided.</param>
+/// <param name="DecidedBy">Who decided.</param>
+public sealed record HeldPossibleMatch(
+    string Id,
+    string ClientId,
+    SourceRef Source,
+    string Reason,
+    string Payload,
+    PossibleMatchStatus Status,
+    Instant HeldAt,
+    Instant? DecidedAt = null,
+    string? DecidedBy = null)
+{
+    /// <summary>The id for the record at <paramref name="source"/> of the file <paramref name="sourceIdentity"/> (its SHA-256) and candidate <paramref name="clientId"/>.</summary>
+    public static string IdFor(string sourceIdentity, SourceRef source, string clientId)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            $"possible-match\n{sourceIdentity}\n{source.Line}\n{source.JsonPath}\n{clientId}")).AsSpan(0, 16));
+    }
+}

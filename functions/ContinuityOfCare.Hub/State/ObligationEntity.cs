@@ -1,0 +1,105 @@
+using System.Globalization;
+using ContinuityOfCare.Core.Obligations;
+using Azure.Data.Tables;
+
+namespace ContinuityOfCare.Hub.State;
+
+/// <summary>The obligation tables' row shapes (docs/state.md "obligations").</summary>
+internal static class ObligationEntity
+{
+    public const string TypeObligation = "obligation";
+    public const string TypeEscalation = "escalation";
+    public const int MaxLevel = 3;
+
+    /// <summary>256 partitions <c>o00</c>…<c>off</c> by a hash of the id: spread, and batchable when many open at once.</summary>
+    public static string Partition(string obligationId) => "o" + StateKeys.Bucket(obligationId, 2);
+
+    public static string Row(string obligationId) => StateKeys.Legal(obligationId);
+
+    /// <summary>The guard row of one escalation level: same partition as the obligation, so both change in one transaction.</summary>
+    public static string EscalationRow(string obligationId, int level) =>
+        Row(obligationId) + "|escalation-" + level.ToString(CultureInfo.InvariantCulture);
+
+    public static string SentAtProperty(int level) => "Escalation" + level.ToString(CultureInfo.InvariantCulture) + "SentAt";
+
+    /// <summary>Due index: partition = UTC day of the due instant; row = due ticks + id, so a day reads in due order.</summary>
+    public static TableEntity DueRow(Obligation obligation) =>
+        new(StateKeys.Day(obligation.Due), DueRowKey(obligation))
+        {
+            ["ObligationId"] = obligation.Id,
+            ["Due"] = StateKeys.ToStored(obligation.Due),
+        };
+
+    public static string DueRowKey(Obligation obligation) => StateKeys.Ticks(obligation.Due) + "_" + Row(obligation.Id);
+
+    /// <summary>Owner index: partition = owner code, row = id. Owner and due never change, so the row never does.</summary>
+    public static TableEntity OwnerRow(Obligation obligation) =>
+        new(StateKeys.Legal(obligation.OwnerOrganisationId), Row(obligation.Id))
+        {
+            ["ObligationId"] = obligation.Id,
+            ["Due"] = StateKeys.ToStored(obligation.Due),
+        };
+
+    public static TableEntity ToEntity(NewObligation opening)
+    {
+        var o = opening.Obligation;
+        var row = new TableEntity(Partition(o.Id), Row(o.Id))
+        {
+            ["Type"] = TypeObligation,
+            ["ObligationId"] = o.Id,
+            ["RuleId"] = o.RuleId,
+            ["Owner"] = o.OwnerOrganisationId,
+            ["ClientId"] = opening.ClientId,
+            ["EventId"] = opening.EventId,
+            ["MustDo"] = opening.MustDo,
+            ["StartedAt"] = StateKeys.ToStored(o.StartedAt),
+            ["Due"] = StateKeys.ToStored(o.Due),
+            ["LateFromStart"] = o.LateFromStart,
+            ["Priority"] = o.Priority.ToString(),
+        };
+        SetState(row, o);
+        return row;
+    }
+
+    /// <summary>Writes the mutable fields (state and closure) onto <paramref name="row"/>.</summary>
+    public static void SetState(TableEntity row, Obligation obligation)
+    {
+        row["State"] = obligation.State.ToString();
+        if (obligation.ClosedAt is { } closed)
+        {
+            row["ClosedAt"] = StateKeys.ToStored(closed);
+        }
+    }
+
+    public static StoredObligation ToStored(TableEntity row)
+    {
+        string Text(string name) => row.GetString(name) ?? string.Empty;
+        var obligation = new Obligation(
+            Text("ObligationId"),
+            Text("RuleId"),
+            Text("Owner"),
+            StateKeys.FromStored(row.GetDateTimeOffset("StartedAt") ?? DateTimeOffset.UnixEpoch),
+            StateKeys.FromStored(row.GetDateTimeOffset("Due") ?? DateTimeOffset.UnixEpoch),
+            row.GetBoolean("LateFromStart") ?? false,
+            Enum.Parse<ObligationPriority>(Text("Priority")),
+            Enum.Parse<ObligationState>(Text("State")),
+            row.GetDateTimeOffset("ClosedAt") is { } closed ? StateKeys.FromStored(closed) : null);
+        var escalations = new List<EscalationRecord>();
+        for (var level = 1; level <= MaxLevel; level++)
+        {
+            if (row.GetDateTimeOffset(SentAtProperty(level)) is { } sentAt)
+            {
+                escalations.Add(new EscalationRecord(level, StateKeys.FromStored(sentAt)));
+            }
+        }
+
+        return new StoredObligation(
+            obligation,
+            Text("ClientId"),
+            Text("EventId"),
+            Text("MustDo"),
+            escalations,
+            row.GetString("ClosedBy") is { Length: > 0 } by ? by : null,
+            row.GetString("ClosingNote") is { Length: > 0 } note ? note : null);
+    }
+}

@@ -1,0 +1,148 @@
+using Azure;
+using ContinuityOfCare.Core.Inputs;
+using Azure.Data.Tables;
+using ContinuityOfCare.Hub.Storage;
+using NodaTime;
+
+namespace ContinuityOfCare.Hub.State;
+
+/// <summary>
+/// Possible matches held for a person (domain.md "Matching" step 3). Partition = id, row <c>match</c>: every
+/// operation is by id; the listing of held matches is a filtered scan (they are few and a person clears them).
+/// Hold is insert-if-absent; confirm/reject are ETag-guarded so two people deciding at once cannot both win.
+/// </summary>
+public sealed class PossibleMatchStore
+{
+    private const string Row = "match";
+    private readonly TableClient _table;
+    private readonly int _maxRetries;
+
+    /// <summary>Creates the store.</summary>
+    public PossibleMatchStore(StateTables tables)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        _table = tables.Get(TableNames.PossibleMatches);
+        _maxRetries = tables.Options.MaxConcurrencyRetries;
+    }
+
+    /// <summary>Holds the match unless held before (whatever its status now).</summary>
+    /// <returns>The stored match and whether it was held now.</returns>
+    /// <exception cref="RequestFailedException">Storage failed.</exception>
+    public async Task<(HeldPossibleMatch Match, bool Added)> HoldAsync(
+        string sourceIdentity, SourceRef source, string clientId, string reason, string payload, Instant now, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sourceIdentity);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentException.ThrowIfNullOrEmpty(clientId);
+        ArgumentNullException.ThrowIfNull(reason);
+        ArgumentNullException.ThrowIfNull(payload);
+        var match = new HeldPossibleMatch(HeldPossibleMatch.IdFor(sourceIdentity, source, clientId), clientId, source, reason, payload, PossibleMatchStatus.Held, now);
+        try
+        {
+            await _table.AddEntityAsync(ToEntity(match), cancellationToken).ConfigureAwait(false);
+            return (match, true);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            return (await GetAsync(match.Id, cancellationToken).ConfigureAwait(false) ?? match, false);
+        }
+    }
+
+    /// <summary>One match, or null.</summary>
+    public async Task<HeldPossibleMatch?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        var row = (await _table.GetEntityIfExistsAsync<TableEntity>(StateKeys.Legal(id), Row, cancellationToken: cancellationToken).ConfigureAwait(false)).ValueOrNull();
+        return row is null ? null : ToMatch(row);
+    }
+
+    /// <summary>Matches still held, oldest first.</summary>
+    public async Task<IReadOnlyList<HeldPossibleMatch>> ListHeldAsync(CancellationToken cancellationToken)
+    {
+        var held = new List<HeldPossibleMatch>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Status eq {nameof(PossibleMatchStatus.Held)}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            held.Add(ToMatch(row));
+        }
+
+        return [.. held.OrderBy(m => m.HeldAt).ThenBy(m => m.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Confirms a held match (the caller then routes <see cref="HeldPossibleMatch.Payload"/>).</summary>
+    /// <returns>Applied, AlreadyApplied (confirmed before), Refused (rejected before), NotFound; and the match.</returns>
+    public Task<(ChangeOutcome Outcome, HeldPossibleMatch? Match)> ConfirmAsync(string id, string by, Instant at, CancellationToken cancellationToken) =>
+        DecideAsync(id, PossibleMatchStatus.Confirmed, by, at, cancellationToken);
+
+    /// <summary>Rejects a held match.</summary>
+    /// <returns>Applied, AlreadyApplied (rejected before), Refused (confirmed before), NotFound; and the match.</returns>
+    public Task<(ChangeOutcome Outcome, HeldPossibleMatch? Match)> RejectAsync(string id, string by, Instant at, CancellationToken cancellationToken) =>
+        DecideAsync(id, PossibleMatchStatus.Rejected, by, at, cancellationToken);
+
+    private async Task<(ChangeOutcome, HeldPossibleMatch?)> DecideAsync(string id, PossibleMatchStatus decision, string by, Instant at, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        ArgumentException.ThrowIfNullOrEmpty(by);
+        for (var attempt = 1; ; attempt++)
+        {
+            var row = (await _table.GetEntityIfExistsAsync<TableEntity>(StateKeys.Legal(id), Row, cancellationToken: cancellationToken).ConfigureAwait(false)).ValueOrNull();
+            if (row is null)
+            {
+                return (ChangeOutcome.NotFound, null);
+            }
+
+            var match = ToMatch(row);
+            if (match.Status != PossibleMatchStatus.Held)
+            {
+                return (match.Status == decision ? ChangeOutcome.AlreadyApplied : ChangeOutcome.Refused, match);
+            }
+
+            var update = new TableEntity(row.PartitionKey, row.RowKey)
+            {
+                ["Status"] = decision.ToString(),
+                ["DecidedAt"] = StateKeys.ToStored(at),
+                ["DecidedBy"] = by,
+            };
+            try
+            {
+                await _table.UpdateEntityAsync(update, row.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                return (ChangeOutcome.Applied, match with { Status = decision, DecidedAt = at, DecidedBy = by });
+            }
+            catch (RequestFailedException exception) when (exception.Status == 412 && attempt < _maxRetries)
+            {
+                // Someone decided meanwhile: look again.
+            }
+        }
+    }
+
+    private static TableEntity ToEntity(HeldPossibleMatch match)
+    {
+        var row = new TableEntity(StateKeys.Legal(match.Id), Row)
+        {
+            ["MatchId"] = match.Id,
+            ["ClientId"] = match.ClientId,
+            ["SourceFile"] = match.Source.SourceFile,
+            ["JsonPath"] = match.Source.JsonPath ?? string.Empty,
+            ["Reason"] = match.Reason,
+            ["Payload"] = match.Payload,
+            ["Status"] = match.Status.ToString(),
+            ["HeldAt"] = StateKeys.ToStored(match.HeldAt),
+        };
+        if (match.Source.Line is { } line)
+        {
+            row["Line"] = line;
+        }
+
+        return row;
+    }
+
+    private static HeldPossibleMatch ToMatch(TableEntity row) => new(
+        row.GetString("MatchId") ?? row.PartitionKey,
+        row.GetString("ClientId") ?? string.Empty,
+        new SourceRef(row.GetString("SourceFile") ?? string.Empty, row.GetInt32("Line"), row.GetString("JsonPath") is { Length: > 0 } path ? path : null),
+        row.GetString("Reason") ?? string.Empty,
+        row.GetString("Payload") ?? string.Empty,
+        Enum.Parse<PossibleMatchStatus>(row.GetString("Status") ?? nameof(PossibleMatchStatus.Held)),
+        StateKeys.FromStored(row.GetDateTimeOffset("HeldAt") ?? DateTimeOffset.UnixEpoch),
+        row.GetDateTimeOffset("DecidedAt") is { } decided ? StateKeys.FromStored(decided) : null,
+        row.GetString("DecidedBy") is { Length: > 0 } by ? by : null);
+}
