@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 
-namespace ContinuityOfCare.Hub.Hosting;
+namespace ContinuityOfCare.LocalRunner;
 
 /// <summary>
 /// The <c>host.json</c> settings the local host honours exactly as the Functions host does: queue retries

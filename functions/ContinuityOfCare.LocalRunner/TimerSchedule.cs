@@ -2,7 +2,7 @@ using NCrontab;
 using NodaTime;
 using NodaTime.TimeZones;
 
-namespace ContinuityOfCare.Hub.Scheduling;
+namespace ContinuityOfCare.LocalRunner;
 
 /// <summary>
 /// A six-field NCRONTAB schedule (NCrontab.Signed, the library the Functions host uses) evaluated in a time zone,

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ContinuityOfCare.Hub.Hosting;
+using ContinuityOfCare.LocalRunner;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 
@@ -9,7 +9,7 @@ namespace ContinuityOfCare.Cli.Commands;
 /// <c>coc hub run [--connection-string …] [--urls …]</c>: starts the hub's local host (docs/hosting.md "Local host
 /// mode") against the configured storage, with the function.json files shipped next to <c>coc</c>. Ctrl-C stops it
 /// cleanly: polling ends, in-flight invocations get the shutdown grace, unfinished messages become visible again.
-/// Other settings come from the environment as for the app (e.g. <c>LocalHost__ApiKey</c>, <c>Mail__Smtp__Host</c>).
+/// Other settings come from the environment as for the app (e.g. <c>LocalRunner__ApiKey</c>, <c>Mail__Smtp__Host</c>).
 /// Exit codes: 0 stopped cleanly, 2 no connection.
 /// </summary>
 internal static class HubCommand
@@ -20,7 +20,7 @@ internal static class HubCommand
         {
             Description = "Storage connection string (default: the AzureWebJobsStorage environment variable)",
         };
-        var urls = new Option<string?>("--urls") { Description = "Where HTTP functions are served (default LocalHost__Urls, else http://127.0.0.1:7071)" };
+        var urls = new Option<string?>("--urls") { Description = "Where HTTP functions are served (default LocalRunner__Urls, else http://127.0.0.1:7071)" };
         var run = new Command("run", "Start the hub's local host; Ctrl-C stops it");
         run.Options.Add(connection);
         run.Options.Add(urls);
@@ -41,12 +41,10 @@ internal static class HubCommand
                 settings["urls"] = address;
             }
 
-            // Never the custom handler here: this verb is the local host by definition.
-            settings[HubServicesExtensions.CustomHandlerPortSetting] = "";
             builder.Configuration.AddInMemoryCollection(settings);
-            builder.AddHubServices();
+            builder.AddLocalRunner();
             await using var app = builder.Build();
-            app.MapHubFunctions();
+            app.MapLocalRunner();
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync($"Hub running on {string.Join(", ", app.Urls)}. Press Ctrl-C to stop.").ConfigureAwait(false);
             try

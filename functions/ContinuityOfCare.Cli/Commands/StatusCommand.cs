@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using ContinuityOfCare.Core.Time;
 using ContinuityOfCare.Hub.Api;
-using ContinuityOfCare.Hub.Catalogue;
 using ContinuityOfCare.Hub.Pipeline;
 using ContinuityOfCare.Hub.State;
 using ContinuityOfCare.Hub.Storage;
@@ -87,12 +86,7 @@ internal static class StatusCommand
 
     private static async Task WriteQueuesAsync(TextWriter output, QueueProbe probe, CancellationToken cancellationToken)
     {
-        var definitions = FunctionCatalogue.ReadDefinitions(AppContext.BaseDirectory).Values;
-        var queues = HubQueue.From(definitions);
-        if (queues.Count == 0)
-        {
-            queues = [.. PipelineQueues.All.Select(name => new HubQueue(name, null))];
-        }
+        var queues = HubQueue.All;
 
         await output.WriteLineAsync("Queues").ConfigureAwait(false);
         await output.WriteLineAsync($"  {"queue",-20} {"depth",8} {"oldest",10} {"poison",8}").ConfigureAwait(false);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using ContinuityOfCare.Hub.Hosting;
+using ContinuityOfCare.LocalRunner;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,9 +29,9 @@ internal static class DemoHub
             // Fast polling: the main job is a demonstration, not a cost-sensitive deployment.
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.500",
             ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:02",
-            ["LocalHost:BlobPollingInterval"] = "00:00:00.500",
-            ["LocalHost:ShutdownGrace"] = "00:00:05",
-            ["LocalHost:ApiKey"] = Secret(persistentKeyFolder, "api-key", 24),
+            ["LocalRunner:BlobPollingInterval"] = "00:00:00.500",
+            ["LocalRunner:ShutdownGrace"] = "00:00:05",
+            ["LocalRunner:ApiKey"] = Secret(persistentKeyFolder, "api-key", 24),
             ["State:IndexKey"] = Secret(persistentKeyFolder, "index-key", 32),
             ["Acknowledgements:CurrentKeyId"] = "demo",
             ["Acknowledgements:Keys:demo"] = Secret(persistentKeyFolder, "ack-key", 32),
@@ -43,11 +43,11 @@ internal static class DemoHub
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
         });
-        builder.AddHubServices();
+        builder.AddLocalRunner();
         builder.Services.AddSingleton(clock);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var app = builder.Build();
-        app.MapHubFunctions();
+        app.MapLocalRunner();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         return app;
     }

@@ -48,7 +48,7 @@ public sealed class ApiTestHost : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["LocalHost:ApiKey"] = ApiKey,
+            ["LocalRunner:ApiKey"] = ApiKey,
             ["State:IndexKey"] = Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()),
             ["State:TablePrefix"] = prefix,
             ["DirectoryImport:Table"] = prefix + "dir",

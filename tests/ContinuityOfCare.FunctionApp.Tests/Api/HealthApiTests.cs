@@ -87,7 +87,7 @@ public sealed class HealthApiTests(AzuriteFixture azurite)
         await using var app = await HubTestApp.StartLocalAsync(new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = connection,
-            ["LocalHost:ApiKey"] = ApiTestHost.ApiKey,
+            ["LocalRunner:ApiKey"] = ApiTestHost.ApiKey,
         });
         using var request = ApiTestHost.Request(HttpMethod.Get, "/api/health");
 
@@ -114,7 +114,7 @@ public sealed class HealthApiTests(AzuriteFixture azurite)
             // What the calendar inbox's ingest does with a newer GOV.UK file (FileIngestor → CalendarProvider.ReplaceAsync).
             var file = BankHolidaysFile(shippedYear + 5);
             var candidate = Core.Time.WorkingCalendar.FromHolidays(Ingestion.BankHolidays.BankHolidayFileParser.Parse(file));
-            Assert.True(await host.Services.GetRequiredService<Pipeline.CalendarProvider>().ReplaceAsync(file, candidate, CancellationToken.None));
+            Assert.True(await host.Services.GetRequiredService<Hub.Pipeline.CalendarProvider>().ReplaceAsync(file, candidate, CancellationToken.None));
             var (_, after, _) = await host.SendAsync(HttpMethod.Get, "/api/health");
 
             // Reported at once: the health check reads the pipeline's own provider, not a copy with its own cache.

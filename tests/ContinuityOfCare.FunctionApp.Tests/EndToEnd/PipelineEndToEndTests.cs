@@ -1,7 +1,6 @@
 using ContinuityOfCare.Hub.Storage;
 using ContinuityOfCare.Core.Feeds;
 using ContinuityOfCare.Core.Obligations;
-using ContinuityOfCare.Hub.Catalogue;
 using ContinuityOfCare.Hub.Endpoints.Acknowledge;
 using ContinuityOfCare.Hub.Pipeline;
 using ContinuityOfCare.Hub.Pipeline.Messages;
@@ -185,14 +184,14 @@ public sealed class PipelineEndToEndTests
 
     /// <summary>
     /// The acknowledgement link an escalation or Alert Form carries is <c>{PublicBaseUrl}api/ack/{token}</c>: the Acknowledge function's route
-    /// (read from its function.json) under the <c>api</c> prefix, and the running host answers it with the confirmation page.
+    /// (read from its trigger attribute) under the <c>api</c> prefix, and the running host answers it with the confirmation page.
     /// </summary>
     private static async Task AssertAcknowledgementLinkResolvesAsync(HubWorld world, string emailText)
     {
         var link = new Uri(Assert.Single(
             System.Text.RegularExpressions.Regex.Matches(emailText, @"https?://[^\s<>""]+").Select(m => m.Value),
             url => url.Contains("/ack/", StringComparison.Ordinal)));
-        var route = world.Get<FunctionCatalogue>().Find(AcknowledgeEndpoint.Name)!.Trigger.Route!;
+        var route = world.Get<IReadOnlyList<ContinuityOfCare.LocalRunner.IndexedFunction>>().Single(f => f.Name == "Acknowledge").Route!;
         Assert.Equal("ack/{token}", route);
         Assert.Equal("http://127.0.0.1:7071", link.GetLeftPart(UriPartial.Authority));
         var token = link.AbsolutePath[("/api/" + route.Replace("{token}", "", StringComparison.Ordinal)).Length..];
@@ -230,7 +229,7 @@ public sealed class PipelineEndToEndTests
     public async Task Part7_HostStoppedMidBatchAndRestarted_EveryAlertSentExactlyOnce_NoEventOrObligationLost()
     {
         const int Clients = 8;
-        var grace = new Dictionary<string, string?> { ["LocalHost:ShutdownGrace"] = "00:00:05" };
+        var grace = new Dictionary<string, string?> { ["LocalRunner:ShutdownGrace"] = "00:00:05" };
         await using var world = await HubWorld.StartAsync(ChristmasEve1600, grace);
         await world.LoadReferenceDataAsync(E2eFiles.ConsentingClients(Clients));
 

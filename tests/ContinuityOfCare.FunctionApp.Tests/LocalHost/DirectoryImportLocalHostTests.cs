@@ -25,7 +25,7 @@ public sealed class DirectoryImportLocalHostTests(AzuriteFixture azurite)
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["DirectoryImport:Table"] = table,
             ["DirectoryImport:ReportsContainer"] = reports,
-            ["LocalHost:BlobPollingInterval"] = "00:00:00.200",
+            ["LocalRunner:BlobPollingInterval"] = "00:00:00.200",
         });
         var inbox = new BlobContainerClient(azurite.ConnectionString, "directory");
         await inbox.CreateIfNotExistsAsync();

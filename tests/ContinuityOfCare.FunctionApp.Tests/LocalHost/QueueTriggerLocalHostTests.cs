@@ -1,5 +1,4 @@
 using ContinuityOfCare.Hub.Storage;
-using ContinuityOfCare.Hub.Hosting;
 using ContinuityOfCare.FunctionApp.Tests.Support;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
@@ -19,7 +18,7 @@ public sealed class QueueTriggerLocalHostTests(AzuriteFixture azurite)
         // Retry at once and poll fast; maxDequeueCount stays host.json's 5.
         ["AzureFunctionsJobHost:extensions:queues:visibilityTimeout"] = "00:00:00",
         ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.200",
-        ["LocalHost:BlobPollingInterval"] = "00:01:00",
+        ["LocalRunner:BlobPollingInterval"] = "00:01:00",
     };
 
     [Fact]
@@ -27,11 +26,7 @@ public sealed class QueueTriggerLocalHostTests(AzuriteFixture azurite)
     {
         var queueName = azurite.UniqueName("fails");
         var log = new InvocationLog();
-        await using var app = await HubTestApp.StartLocalAsync(Settings, services =>
-        {
-            services.AddSingleton(log);
-            services.AddHubFunction<AlwaysFailsFunction>("AlwaysFails", AlwaysFailsFunction.Definition(queueName));
-        });
+        await using var app = await HubTestApp.StartLocalAsync(new Dictionary<string, string?>(Settings) { ["FailingInput"] = queueName }, services => services.AddSingleton(log), typeof(AlwaysFailsFunction));
         var queue = HubStorage.ForConnectionString(azurite.ConnectionString).Queue(queueName);
         await queue.CreateIfNotExistsAsync();
         await queue.SendMessageAsync("""{"caseId":"c-9"}""");
@@ -44,7 +39,7 @@ public sealed class QueueTriggerLocalHostTests(AzuriteFixture azurite)
         }, "the poison message");
 
         Assert.Equal("""{"caseId":"c-9"}""", Assert.Single(poisoned).Body.ToString());
-        Assert.Equal([1L, 2L, 3L, 4L, 5L], log.Inputs.Cast<QueueTriggerInput>().Select(input => input.DequeueCount));
+        Assert.Equal(["1", "2", "3", "4", "5"], log.Inputs);
         Assert.Empty((await queue.PeekMessagesAsync(5)).Value);
     }
 
@@ -54,11 +49,8 @@ public sealed class QueueTriggerLocalHostTests(AzuriteFixture azurite)
         var input = azurite.UniqueName("echoin");
         var output = azurite.UniqueName("echoout");
         var log = new InvocationLog();
-        await using var app = await HubTestApp.StartLocalAsync(Settings, services =>
-        {
-            services.AddSingleton(log);
-            services.AddHubFunction<EchoFunction>("Echo", EchoFunction.Definition(input, output));
-        });
+        await using var app = await HubTestApp.StartLocalAsync(
+            new Dictionary<string, string?>(Settings) { ["EchoInput"] = input, ["EchoOutput"] = output }, services => services.AddSingleton(log), typeof(EchoFunction));
         var queue = HubStorage.ForConnectionString(azurite.ConnectionString).Queue(input);
         await queue.CreateIfNotExistsAsync();
         await queue.SendMessageAsync("hello");

@@ -1,5 +1,4 @@
-using ContinuityOfCare.Hub.LocalHost;
-using ContinuityOfCare.Hub.Scheduling;
+using ContinuityOfCare.LocalRunner;
 using Xunit;
 
 namespace ContinuityOfCare.FunctionApp.Tests.Scheduling;
@@ -58,5 +57,5 @@ public sealed class TimerScheduleTests
     [InlineData("Europe/London")]
     [InlineData("GMT Standard Time")] // the Windows id WEBSITE_TIME_ZONE takes on Windows plans
     public void Hosting_WebsiteTimeZone_AcceptsIanaAndWindowsIds(string id) =>
-        Assert.Equal("Europe/London", TimerTriggerScheduler.ResolveZone(id).Id);
+        Assert.Equal("Europe/London", TimerScheduler.ResolveZone(id).Id);
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using ContinuityOfCare.Hub.Hosting;
+using ContinuityOfCare.LocalRunner;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -33,29 +33,22 @@ public sealed class HubTestApp : IAsyncDisposable
     /// <summary>A client for <see cref="BaseAddress"/>.</summary>
     public HttpClient Client { get; }
 
-    /// <summary>Starts the app as a custom handler (FUNCTIONS_CUSTOMHANDLER_PORT set to a free port).</summary>
-    public static Task<HubTestApp> StartCustomHandlerAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
-    {
-        var port = FreePort();
-        var all = new Dictionary<string, string?>(settings) { [HubServicesExtensions.CustomHandlerPortSetting] = port.ToString(CultureInfo.InvariantCulture) };
-        return StartAsync(all, services);
-    }
 
     /// <summary>Starts the app as its own local host on a free port.</summary>
-    public static Task<HubTestApp> StartLocalAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    public static Task<HubTestApp> StartLocalAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null, params Type[] functions)
     {
         var all = new Dictionary<string, string?>(settings) { ["urls"] = "http://127.0.0.1:0" };
-        return StartAsync(all, services);
+        return StartAsync(all, services, functions);
     }
 
-    private static async Task<HubTestApp> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services)
+    private static async Task<HubTestApp> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services, Type[] functions)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddHubServices();
+        builder.AddLocalRunner(functions);
         services?.Invoke(builder.Services);
         var app = builder.Build();
-        app.MapHubFunctions();
+        app.MapLocalRunner();
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new HubTestApp(app, new Uri(address));

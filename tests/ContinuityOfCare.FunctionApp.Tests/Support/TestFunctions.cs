@@ -1,15 +1,19 @@
 using System.Globalization;
-using ContinuityOfCare.Hub.Catalogue;
+using ContinuityOfCare.FunctionApp.Http;
+using ContinuityOfCare.Hub.Api;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 
 namespace ContinuityOfCare.FunctionApp.Tests.Support;
 
-/// <summary>What the test-only functions saw (registered per test in that test's DI only).</summary>
+/// <summary>What the test functions were called with, in order.</summary>
 public sealed class InvocationLog
 {
-    private readonly List<TriggerInput> _inputs = [];
+    private readonly List<string> _inputs = [];
 
-    /// <summary>Inputs in invocation order.</summary>
-    public IReadOnlyList<TriggerInput> Inputs
+    /// <summary>Each invocation's input, as text.</summary>
+    public IReadOnlyList<string> Inputs
     {
         get
         {
@@ -20,8 +24,8 @@ public sealed class InvocationLog
         }
     }
 
-    /// <summary>Records an input.</summary>
-    public void Add(TriggerInput input)
+    /// <summary>Records one invocation.</summary>
+    public void Add(string input)
     {
         lock (_inputs)
         {
@@ -30,74 +34,45 @@ public sealed class InvocationLog
     }
 }
 
-/// <summary>Echoes a queue message to its output twice: the text, then the dequeue count.</summary>
-public sealed class EchoFunction(InvocationLog log) : IHubFunction
+/// <summary>Queue <c>%EchoInput%</c> → the message and its dequeue count to <c>%EchoOutput%</c>.</summary>
+public sealed class EchoFunction(InvocationLog log)
 {
-    /// <summary>The definition: queue trigger on <paramref name="queue"/>, queue output <c>outMessages</c> to <paramref name="output"/>.</summary>
-    public static FunctionDefinition Definition(string queue, string output) => new("Echo",
-    [
-        new BindingDefinition(BindingTypes.QueueTrigger, "in", "message") { QueueName = queue },
-        new BindingDefinition(BindingTypes.Queue, "out", "outMessages") { QueueName = output },
-    ]);
-
-    /// <inheritdoc />
-    public Task InvokeAsync(FunctionContext context, CancellationToken cancellationToken)
+    [Function("Echo")]
+    [QueueOutput("%EchoOutput%")]
+    public string[] Run([QueueTrigger("%EchoInput%")] string message, long dequeueCount)
     {
-        var input = (QueueTriggerInput)context.Trigger;
-        log.Add(input);
-        context.AddQueueMessage("outMessages", input.Message);
-        context.AddQueueMessage("outMessages", input.DequeueCount.ToString(CultureInfo.InvariantCulture));
-        return Task.CompletedTask;
+        log.Add(dequeueCount.ToString(CultureInfo.InvariantCulture));
+        return [message, dequeueCount.ToString(CultureInfo.InvariantCulture)];
     }
 }
 
-/// <summary>Always fails (for retry and poison behaviour).</summary>
-public sealed class AlwaysFailsFunction(InvocationLog log) : IHubFunction
+/// <summary>Queue <c>%FailingInput%</c>: always throws, recording each attempt's dequeue count.</summary>
+public sealed class AlwaysFailsFunction(InvocationLog log)
 {
-    /// <summary>The definition: queue trigger on <paramref name="queue"/>.</summary>
-    public static FunctionDefinition Definition(string queue) => new("AlwaysFails",
-        [new BindingDefinition(BindingTypes.QueueTrigger, "in", "message") { QueueName = queue }]);
-
-    /// <inheritdoc />
-    public Task InvokeAsync(FunctionContext context, CancellationToken cancellationToken)
+    [Function("AlwaysFails")]
+    public void Run([QueueTrigger("%FailingInput%")] string message, long dequeueCount)
     {
-        log.Add(context.Trigger);
+        log.Add(dequeueCount.ToString(CultureInfo.InvariantCulture));
         throw new InvalidOperationException("this test function always fails");
     }
 }
 
-/// <summary>Records timer firings.</summary>
-public sealed class TickFunction(InvocationLog log) : IHubFunction
+/// <summary>A timer that also runs at start-up.</summary>
+public sealed class TickFunction(InvocationLog log)
 {
-    /// <summary>The definition: a daily 07:00 timer that also runs on start-up.</summary>
-    public static FunctionDefinition Definition { get; } = new("Tick",
-        [new BindingDefinition(BindingTypes.TimerTrigger, "in", "timer") { Schedule = "0 0 7 * * *", RunOnStartup = true }]);
-
-    /// <inheritdoc />
-    public Task InvokeAsync(FunctionContext context, CancellationToken cancellationToken)
-    {
-        log.Add(context.Trigger);
-        return Task.CompletedTask;
-    }
+    [Function("Tick")]
+    public void Run([TimerTrigger("0 0 7 * * *", RunOnStartup = true)] TimerInfo timer) => log.Add("tick " + timer.IsPastDue);
 }
 
-/// <summary>Answers with the route id, query and body it was called with.</summary>
-public sealed class PingFunction(InvocationLog log) : IHubFunction
+/// <summary><c>GET|POST /api/ping/{id}</c> at function level.</summary>
+public sealed class PingFunction(InvocationLog log)
 {
-    /// <summary>The definition: <c>GET|POST /api/ping/{id}</c>, function-level auth, http output <c>res</c>.</summary>
-    public static FunctionDefinition Definition { get; } = new("Ping",
-    [
-        new BindingDefinition(BindingTypes.HttpTrigger, "in", "req") { Methods = ["GET", "POST"], Route = "ping/{id}", AuthLevel = "function" },
-        new BindingDefinition(BindingTypes.Http, "out", "res"),
-    ]);
-
-    /// <inheritdoc />
-    public Task InvokeAsync(FunctionContext context, CancellationToken cancellationToken)
+    [Function("Ping")]
+    public async Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Function, "get", "post", Route = "ping/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var request = (HttpTriggerInput)context.Trigger;
-        log.Add(request);
-        var who = request.Query.GetValueOrDefault("who", "nobody");
-        context.HttpResponse = HttpResponseOutput.Text(201, $"pong {request.Params.GetValueOrDefault("id")} {who} {request.Body}");
-        return Task.CompletedTask;
+        var input = await HttpBridge.ReadAsync(request, new Dictionary<string, string> { ["id"] = id }, cancellationToken);
+        log.Add(input.Method);
+        var who = input.Query.GetValueOrDefault("who", "nobody");
+        return new HubHttpResult(HttpResponseOutput.Text(201, $"pong {id} {who} {input.Body}"));
     }
 }

@@ -1,0 +1,109 @@
+using System.Reflection;
+using ContinuityOfCare.Hub.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContinuityOfCare.LocalRunner;
+
+/// <summary>
+/// Calls a function method as the isolated worker would: a new instance of its class per invocation (constructor
+/// injection from a DI scope), the trigger value bound to the trigger parameter, other parameters by name from the
+/// trigger's metadata (the blob name, route values), the cancellation token; then its return value to its queue output.
+/// </summary>
+public sealed class FunctionInvoker(IServiceScopeFactory scopes, HubStorage storage)
+{
+    /// <summary>Invokes the function and delivers its queue output.</summary>
+    /// <exception cref="Exception">Whatever the function threw (the caller retries or reports it).</exception>
+    public async Task<object?> InvokeAsync(
+        IndexedFunction function, object? triggerValue, IReadOnlyDictionary<string, object?> named, CancellationToken cancellationToken, IServiceProvider? requestServices = null)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(named);
+        await using var scope = scopes.CreateAsyncScope();
+        var provider = requestServices ?? scope.ServiceProvider;
+        var target = function.Method.IsStatic ? null : ActivatorUtilities.CreateInstance(provider, function.Method.DeclaringType!);
+        try
+        {
+            var arguments = function.Method.GetParameters().Select(p => Bind(function, p, triggerValue, named, cancellationToken)).ToArray();
+            object? result;
+            try
+            {
+                result = function.Method.Invoke(target, arguments);
+            }
+            catch (TargetInvocationException exception) when (exception.InnerException is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception.InnerException);
+                throw;
+            }
+
+            if (result is Task task)
+            {
+                await task.ConfigureAwait(false);
+                result = task.GetType().IsGenericType ? task.GetType().GetProperty("Result")!.GetValue(task) : null;
+            }
+
+            await SendOutputAsync(function, result, CancellationToken.None).ConfigureAwait(false);
+            return result;
+        }
+        finally
+        {
+            switch (target)
+            {
+                case IAsyncDisposable asyncDisposable:
+                    await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+                    break;
+                case IDisposable disposable:
+                    disposable.Dispose();
+                    break;
+            }
+        }
+    }
+
+    private static object? Bind(IndexedFunction function, ParameterInfo parameter, object? triggerValue, IReadOnlyDictionary<string, object?> named, CancellationToken cancellationToken)
+    {
+        if (parameter.ParameterType == typeof(CancellationToken))
+        {
+            return cancellationToken;
+        }
+
+        if (parameter == function.TriggerParameter || parameter.Position == function.TriggerParameter.Position)
+        {
+            return triggerValue switch
+            {
+                byte[] bytes when parameter.ParameterType == typeof(string) => System.Text.Encoding.UTF8.GetString(bytes),
+                byte[] bytes when parameter.ParameterType == typeof(BinaryData) => BinaryData.FromBytes(bytes),
+                _ => triggerValue,
+            };
+        }
+
+        return named.TryGetValue(parameter.Name!, out var value)
+            ? value
+            : throw new InvalidOperationException($"function {function.Name}: the local runner cannot bind parameter {parameter.Name}");
+    }
+
+    private async Task SendOutputAsync(IndexedFunction function, object? result, CancellationToken cancellationToken)
+    {
+        if (function.OutputQueue is null || result is null)
+        {
+            return;
+        }
+
+        IEnumerable<string> messages = result switch
+        {
+            string text => [text],
+            IEnumerable<string> texts => texts,
+            _ => throw new InvalidOperationException($"function {function.Name}: the local runner sends string or string[] queue outputs, not {result.GetType().Name}"),
+        };
+        var queue = storage.Queue(function.OutputQueue);
+        var created = false;
+        foreach (var message in messages)
+        {
+            if (!created)
+            {
+                await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                created = true;
+            }
+
+            await queue.SendMessageAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
