@@ -360,8 +360,9 @@ var keyVaultReference = '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultU
 // deprecated there. WEBSITE_TIME_ZONE is not supported on Linux Consumption or Flex Consumption, so timers fire in
 // UTC (infra/README.md "Schedules and time zones").
 var coreSettings = [
-  // Identity-based host and app storage: the system-assigned identity, no key. accountName is the form the Functions
-  // host documents for Flex; the service URIs name each endpoint (tables included) for the hub's own SDK clients.
+  // Identity-based host and app storage: the system-assigned identity, no key. accountName is the form Microsoft
+  // documents for Flex; the host honours the explicit service URIs over it, and they name each endpoint (tables
+  // included) for the hub's own SDK clients, which cannot derive them from an account name.
   { name: 'AzureWebJobsStorage__accountName', value: storage.name }
   { name: 'AzureWebJobsStorage__blobServiceUri', value: storage.properties.primaryEndpoints.blob }
   { name: 'AzureWebJobsStorage__queueServiceUri', value: storage.properties.primaryEndpoints.queue }
