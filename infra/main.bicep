@@ -138,8 +138,8 @@ var tableNames = [
   'spocdirectory'
 ]
 
-// Built-in role definition ids (Azure RBAC). Blob Data Owner, not Contributor: the Functions host manages blob
-// leases and the deployment container with it, as Microsoft's Flex Consumption guidance requires.
+// Built-in role definition ids (Azure RBAC). Blob Data Owner, not Contributor: it is the role Microsoft documents for
+// an identity-based AzureWebJobsStorage and for Flex Consumption's identity-authenticated deployment storage.
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'

@@ -110,7 +110,10 @@ public sealed partial class MainBicepTests
                 StringComparison.Ordinal);
         }
 
-        Assert.All(SettingNames().Where(n => n.StartsWith("AzureWebJobsStorage", StringComparison.Ordinal)), name => Assert.StartsWith("AzureWebJobsStorage__", name, StringComparison.Ordinal));
+        var storageSettings = SettingNames().Where(n => n.StartsWith("AzureWebJobsStorage", StringComparison.Ordinal)).Order();
+        Assert.Equal(
+            ["AzureWebJobsStorage__accountName", "AzureWebJobsStorage__blobServiceUri", "AzureWebJobsStorage__credential", "AzureWebJobsStorage__queueServiceUri", "AzureWebJobsStorage__tableServiceUri"],
+            storageSettings);
     }
 
     // ---------------------------------------------------------------- hosting
