@@ -1,8 +1,11 @@
-// The Continuity of Care hub on Azure: one storage account (tables, queues, blob containers), a Linux Function App
-// on the Consumption plan running the hub as a custom handler, a system-assigned managed identity, Key Vault for
-// every secret (referenced from app settings), and Application Insights. How to deploy: infra/README.md.
-// Invariants (tests/ContinuityOfCare.FunctionApp.Tests/Infra read this file): every queue, container and table the
-// code uses is declared; no secret literal; HTTPS only; TLS 1.2 minimum; no public blob access; role assignments.
+// The Continuity of Care hub on Azure: one storage account (tables, queues, blob containers, the deployment package
+// container), a .NET isolated-worker Function App on the Flex Consumption plan, a system-assigned managed identity that
+// is the only credential for storage and Key Vault, Key Vault for the hub's own secrets (referenced from app settings),
+// Application Insights on a Log Analytics workspace, and the Event Grid system topic the inbox blob triggers listen on.
+// How to deploy: infra/README.md.
+// Invariants (tests/ContinuityOfCare.Infra.Tests compile, lint and read this file): every queue, container and table
+// the code uses is declared; no storage key or connection string anywhere; no secret literal; HTTPS only; TLS 1.2
+// minimum; no public blob access; the identity's role assignments.
 
 targetScope = 'resourceGroup'
 
@@ -11,7 +14,7 @@ targetScope = 'resourceGroup'
 @maxLength(11)
 param namePrefix string
 
-@description('Azure region; defaults to the resource group\'s.')
+@description('Azure region; defaults to the resource group\'s. It must offer the Flex Consumption plan (az functionapp list-flexconsumption-locations).')
 param location string = resourceGroup().location
 
 @description('Storage redundancy.')
@@ -25,6 +28,15 @@ param rawFileRetentionDays int = 30
 @description('Days Application Insights / Log Analytics keep telemetry.')
 @minValue(30)
 param logRetentionDays int = 90
+
+@description('Most instances the Flex Consumption plan may scale the app out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Memory of each Flex Consumption instance (MB).')
+@allowed([ 512, 2048, 4096 ])
+param instanceMemoryMB int = 2048
 
 @description('Id of the acknowledgement key new links are signed with (1–32 letters or digits).')
 param ackCurrentKeyId string
@@ -70,13 +82,9 @@ param secureMailDomains array = [
   'gov.uk'
 ]
 
-@description('URL of the deployment package blob (run from package); empty until the first upload (infra/README.md).')
-param packageUri string = ''
-
 var suffix = uniqueString(resourceGroup().id, namePrefix)
 
-// The names the hub's code uses. Queues: one per stage (architecture.md "State"); each "<name>-poison" queue is
-// created by the Functions host (and the local host) on the first message that fails maxDequeueCount times.
+// The names the hub's code uses. Queues: one per stage (architecture.md "State").
 var queueNames = [
   'ingest'
   'route'
@@ -84,7 +92,11 @@ var queueNames = [
   'deadline'
 ]
 
-// Inboxes per input type, then processed/rejected/reports (Core Feeds/InboxContainers.cs), and the package container.
+// Each stage queue's "<name>-poison" queue is declared too (the host would create it on the first message that fails
+// maxDequeueCount times), so that monitoring and `coc replay-poison` find it before the first failure.
+var poisonQueueNames = [for name in queueNames: '${name}-poison']
+
+// Inboxes per input type, then processed/rejected/reports (Core Feeds/InboxContainers.cs).
 var inboxContainerNames = [
   'court-lists'
   'court-results'
@@ -93,15 +105,21 @@ var inboxContainerNames = [
   'directory'
   'calendar'
 ]
-var containerNames = concat(inboxContainerNames, [
+
+// Flex Consumption runs the app from the package zip deploy uploads here (functionAppConfig.deployment below).
+var deploymentContainerNames = [
+  'deployments'
+]
+
+var containerNames = concat(inboxContainerNames, deploymentContainerNames, [
   'processed'
   'rejected'
   'reports'
-  'deployments'
 ])
 
-// State tables (FunctionApp State/TableNames.cs) and the mail outbox's (Mail Outbox/OutboxOptions.cs). The app also
-// creates them at start-up (State:CreateTablesAtStartup); declaring them here makes the deployment complete by itself.
+// State tables (FunctionApp State/TableNames.cs), the mail outbox's (Mail Outbox/OutboxOptions.cs) and the SPOC
+// directory's (FunctionApp Directory/DirectoryImportOptions.cs). The app also creates them at start-up
+// (State:CreateTablesAtStartup); declaring them here makes the deployment complete by itself.
 var tableNames = [
   'clients'
   'clientindex'
@@ -117,11 +135,13 @@ var tableNames = [
   'alertoutbox'
   'operatornotices'
   'directoryflags'
+  'spocdirectory'
 ]
 
-// Built-in role definition ids (Azure RBAC).
+// Built-in role definition ids (Azure RBAC). Blob Data Owner, not Contributor: it is the role Microsoft documents for
+// an identity-based AzureWebJobsStorage and for Flex Consumption's identity-authenticated deployment storage.
 var roles = {
-  storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
@@ -140,10 +160,9 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
     allowBlobPublicAccess: false
-    // The hub's storage client authenticates with the AzureWebJobsStorage connection string (a Key Vault reference
-    // below), so Shared Key stays enabled; switch to identity-only (AzureWebJobsStorage__accountName) once the
-    // client reads that form, then set this to false (infra/README.md "Hardening").
-    allowSharedKeyAccess: true
+    // Every client (the Functions host, the hub's SDK clients, the deployment, operators) authenticates with Entra ID;
+    // an account key would be a second, unaudited way in.
+    allowSharedKeyAccess: false
     defaultToOAuthAuthentication: true
     accessTier: 'Hot'
     encryption: {
@@ -182,7 +201,7 @@ resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-0
   name: 'default'
 }
 
-resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [for name in queueNames: {
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [for name in concat(queueNames, poisonQueueNames): {
   parent: queueService
   name: name
 }]
@@ -227,6 +246,18 @@ resource retention 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05
   }
 }
 
+// Blob triggers on Flex Consumption are fed by Event Grid (the polling blob trigger is not supported there). The
+// system topic is declared here; its subscriptions need the app's blobs_extension system key, which exists only once
+// the code is deployed, so they are created after the first publish (infra/README.md "Event Grid for the inboxes").
+resource storageEvents 'Microsoft.EventGrid/systemTopics@2022-06-15' = {
+  name: '${namePrefix}-storage-events-${suffix}'
+  location: location
+  properties: {
+    source: storage.id
+    topicType: 'Microsoft.Storage.StorageAccounts'
+  }
+}
+
 // ---------------------------------------------------------------- monitoring
 
 resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
@@ -263,6 +294,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
       family: 'A'
       name: 'standard'
     }
+    // Access by Azure RBAC role assignments only (no access policies): the app reads with Key Vault Secrets User.
     enableRbacAuthorization: true
     enableSoftDelete: true
     softDeleteRetentionInDays: 90
@@ -306,40 +338,37 @@ resource stateIndexKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
-// Built from the account's own key at deployment time: the key never appears in a file or a parameter.
-resource storageConnectionSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
-  parent: vault
-  name: 'storage-connection'
-  properties: {
-    value: 'DefaultEndpointsProtocol=https;AccountName=${storage.name};AccountKey=${storage.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
-  }
-}
-
 // ---------------------------------------------------------------- function app
 
-resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: '${namePrefix}-plan-${suffix}'
   location: location
   kind: 'functionapp'
   sku: {
-    name: 'Y1'
-    tier: 'Dynamic'
+    name: 'FC1'
+    tier: 'FlexConsumption'
   }
   properties: {
-    reserved: true // Linux
+    reserved: true // Linux, the only OS Flex Consumption runs
   }
 }
 
 var keyVaultReference = '@Microsoft.KeyVault(SecretUri=${vault.properties.vaultUri}secrets/'
 
+// Flex Consumption takes the worker runtime and its version from functionAppConfig.runtime and sets the Functions
+// runtime version itself: FUNCTIONS_WORKER_RUNTIME, FUNCTIONS_EXTENSION_VERSION and WEBSITE_RUN_FROM_PACKAGE are
+// deprecated there. WEBSITE_TIME_ZONE is not supported on Linux Consumption or Flex Consumption, so timers fire in
+// UTC (infra/README.md "Schedules and time zones").
 var coreSettings = [
-  { name: 'FUNCTIONS_EXTENSION_VERSION', value: '~4' }
-  // The hub is an ASP.NET Core app the Functions host calls over HTTP (architecture.md "Hosting").
-  { name: 'FUNCTIONS_WORKER_RUNTIME', value: 'custom' }
-  { name: 'AzureWebJobsStorage', value: '${keyVaultReference}storage-connection)' }
+  // Identity-based host and app storage: the system-assigned identity, no key. accountName is the form Microsoft
+  // documents for Flex; the host honours the explicit service URIs over it, and they name each endpoint (tables
+  // included) for the hub's own SDK clients, which cannot derive them from an account name.
+  { name: 'AzureWebJobsStorage__accountName', value: storage.name }
+  { name: 'AzureWebJobsStorage__blobServiceUri', value: storage.properties.primaryEndpoints.blob }
+  { name: 'AzureWebJobsStorage__queueServiceUri', value: storage.properties.primaryEndpoints.queue }
+  { name: 'AzureWebJobsStorage__tableServiceUri', value: storage.properties.primaryEndpoints.table }
+  { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
-  // No WEBSITE_TIME_ZONE: it is not supported on Linux Consumption. Timers fire in UTC and the hub evaluates its
-  // Europe/London schedules and cut-offs itself (NodaTime TZDB; infra/README.md "Schedules and time zones").
   { name: 'Acknowledgements__CurrentKeyId', value: ackCurrentKeyId }
   { name: 'Acknowledgements__Keys__${ackCurrentKeyId}', value: '${keyVaultReference}${ackCurrentSecret.name})' }
   { name: 'Acknowledgements__Validity', value: ackValidity }
@@ -363,13 +392,7 @@ var domainSettings = [for (domain, i) in secureMailDomains: {
   value: domain
 }]
 
-var packageSettings = empty(packageUri) ? [] : [
-  { name: 'WEBSITE_RUN_FROM_PACKAGE', value: packageUri }
-  // The package blob is private: the app reads it with its managed identity.
-  { name: 'WEBSITE_RUN_FROM_PACKAGE_BLOB_MI_RESOURCE_ID', value: 'SystemAssigned' }
-]
-
-resource app 'Microsoft.Web/sites@2023-12-01' = {
+resource app 'Microsoft.Web/sites@2024-04-01' = {
   name: '${namePrefix}-hub-${suffix}'
   location: location
   kind: 'functionapp,linux'
@@ -381,18 +404,34 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
     httpsOnly: true
     clientAffinityEnabled: false
     keyVaultReferenceIdentity: 'SystemAssigned'
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerNames[0]}'
+          authentication: {
+            type: 'SystemAssignedIdentity'
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
     siteConfig: {
-      linuxFxVersion: ''
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
-      ftpsState: 'Disabled'
       http20Enabled: true
-      appSettings: concat(coreSettings, previousKeySettings, domainSettings, packageSettings)
+      appSettings: concat(coreSettings, previousKeySettings, domainSettings)
     }
   }
   dependsOn: [
     ackPreviousSecret
-    storageConnectionSecret
     containers
     queues
     tables
@@ -403,11 +442,11 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
 
 resource blobRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storage
-  name: guid(storage.id, app.id, roles.storageBlobDataContributor)
+  name: guid(storage.id, app.id, roles.storageBlobDataOwner)
   properties: {
     principalId: app.identity.principalId
     principalType: 'ServicePrincipal'
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataContributor)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.storageBlobDataOwner)
   }
 }
 
@@ -447,4 +486,5 @@ output functionAppName string = app.name
 output functionAppHostName string = app.properties.defaultHostName
 output storageAccountName string = storage.name
 output keyVaultName string = vault.name
+output eventGridSystemTopicName string = storageEvents.name
 output principalId string = app.identity.principalId

@@ -1,21 +1,23 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace ContinuityOfCare.FunctionApp.Tests.Infra;
+namespace ContinuityOfCare.Infra.Tests;
 
-/// <summary>
-/// Reads infra/main.bicep, infra/main.parameters.json and the function.json files from the repository (the Bicep CLI
-/// is not obtainable here, so the template's invariants are checked by reading its text).
-/// </summary>
+/// <summary>Reads infra/main.bicep, infra/main.parameters.json and infra/bicepconfig.json from the repository.</summary>
 internal static partial class InfraFiles
 {
     private static readonly Lazy<string> Root = new(FindRepositoryRoot);
 
     public static string RepositoryRoot => Root.Value;
 
-    public static string Bicep => File.ReadAllText(Path.Combine(RepositoryRoot, "infra", "main.bicep"));
+    public static string InfraFolder => System.IO.Path.Combine(RepositoryRoot, "infra");
 
-    public static string Parameters => File.ReadAllText(Path.Combine(RepositoryRoot, "infra", "main.parameters.json"));
+    public static string BicepPath => System.IO.Path.Combine(InfraFolder, "main.bicep");
+
+    public static string Bicep => File.ReadAllText(BicepPath);
+
+    public static string Parameters => File.ReadAllText(System.IO.Path.Combine(InfraFolder, "main.parameters.json"));
+
+    public static string BicepConfigPath => System.IO.Path.Combine(InfraFolder, "bicepconfig.json");
 
     /// <summary>
     /// The single-quoted strings of a Bicep <c>var name = …</c> declaration (up to the next declaration, comment or blank
@@ -50,27 +52,10 @@ internal static partial class InfraFiles
         return strings;
     }
 
-    /// <summary>Every binding of every function.json under the function app's Functions folder.</summary>
-    public static IReadOnlyList<JsonElement> FunctionBindings()
-    {
-        var folder = Path.Combine(RepositoryRoot, "functions", "ContinuityOfCare.Hub", "Functions");
-        var bindings = new List<JsonElement>();
-        foreach (var file in System.IO.Directory.EnumerateFiles(folder, "function.json", SearchOption.AllDirectories))
-        {
-            using var document = JsonDocument.Parse(File.ReadAllText(file));
-            if (document.RootElement.TryGetProperty("bindings", out var list))
-            {
-                bindings.AddRange(list.EnumerateArray().Select(b => b.Clone()));
-            }
-        }
-
-        return bindings;
-    }
-
     private static string FindRepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ContinuityOfCare.sln")))
+        while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "ContinuityOfCare.sln")))
         {
             directory = directory.Parent;
         }
