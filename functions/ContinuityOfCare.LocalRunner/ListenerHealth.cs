@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ContinuityOfCare.Hub.Api;
 
 namespace ContinuityOfCare.LocalRunner;
 
@@ -6,12 +7,12 @@ namespace ContinuityOfCare.LocalRunner;
 /// Which of the runner's listeners cannot reach storage right now, so health can say so (503) instead of answering
 /// "healthy" while nothing is processed.
 /// </summary>
-public sealed class ListenerHealth
+public sealed class ListenerHealth : IHostHealth
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _failing = new(StringComparer.Ordinal);
 
-    /// <summary>The listeners failing now, each with when it started failing.</summary>
-    public IReadOnlyDictionary<string, DateTimeOffset> Failing => _failing;
+    /// <inheritdoc />
+    public IReadOnlyDictionary<string, DateTimeOffset> FailingListeners => _failing;
 
     /// <summary>Records a failed poll (the first failure's time is kept).</summary>
     public void Failed(string listener, DateTimeOffset at) => _failing.TryAdd(listener, at);

@@ -34,6 +34,7 @@ public static class LocalRunnerExtensions
         services.AddSingleton(HostJsonSettings.Load(AppContext.BaseDirectory, builder.Configuration));
         services.AddSingleton<FunctionInvoker>();
         services.AddSingleton<ListenerHealth>();
+        services.AddSingleton<Hub.Api.IHostHealth>(provider => provider.GetRequiredService<ListenerHealth>());
         services.AddHostedService<QueueListener>();
         services.AddHostedService<TimerScheduler>();
         services.AddHostedService<BlobWatcher>();

@@ -57,8 +57,10 @@ public sealed partial class QueueListener(
             }
             catch (Exception exception)
             {
-                // Storage unreachable or refusing: never stop listening; back off and say so.
+                // Storage unreachable or refusing: never stop listening; back off and say so. The queue is created again
+                // on the next attempt (a storage account that came back empty has none).
                 health.Failed(listener, Time.GetUtcNow());
+                created = false;
                 LogPollFailed(function.Name, (exception as RequestFailedException)?.Status ?? 0, exception.GetType().Name);
                 delay = TimeSpan.FromTicks(Math.Min(Math.Max(delay.Ticks * 2, TimeSpan.FromSeconds(1).Ticks), Options.MaxOutageBackoff.Ticks));
                 if (!await DelayAsync(delay, stoppingToken).ConfigureAwait(false))

@@ -117,6 +117,12 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Kills Azurite (an outage, as far as its clients can tell); <see cref="RestartAsync"/> brings it back.</summary>
+    public Task StopAsync() => DisposeProcessAsync();
+
+    /// <summary>Starts Azurite again on the same ports (in memory: empty, as after a storage account is recreated).</summary>
+    public Task RestartAsync() => StartAsync(FindAzurite());
+
     /// <summary>Kills Azurite with its whole process tree and removes its workspace folder.</summary>
     /// <returns>A task completing when the process has exited.</returns>
     public async Task DisposeAsync()

@@ -47,13 +47,16 @@ internal static class HubCommand
             app.MapLocalRunner();
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync($"Hub running on {string.Join(", ", app.Urls)}. Press Ctrl-C to stop.").ConfigureAwait(false);
+            // SIGINT reaches the command line's token; SIGTERM (and SIGINT too, on some terminals) is taken by the host's
+            // console lifetime, which stops the application: either ends the wait, then the same graceful stop.
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(Timeout.Infinite, stopping.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
-                // Ctrl-C: fall through to a graceful stop.
+                // Fall through to a graceful stop: running invocations get the shutdown grace, then hand their messages back.
             }
 
             await app.StopAsync(CancellationToken.None).ConfigureAwait(false);

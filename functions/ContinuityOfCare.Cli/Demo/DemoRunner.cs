@@ -73,7 +73,7 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output, TextW
 
         var connection = DevelopmentStorage.ConnectionString(blobPort, queuePort, tablePort);
         var clock = new RunningClock(settings.Now);
-        await output.WriteLineAsync($"Starting the hub (local host mode; clock starts at {Core.Time.LondonTime.Format(settings.Now)} Europe/London)…").ConfigureAwait(false);
+        await output.WriteLineAsync($"Starting the hub on the local runner (the function app's classes; clock starts at {Core.Time.LondonTime.Format(settings.Now)} Europe/London)…").ConfigureAwait(false);
         var app = await DemoHub.StartAsync(connection, smtpPort, httpPort, clock, settings.DataDirectory is null ? null : work, cancellationToken).ConfigureAwait(false);
 
         // The web host's console lifetime takes Ctrl-C / SIGTERM for itself (it stops the hub and swallows the signal),
@@ -99,7 +99,7 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output, TextW
                 await output.WriteLineAsync("The hub keeps running (timers, sweeps). Press Ctrl-C to stop; everything started here stops with it.").ConfigureAwait(false);
                 try
                 {
-                    await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {

@@ -5,6 +5,7 @@ using ContinuityOfCare.Hub.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace ContinuityOfCare.Hub.Hosting;
 
@@ -21,6 +22,9 @@ public static class HubServicesExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
+        // Azure.Core logs every refused request at Warning, including the expected 409 of each CreateIfNotExists;
+        // real storage failures reach the hub's own logs as exceptions, with status and error code only.
+        services.AddLogging(logging => logging.AddFilter("Azure.Core", LogLevel.Error));
         services.AddHubStorage();
         services.AddDirectoryImport();
         services.AddHubApi();

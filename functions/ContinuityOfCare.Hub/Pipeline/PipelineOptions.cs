@@ -35,4 +35,10 @@ public sealed class PipelineOptions
     /// A register import clears it at once in this process; other instances see the change after this time.
     /// </summary>
     public TimeSpan RegisterCacheTtl { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Health answers 503 when the front message of the ingest, route or send queue has waited longer than this: the
+    /// hub is not keeping up, or nothing is processing (the deadline queue's delayed messages are not counted).
+    /// </summary>
+    public TimeSpan MaxQueueAge { get; set; } = TimeSpan.FromMinutes(15);
 }

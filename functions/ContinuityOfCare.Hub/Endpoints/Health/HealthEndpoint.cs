@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using ContinuityOfCare.Core.Time;
 using ContinuityOfCare.Hub.Api;
+using ContinuityOfCare.Hub.Pipeline;
 using ContinuityOfCare.Hub.Directory;
 using ContinuityOfCare.Hub.Storage;
 using ContinuityOfCare.Ingestion.BankHolidays;
@@ -24,6 +25,8 @@ public sealed partial class HealthEndpoint(
     ICalendarSource calendars,
     HubStorage storage,
     IOptions<DirectoryImportOptions> directoryOptions,
+    IEnumerable<IHostHealth> hosts,
+    IOptions<PipelineOptions> pipelineOptions,
     TimeProvider time,
     ILogger<HealthEndpoint> logger) : ApiEndpoint(logger)
 {
@@ -64,6 +67,19 @@ public sealed partial class HealthEndpoint(
                     break;
                 }
             }
+        }
+
+        var maxAge = pipelineOptions.Value.MaxQueueAge;
+        foreach (var queue in queueStatuses.Where(q => q.Name != PipelineQueues.Deadline && q.OldestMessageAgeSeconds > maxAge.TotalSeconds))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"The front message of {queue.Name} has waited {queue.OldestMessageAgeSeconds:0} s (more than {maxAge.TotalSeconds:0} s): messages are not being processed."));
+        }
+
+        foreach (var (listener, since) in hosts.SelectMany(host => host.FailingListeners).OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"The {listener} listener cannot reach storage (since {since:HH:mm:ss} UTC); it keeps retrying."));
         }
 
         var poisonTotal = queueStatuses.Sum(queue => queue.PoisonDepth);
