@@ -39,11 +39,10 @@ public static class MailServiceCollectionExtensions
         services.AddSingleton(provider => new SecureMailAllowList(provider.GetRequiredService<IOptions<SecureMailOptions>>().Value.AllowedDomains));
         services.AddSingleton(provider =>
         {
-            var configuration = provider.GetRequiredService<IConfiguration>();
+            // The host's Table service client (connection string locally, managed identity in Azure).
             var options = provider.GetRequiredService<IOptions<OutboxOptions>>().Value;
-            var storage = configuration["AzureWebJobsStorage"]
-                ?? throw new InvalidOperationException("AzureWebJobsStorage is not configured; the mail outbox needs it.");
-            TableClient Table(string name) => new(storage, name);
+            var tables = provider.GetRequiredService<TableServiceClient>();
+            TableClient Table(string name) => tables.GetTableClient(name);
             var smtp = provider.GetRequiredService<IOptions<SmtpOptions>>().Value;
             var sender = provider.GetRequiredService<IMailSender>();
             var notices = new OperatorNoticeBoard(Table(options.NoticesTable), sender, smtp, options, provider.GetRequiredService<ILogger<OperatorNoticeBoard>>());

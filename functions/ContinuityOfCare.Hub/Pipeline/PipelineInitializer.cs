@@ -1,7 +1,7 @@
 using ContinuityOfCare.Core.Feeds;
 using ContinuityOfCare.Hub.Storage;
 using ContinuityOfCare.Mail.Outbox;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ContinuityOfCare.Hub.Pipeline;
@@ -10,10 +10,11 @@ namespace ContinuityOfCare.Hub.Pipeline;
 /// Creates what the pipeline writes to when the app starts: the mail outbox's tables (docs/email.md: "the host creates
 /// them at start-up"), the stage queues and the blob containers (inboxes, processed, rejected, reports). Idempotent.
 /// </summary>
-public sealed class PipelineInitializer(HubStorage storage, IOptions<OutboxOptions> outbox) : IHostedService
+public sealed class PipelineInitializer(HubStorage storage, IOptions<OutboxOptions> outbox, TimeProvider time, ILogger<PipelineInitializer> logger)
+    : StorageResourceInitializer(time, logger)
 {
     /// <inheritdoc />
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override async Task CreateAsync(CancellationToken cancellationToken)
     {
         var options = outbox.Value;
         foreach (var table in new[] { options.AlertsTable, options.NoticesTable, options.DirectoryFlagsTable })
@@ -31,7 +32,4 @@ public sealed class PipelineInitializer(HubStorage storage, IOptions<OutboxOptio
             await storage.Container(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }
     }
-
-    /// <inheritdoc />
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -35,23 +35,17 @@ public static class PipelineServiceExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton<IClock>(SystemClock.Instance);
         services.TryAddSingleton(TimeProvider.System);
-        if (!services.Any(d => d.ServiceType == typeof(StateTables)) && !string.IsNullOrEmpty(configuration[$"{StateOptions.Section}:IndexKey"]))
-        {
-            services.AddHubState();
-        }
-
-        if (!services.Any(d => d.ServiceType == typeof(Mail.Outbox.AlertOutbox)) && !string.IsNullOrEmpty(configuration[$"{SmtpOptions.SectionName}:Host"]))
+        // Everything, always: a setting the hub needs (State:IndexKey, Mail:Smtp:*) is validated at start and a missing
+        // one stops the host with a message naming it, rather than leaving part of the pipeline silently unregistered.
+        services.AddHubState();
+        if (!services.Any(d => d.ServiceType == typeof(Mail.Outbox.AlertOutbox)))
         {
             services.AddHubMail();
-            services.AddHostedService<PipelineInitializer>();
         }
 
-        // A confirmed possible match is routed like the route step routes a file: registered whenever the pipeline can
-        // route (its stores and outbox are registered); otherwise the confirm endpoint keeps answering 503.
-        if (services.Any(d => d.ServiceType == typeof(StateTables)) && services.Any(d => d.ServiceType == typeof(Mail.Outbox.AlertOutbox)))
-        {
-            services.TryAddSingleton<IPossibleMatchRouter, ConfirmedMatchRouter>();
-        }
+        services.AddHostedService<PipelineInitializer>();
+        // A confirmed possible match is routed like the route step routes a file.
+        services.TryAddSingleton<IPossibleMatchRouter, ConfirmedMatchRouter>();
 
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section);
         services.AddOptions<ObligationOptions>().BindConfiguration(ObligationOptions.SectionName);

@@ -28,6 +28,10 @@ public sealed class HubRunSignalTests(AzuriteFixture azurite)
         }
 
         start.Environment["LocalRunner__ShutdownGrace"] = "00:00:02";
+        foreach (var (name, value) in HubSettings.Required)
+        {
+            start.Environment[name] = value;
+        }
         using var process = Process.Start(start)!;
         var output = new StringBuilder();
         process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };

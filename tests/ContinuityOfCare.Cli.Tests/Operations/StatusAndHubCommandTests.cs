@@ -83,6 +83,12 @@ public sealed class StatusAndHubCommandTests(AzuriteFixture azurite)
     [Fact]
     public async Task HubRun_ServesReadiness_AndStopsCleanlyWhenCancelled()
     {
+        // The hub validates these at start; the verb reads them from the environment, as in a deployment.
+        foreach (var (name, value) in HubSettings.Required)
+        {
+            Environment.SetEnvironmentVariable(name, value);
+        }
+
         var port = FreePort();
         using var stop = new CancellationTokenSource();
         var run = CliRunner.RunAsync(stop.Token, "hub", "run", "--connection-string", azurite.ConnectionString, "--urls", $"http://127.0.0.1:{port}");

@@ -36,17 +36,13 @@ public sealed class HealthApiTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Health_NoSmtpRelayConfigured_Answers503WithTheReason()
+    public async Task Start_NoSmtpRelayConfigured_FailsNamingTheSetting()
     {
-        await using var host = await ApiTestHost.StartAsync(azurite);
-        await SeedLiveDirectoryAsync(host, version: 1);
+        // Validated at start (ValidateOnStart): the host does not come up half-registered without its mail relay.
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => ApiTestHost.StartAsync(azurite, new Dictionary<string, string?> { ["Mail:Smtp:Host"] = null }));
 
-        var (status, body, _) = await host.SendAsync(HttpMethod.Get, "/api/health");
-
-        Assert.Equal(503, status);
-        Assert.Equal("unhealthy", body.GetProperty("status").GetString());
-        Assert.Equal("notConfigured", body.GetProperty("smtp").GetString());
-        Assert.Contains(body.GetProperty("problems").EnumerateArray(), p => p.GetString()!.Contains("SMTP", StringComparison.Ordinal));
+        Assert.Contains("Mail:Smtp:Host is required.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -61,20 +61,6 @@ public sealed class PossibleMatchesApiTests(AzuriteFixture azurite)
         Assert.Empty(router.Routed);
     }
 
-    [Fact]
-    public async Task PossibleMatches_ConfirmWithoutARouter_Answers503AndLeavesTheMatchHeld()
-    {
-        await using var host = await ApiTestHost.StartAsync(azurite);
-        var match = await HoldAsync(host, line: 4);
-
-        var (status, body, _) = await host.SendAsync(HttpMethod.Post, $"/api/possible-matches/{match.Id}/confirm", new { by = "duty.worker" });
-
-        Assert.Equal(503, status);
-        ApiProblemAssert.IsProblem(body, 503);
-        var stored = await host.Services.GetRequiredService<PossibleMatchStore>().GetAsync(match.Id, CancellationToken.None);
-        Assert.Equal(PossibleMatchStatus.Held, stored!.Status);
-    }
-
     [Theory]
     [InlineData("no-such-match", "reject", "{\"by\":\"x\"}", 404)]
     [InlineData("{held}", "maybe", "{\"by\":\"x\"}", 404)]

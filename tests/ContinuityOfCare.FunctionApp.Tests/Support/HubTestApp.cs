@@ -38,6 +38,12 @@ public sealed class HubTestApp : IAsyncDisposable
     public static Task<HubTestApp> StartLocalAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null, params Type[] functions)
     {
         var all = new Dictionary<string, string?>(settings) { ["urls"] = "http://127.0.0.1:0" };
+        // The settings the hub validates at start, for tests that exercise something else (a test may set its own).
+        all.TryAdd("State:IndexKey", Convert.ToBase64String(Enumerable.Repeat((byte)3, 32).ToArray()));
+        all.TryAdd("Mail:Smtp:Host", "127.0.0.1");
+        all.TryAdd("Mail:Smtp:Port", "25");
+        all.TryAdd("Mail:Smtp:RequireStartTls", "false");
+        all.TryAdd("Mail:Smtp:SenderAddress", "hub@example.gov.uk");
         return StartAsync(all, services, functions);
     }
 

@@ -15,7 +15,7 @@ namespace ContinuityOfCare.Hub.Endpoints.PossibleMatchDecide;
 public sealed class PossibleMatchDecideEndpoint(
     PossibleMatchStore matches,
     AuditStore audit,
-    IServiceProvider services,
+    IPossibleMatchRouter router,
     IClock clock,
     ILogger<PossibleMatchDecideEndpoint> logger) : ApiEndpoint(logger)
 {
@@ -39,14 +39,6 @@ public sealed class PossibleMatchDecideEndpoint(
             throw new ApiProblemException(ApiProblem.BadRequest("'by' is required: who decided (at most 100 characters)."));
         }
 
-        // Checked before deciding, so a deployment without routing never confirms a match it cannot route.
-        var router = services.GetService<IPossibleMatchRouter>();
-        if (confirm && router is null)
-        {
-            throw new ApiProblemException(new ApiProblem(
-                "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4", "Routing is unavailable.", 503,
-                "Confirmed matches cannot be routed by this deployment; nothing was changed."));
-        }
 
         var by = body.By.Trim();
         var now = clock.GetCurrentInstant();
@@ -66,7 +58,7 @@ public sealed class PossibleMatchDecideEndpoint(
             cancellationToken).ConfigureAwait(false);
         if (confirm)
         {
-            await router!.RouteConfirmedAsync(match, cancellationToken).ConfigureAwait(false);
+            await router.RouteConfirmedAsync(match, cancellationToken).ConfigureAwait(false);
         }
 
         var name = (confirm, outcome == ChangeOutcome.Applied) switch
