@@ -1,4 +1,5 @@
 using System.Collections;
+using ContinuityOfCare.Core.Events;
 using ContinuityOfCare.Core.Time;
 using NodaTime;
 
@@ -30,6 +31,19 @@ public sealed class ObligationCatalogue : IReadOnlyCollection<ObligationRule>
 
     /// <summary>How long a <c>SentToCourt</c> may stay unresolved before the non-return is established.</summary>
     public Duration NonReturnWait { get; }
+
+    /// <summary>
+    /// Which event opens which rule, for whom, from when (<see cref="ObligationTrigger"/>), in the order one event's
+    /// obligations are opened.
+    /// </summary>
+    public IReadOnlyList<ObligationTrigger> Triggers => ObligationTriggers.All;
+
+    /// <summary>The triggers <paramref name="e"/> fires, in table order, each with its rule.</summary>
+    public IEnumerable<(ObligationTrigger Trigger, ObligationRule Rule)> Opens(CareEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return Triggers.Where(t => t.Applies(e)).Select(t => (t, this[t.RuleId]));
+    }
 
     /// <summary>The rules, in domain.md's table order.</summary>
     public IReadOnlyList<ObligationRule> Rules => _rules;

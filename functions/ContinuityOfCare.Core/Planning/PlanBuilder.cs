@@ -33,7 +33,7 @@ internal sealed class PlanBuilder
         var router = new AlertRouter(_routes, new SecureMailPolicy(options.SecureMailDomains), now);
         _matcher = new RecordMatcher(index, router, _ledger);
         var consequences = new EventConsequences(
-            new EventObligationTable(_routes, now), new ObligationDeadlines(options.Catalogue, calendar, _ledger), router, _ledger);
+            new EventObligationTable(options.Catalogue, _routes, now), new ObligationDeadlines(options.Catalogue, calendar, _ledger), router, _ledger);
         _journey = new JourneyStateMachine(inputs, _routes, options, now, consequences, _ledger);
     }
 

@@ -130,4 +130,31 @@ public sealed class ObligationLifecycleTests
 
         Assert.Equal(["d", "b", "c", "a"], list.Select(o => o.Id));
     }
+
+    public static TheoryData<ObligationState, int, bool, ObligationState?> EscalationRecords => new()
+    {
+        // An Open obligation past due passes through Overdue to level 1; one not past due cannot escalate.
+        { Open, 1, true, EscalatedLevel1 }, { Open, 1, false, null }, { Open, 2, true, null },
+        { Overdue, 1, true, EscalatedLevel1 }, { Overdue, 2, true, null },
+        { EscalatedLevel1, 2, true, EscalatedLevel2 }, { EscalatedLevel1, 1, true, null }, { EscalatedLevel1, 3, true, null },
+        { EscalatedLevel2, 3, true, EscalatedLevel3 }, { EscalatedLevel3, 3, true, null },
+        { FulfilledLate, 1, true, null }, { Cancelled, 2, true, null }, { FulfilledOnTime, 3, true, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(EscalationRecords))]
+    public void AfterEscalation_DomainEscalation_LevelsInOrderThroughOverdue(ObligationState from, int level, bool pastDue, ObligationState? expected)
+    {
+        var sentAt = pastDue ? Due + Duration.FromMinutes(1) : Due;
+
+        Assert.Equal(expected, ObligationLifecycle.AfterEscalation(from, level, sentAt, Due));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4)]
+    public void AfterEscalation_DomainEscalation_OnlyLevelsOneToThree(int level)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => ObligationLifecycle.AfterEscalation(Overdue, level, Due + Duration.FromHours(1), Due));
+    }
 }
