@@ -1,5 +1,3 @@
-using ContinuityOfCare.Core.Events;
-
 namespace ContinuityOfCare.Core.Obligations;
 
 /// <summary>What else must be true of the event, beyond its kind, for a trigger to open its obligation.</summary>
