@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ContinuityOfCare.Core.Alerts;
 using ContinuityOfCare.Mail.Outbox;
 using ContinuityOfCare.Mail.Transport;
 using ContinuityOfCare.Testing;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using ContinuityOfCare.Core.Alerts;
 using ContinuityOfCare.Core.Planning;
 using ContinuityOfCare.Mail.Recipients;
 using ContinuityOfCare.Mail.Rendering;

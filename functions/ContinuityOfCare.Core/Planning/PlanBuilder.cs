@@ -1,3 +1,4 @@
+using ContinuityOfCare.Core.Alerts;
 using ContinuityOfCare.Core.Directory;
 using ContinuityOfCare.Core.Matching;
 using ContinuityOfCare.Core.Routing;

@@ -1,3 +1,4 @@
+using ContinuityOfCare.Core.Alerts;
 using ContinuityOfCare.Core.Events;
 using ContinuityOfCare.Core.Inputs;
 using ContinuityOfCare.Core.Planning;
