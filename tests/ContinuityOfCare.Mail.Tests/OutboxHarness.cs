@@ -1,5 +1,5 @@
+using ContinuityOfCare.Core.Routing;
 using ContinuityOfCare.Mail.Outbox;
-using ContinuityOfCare.Mail.Recipients;
 using ContinuityOfCare.Mail.Transport;
 using ContinuityOfCare.Storage.Tables;
 using ContinuityOfCare.Testing;
@@ -58,7 +58,7 @@ internal sealed class OutboxHarness : IDisposable
         var flags = new DirectoryEntryFlags(flagTable);
         var clock = new FakeClock(SampleAlerts.SentAt);
         var outbox = new AlertOutbox(
-            alerts, TestMail.EmailFactory(smtp), sender, new SecureMailAllowList([]), notices, flags, outboxOptions, smtp, resilience,
+            alerts, TestMail.EmailFactory(smtp), sender, SecureMailPolicy.Default, notices, flags, outboxOptions, smtp, resilience,
             clock, NullLogger<AlertOutbox>.Instance);
         return new OutboxHarness(realSender, outbox, notices, flags, clock);
     }

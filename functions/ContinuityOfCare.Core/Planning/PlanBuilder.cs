@@ -31,7 +31,7 @@ internal sealed class PlanBuilder
         _index = index;
         _now = now;
         _routes = new DirectoryRoutes(directory);
-        var router = new AlertRouter(_routes, new SecureMailPolicy(options.SecureMailDomains), now);
+        var router = new AlertRouter(_routes, options.SecureMail, now);
         _matcher = new RecordMatcher(index, router, _ledger);
         var consequences = new EventConsequences(
             new EventObligationTable(options.Catalogue, _routes, now), new ObligationDeadlines(options.Catalogue, calendar, _ledger), router, _ledger);

@@ -93,7 +93,7 @@ public sealed class AlertRouter
             }
             else
             {
-                var held = $"the mailbox of {recipient.OrgCode} is outside the secure-mail allow-list ({string.Join(", ", _secureMail.Suffixes).ToLowerInvariant()})";
+                var held = $"the mailbox of {recipient.OrgCode} is outside the secure-mail allow-list ({string.Join(", ", _secureMail.Domains)})";
                 alerts.Add(new PlannedAlert(form, e.Id, AlertStatus.Held, held));
                 tasks.Add(new PlanTask(TaskKind.InsecureRecipient, PlanTask.Operator, client.Id, $"{held}; alert {reference} held", e.Id));
             }
