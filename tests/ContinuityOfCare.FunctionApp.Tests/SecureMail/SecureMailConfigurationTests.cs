@@ -11,7 +11,9 @@ using ContinuityOfCare.FunctionApp.Tests.Api;
 using ContinuityOfCare.FunctionApp.Tests.Support;
 using ContinuityOfCare.Mail.Outbox;
 using ContinuityOfCare.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Xunit;
 
@@ -81,5 +83,20 @@ public sealed class SecureMailConfigurationTests(AzuriteFixture azurite)
         // One policy behind all three.
         Assert.Same(services.GetRequiredService<SecureMailPolicy>(), planOptions.SecureMail);
         Assert.Equal(["cjsm.net", "nhs.net"], planOptions.SecureMail.Domains);
+    }
+
+    /// <summary>The former directory-only list is refused rather than silently ignored: a removal there must not look done.</summary>
+    [Fact]
+    public void SecurityRules_TheFormerDirectoryImportListIsRefused()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["DirectoryImport:SecureMailDomains:0"] = "cjsm.net" }).Build());
+        services.AddDirectoryImport();
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DirectoryImportOptions>>().Value);
+
+        Assert.Contains("Mail:SecureRecipients:AllowedDomains", error.Message, StringComparison.Ordinal);
     }
 }
