@@ -46,6 +46,7 @@ public class ObligationPlanningTests
     public void Obligations_000_PP5_PPO_clients_get_PPO_priority()
     {
         var plan = TestWorld.Plan([TestWorld.Client(ppo: true)], results: [TestWorld.Result(CourtOutcome.RemandedInCustody)]);
+        Assert.NotEmpty(plan.ObligationsOpened);
         Assert.All(plan.ObligationsOpened, o => Assert.Equal(ObligationPriority.Ppo, o.Priority));
     }
 
