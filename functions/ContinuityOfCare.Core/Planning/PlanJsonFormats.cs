@@ -19,7 +19,10 @@ public static class PlanJsonFormats
     public static LocalDatePattern DatePattern { get; } = LocalDatePattern.Iso;
 
     /// <summary>An instant as Europe/London local time with offset.</summary>
-    public static string London(Instant instant) => LondonPattern.Format(instant.InZone(WorkingCalendar.London).ToOffsetDateTime());
+    public static string London(Instant instant) => LondonPattern.Format(LondonTime(instant));
+
+    /// <summary>An instant as the Europe/London local time and offset that <see cref="LondonPattern"/> writes.</summary>
+    public static OffsetDateTime LondonTime(Instant instant) => instant.InZone(WorkingCalendar.London).ToOffsetDateTime();
 
     /// <summary>An instant in UTC.</summary>
     public static string Utc(Instant instant) => UtcPattern.Format(instant);
