@@ -131,7 +131,7 @@ public sealed class AlertFormRendererTests
     [Fact]
     public void AcknowledgementLink_Issue6_ShownInTheAskSectionAndHtmlEncoded()
     {
-        // Issue 6: the signed single-use link is "placed in Alert Forms and escalations". A token is base64url, but the
+        // docs/operations.md "Acknowledgement links": the signed single-use link is placed in Alert Forms and escalations. A token is base64url, but the
         // query below proves the HTML body encodes whatever the issuer returns.
         var link = new Uri("https://hub.example/api/ack/abc-DEF_123?x=1&y=2");
         var rendered = _renderer.Render(SampleAlerts.Transfer(), SampleAlerts.SentAt, link);

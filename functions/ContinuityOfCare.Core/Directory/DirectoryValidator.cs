@@ -94,7 +94,7 @@ public static partial class DirectoryValidator
 
     private static void CheckPrisonCode(int line, string orgCode, DirectoryValidationOptions options, Action<int?, string> add)
     {
-        // domain.md "Who is involved": an SMT is keyed by its prison's NOMIS code (three upper-case letters).
+        // docs/domain.md "Who is involved": an SMT is keyed by its prison's NOMIS code (three upper-case letters).
         if (!IsNomisPrisonCode(orgCode))
         {
             add(line, $"org_code {orgCode} is not a NOMIS prison code (three upper-case letters, e.g. LEI)");

@@ -4,7 +4,7 @@ using NodaTime;
 namespace ContinuityOfCare.Core.Obligations;
 
 /// <summary>
-/// domain.md "Escalation": an obligation past its due instant escalates once per level — level 1 the owner's SPOC
+/// docs/domain.md "Escalation": an obligation past its due instant escalates once per level — level 1 the owner's SPOC
 /// ("overdue") as soon as it is past due; level 2 the owner's escalation contact once the grace (working days, see
 /// <see cref="EscalationPolicy"/>) after level 1 was sent has passed; level 3 the regional team likewise after level 2.
 /// Each level at most once, ever; levels in order (a missed run never sends two at once — the next run sends the

@@ -4,7 +4,7 @@ using NodaTime;
 namespace ContinuityOfCare.Core.Obligations;
 
 /// <summary>
-/// One obligation: a rule, an owner organisation, a due instant and where it is in its lifecycle (domain.md
+/// One obligation: a rule, an owner organisation, a due instant and where it is in its lifecycle (docs/domain.md
 /// "Obligations and their deadlines"). Immutable: the transition methods return modified copies and throw
 /// <see cref="InvalidObligationTransitionException"/> for moves <see cref="ObligationLifecycle"/> forbids.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace ContinuityOfCare.Core.Obligations;
 
 /// <summary>
-/// The legal moves of an obligation, and the one place that says how an obligation moves (domain.md "Escalation"): pure functions from a
+/// The legal moves of an obligation, and the one place that says how an obligation moves (docs/domain.md "Escalation"): pure functions from a
 /// state to the next; any other move throws <see cref="InvalidObligationTransitionException"/>.
 /// <list type="bullet">
 /// <item>Open → Overdue; Overdue → EscalatedLevel1 → EscalatedLevel2 → EscalatedLevel3 (in order, never skipped).</item>

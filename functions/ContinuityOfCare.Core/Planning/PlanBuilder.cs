@@ -10,7 +10,7 @@ namespace ContinuityOfCare.Core.Planning;
 /// <summary>
 /// One plan in the making. Records are sorted by source and matched (<see cref="RecordMatcher"/>), then replayed per
 /// client in time order so that custody and court trips follow the journey (<see cref="JourneyStateMachine"/>,
-/// domain.md "The journey as events"); each event closes what it ends, opens its obligations and is routed
+/// docs/domain.md "The journey as events"); each event closes what it ends, opens its obligations and is routed
 /// (<see cref="EventConsequences"/>).
 /// </summary>
 internal sealed class PlanBuilder

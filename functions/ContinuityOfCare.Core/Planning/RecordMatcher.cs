@@ -21,7 +21,7 @@ internal sealed class RecordMatcher(MatchingIndex index, AlertRouter router, Pla
                 ledger.Matched++;
                 return result.Client;
             case MatchKind.Possible:
-                // domain.md "Matching" step 3: held for a person to confirm or reject, never routed.
+                // docs/domain.md "Matching" step 3: held for a person to confirm or reject, never routed.
                 ledger.PossibleRecords++;
                 foreach (var candidate in result.Candidates)
                 {
@@ -32,7 +32,7 @@ internal sealed class RecordMatcher(MatchingIndex index, AlertRouter router, Pla
 
                 return null;
             default:
-                // domain.md "Consent and data minimisation": nothing about an unmatched person beyond counts.
+                // docs/domain.md "Consent and data minimisation": nothing about an unmatched person beyond counts.
                 ledger.Unmatched++;
                 return null;
         }

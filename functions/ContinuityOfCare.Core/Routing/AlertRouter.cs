@@ -8,7 +8,7 @@ using NodaTime;
 namespace ContinuityOfCare.Core.Routing;
 
 /// <summary>
-/// Turns one event into Alert Forms and tasks (domain.md "Routing", "Consent and data minimisation"; architecture.md
+/// Turns one event into Alert Forms and tasks (docs/domain.md "Routing", "Consent and data minimisation"; architecture.md
 /// "Security rules"). For each recipient of the event's row in <see cref="RoutingTable"/>:
 /// <list type="bullet">
 /// <item>no consent covering the recipient's org type and no legal basis → no form; a CONSENT_MISSING task for the owning team;</item>

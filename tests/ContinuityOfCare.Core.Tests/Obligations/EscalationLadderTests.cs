@@ -9,7 +9,7 @@ using static ContinuityOfCare.Core.Tests.Time.TestCalendar;
 
 namespace ContinuityOfCare.Core.Tests.Obligations;
 
-/// <summary>domain.md "Escalation": once per level, in order, grace in working days, fulfilment stops the ladder.</summary>
+/// <summary>docs/domain.md "Escalation": once per level, in order, grace in working days, fulfilment stops the ladder.</summary>
 public sealed class EscalationLadderTests
 {
     private static readonly WorkingCalendar Calendar = EnglandAndWales2025To2028;
@@ -154,7 +154,7 @@ public sealed class EscalationLadderTests
     }
 
     /// <summary>
-    /// domain.md "Escalation" as a property: a sweep at random instants applying each decision — levels go out in order,
+    /// docs/domain.md "Escalation" as a property: a sweep at random instants applying each decision — levels go out in order,
     /// each at most once, never before the due instant and never after fulfilment.
     /// </summary>
     [Fact]

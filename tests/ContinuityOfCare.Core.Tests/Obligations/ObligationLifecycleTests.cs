@@ -5,7 +5,7 @@ using static ContinuityOfCare.Core.Obligations.ObligationState;
 
 namespace ContinuityOfCare.Core.Tests.Obligations;
 
-/// <summary>Issue 3 "Obligation lifecycle" / domain.md "Escalation": open → fulfilled | cancelled | overdue → escalated 1/2/3.</summary>
+/// <summary>docs/domain.md "Obligations and their deadlines", "Escalation": open → fulfilled | cancelled | overdue → escalated 1/2/3.</summary>
 public sealed class ObligationLifecycleTests
 {
     private static readonly Instant Due = Instant.FromUtc(2026, 12, 14, 9, 0);

@@ -7,7 +7,7 @@ using Xunit;
 
 namespace ContinuityOfCare.Core.Tests.Planning;
 
-/// <summary>domain.md "Obligations and their deadlines": opened per event with due instants from the deadline engine, and closed by later events.</summary>
+/// <summary>docs/domain.md "Obligations and their deadlines": opened per event with due instants from the deadline engine, and closed by later events.</summary>
 public class ObligationPlanningTests
 {
     private static Instant London(int year, int month, int day, int hour, int minute = 0) =>

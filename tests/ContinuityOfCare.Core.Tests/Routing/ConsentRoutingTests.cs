@@ -8,7 +8,7 @@ using Xunit;
 namespace ContinuityOfCare.Core.Tests.Routing;
 
 /// <summary>
-/// domain.md "Consent and data minimisation" (000 Annex A; 002 §40–44; 003 §2.3–2.5): a remand routes to the SMT
+/// docs/domain.md "Consent and data minimisation" (000 Annex A; 002 §40–44; 003 §2.3–2.5): a remand routes to the SMT
 /// (PRISON_SMT) and the home CJIT (CJIT); each consent case decides per recipient org type.
 /// </summary>
 public class ConsentRoutingTests

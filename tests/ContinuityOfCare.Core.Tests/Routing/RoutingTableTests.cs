@@ -7,7 +7,7 @@ using Xunit;
 
 namespace ContinuityOfCare.Core.Tests.Routing;
 
-/// <summary>domain.md "Routing: who gets each Alert Form" — one test group per row of the table.</summary>
+/// <summary>docs/domain.md "Routing" — one test group per row of the table.</summary>
 public class RoutingTableTests
 {
     public static TheoryData<string, Func<Plan>, EventKind, string[]> Rows => new()

@@ -10,7 +10,7 @@ using Xunit;
 
 namespace ContinuityOfCare.Ingestion.Tests.Samples;
 
-/// <summary>Issue 4 "Sample data": a consistent fictional world, deterministic for a seed; the committed set is exactly what the generator writes.</summary>
+/// <summary>README "Running the hub's main job" (the bundled samples): a consistent fictional world, deterministic for a seed; the committed set is exactly what the generator writes.</summary>
 public sealed class SampleDataTests : IDisposable
 {
     private static readonly SampleSettings Committed = new(42, 40, 60);
