@@ -129,7 +129,7 @@ public sealed class AlertFormRendererTests
     }
 
     [Fact]
-    public void AcknowledgementLink_Issue6_ShownInTheAskSectionAndHtmlEncoded()
+    public void AcknowledgementLink_AcknowledgementLinks_ShownInTheAskSectionAndHtmlEncoded()
     {
         // docs/operations.md "Acknowledgement links": the signed single-use link is placed in Alert Forms and escalations. A token is base64url, but the
         // query below proves the HTML body encodes whatever the issuer returns.
@@ -148,7 +148,7 @@ public sealed class AlertFormRendererTests
     }
 
     [Fact]
-    public void AcknowledgementLink_Issue6_AbsentWithoutALink()
+    public void AcknowledgementLink_AcknowledgementLinks_AbsentWithoutALink()
     {
         var rendered = _renderer.Render(SampleAlerts.Transfer(), SampleAlerts.SentAt);
         Assert.DoesNotContain("confirm here", rendered.Text, StringComparison.Ordinal);
@@ -157,7 +157,7 @@ public sealed class AlertFormRendererTests
     }
 
     [Fact]
-    public void AcknowledgementLink_Issue6_AbsentWhenTheFormAsksNothing()
+    public void AcknowledgementLink_AcknowledgementLinks_AbsentWhenTheFormAsksNothing()
     {
         // A link without a request would confirm nothing: the renderer drops it.
         var rendered = _renderer.Render(SampleAlerts.ReleaseWithoutPersonalDetails(), SampleAlerts.SentAt, new Uri("https://hub.example/api/ack/t"));

@@ -21,7 +21,7 @@ public sealed class ObligationLifecycleTests
 
     [Theory]
     [MemberData(nameof(Legal))]
-    public void Move_Issue3Lifecycle_LegalMoves(ObligationState from, ObligationState to)
+    public void Move_DomainLifecycle_LegalMoves(ObligationState from, ObligationState to)
     {
         Assert.Equal(to, ObligationLifecycle.Move(from, to));
     }
@@ -37,7 +37,7 @@ public sealed class ObligationLifecycleTests
 
     [Theory]
     [MemberData(nameof(Illegal))]
-    public void Move_Issue3Lifecycle_IllegalMovesThrow(ObligationState from, ObligationState to)
+    public void Move_DomainLifecycle_IllegalMovesThrow(ObligationState from, ObligationState to)
     {
         var error = Assert.Throws<InvalidObligationTransitionException>(() => ObligationLifecycle.Move(from, to));
 
@@ -47,7 +47,7 @@ public sealed class ObligationLifecycleTests
     }
 
     [Fact]
-    public void Move_Issue3Lifecycle_EveryPairEitherMovesOrThrows()
+    public void Move_DomainLifecycle_EveryPairEitherMovesOrThrows()
     {
         foreach (var from in Enum.GetValues<ObligationState>())
         {
@@ -67,7 +67,7 @@ public sealed class ObligationLifecycleTests
     }
 
     [Fact]
-    public void Fulfil_Issue3Lifecycle_OnTimeAtOrBeforeDueLateAfter()
+    public void Fulfil_DomainLifecycle_OnTimeAtOrBeforeDueLateAfter()
     {
         Assert.Equal(FulfilledOnTime, ObligationLifecycle.Fulfil(Open, Due, Due));
         Assert.Equal(FulfilledOnTime, ObligationLifecycle.Fulfil(Open, Due - Duration.FromHours(1), Due));
@@ -96,7 +96,7 @@ public sealed class ObligationLifecycleTests
     }
 
     [Fact]
-    public void Obligation_Issue3Lifecycle_TransitionsReturnCopies()
+    public void Obligation_DomainLifecycle_TransitionsReturnCopies()
     {
         var open = new Obligation("o-1", RuleIds.SmtKeyworker, "LEI-SMT", Due - Duration.FromHours(24), Due, false, ObligationPriority.Standard);
 
