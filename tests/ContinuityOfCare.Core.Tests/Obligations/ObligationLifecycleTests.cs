@@ -1,4 +1,6 @@
 using ContinuityOfCare.Core.Obligations;
+using FsCheck;
+using FsCheck.Fluent;
 using NodaTime;
 using Xunit;
 using static ContinuityOfCare.Core.Obligations.ObligationState;
@@ -157,4 +159,25 @@ public sealed class ObligationLifecycleTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => ObligationLifecycle.AfterEscalation(Overdue, level, Due + Duration.FromHours(1), Due));
     }
+
+    /// <summary>
+    /// The invariant behind recording an escalation: it is legal exactly when the obligation is not closed, the level is
+    /// the next one after what the state records, and an Open obligation is already past due.
+    /// </summary>
+    [Fact]
+    public void AfterEscalation_DomainEscalation_LegalExactlyForTheNextLevelOfAnUnclosedObligation() =>
+        Prop.ForAll(
+            Gen.Elements(Enum.GetValues<ObligationState>()).ToArbitrary(),
+            Gen.Choose(1, 3).ToArbitrary(),
+            Gen.Choose(-120, 120).ToArbitrary(),
+            (from, level, minutesAfterDue) =>
+            {
+                var sentAt = Due + Duration.FromMinutes(minutesAfterDue);
+                var legal = !ObligationLifecycle.IsClosed(from)
+                    && level == ObligationLifecycle.EscalationLevelOf(from) + 1
+                    && (from != Open || sentAt > Due);
+                var after = ObligationLifecycle.AfterEscalation(from, level, sentAt, Due);
+                return legal ? after == ObligationLifecycle.EscalatedTo(level) : after is null;
+            })
+        .QuickCheckThrowOnFailure();
 }
