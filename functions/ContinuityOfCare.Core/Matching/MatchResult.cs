@@ -2,7 +2,7 @@ using ContinuityOfCare.Core.Clients;
 
 namespace ContinuityOfCare.Core.Matching;
 
-/// <summary>The result of matching one person (domain.md "Matching").</summary>
+/// <summary>The result of matching one person (docs/domain.md "Matching").</summary>
 /// <param name="Kind">Matched, possible, or none.</param>
 /// <param name="Client">The matched client when <paramref name="Kind"/> is <see cref="MatchKind.Matched"/>.</param>
 /// <param name="Reason">Which cascade step matched (no personal data), e.g. "exact NOMS number".</param>

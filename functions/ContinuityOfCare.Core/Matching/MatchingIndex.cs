@@ -6,7 +6,7 @@ namespace ContinuityOfCare.Core.Matching;
 
 /// <summary>
 /// The client register indexed for matching, built once per plan (architecture.md "State": identifier and name+DOB
-/// keys → client, loaded whole, never a scan per defendant). <see cref="Match"/> applies domain.md "Matching":
+/// keys → client, loaded whole, never a scan per defendant). <see cref="Match"/> applies docs/domain.md "Matching":
 /// <list type="number">
 /// <item>exact identifier: NOMS number; or PNC / CRO with surname or date of birth agreeing → match;</item>
 /// <item>surname + forename(s) + date of birth equal after <see cref="NameNormaliser"/> → match;</item>
@@ -112,7 +112,7 @@ public sealed class MatchingIndex
         return new MatchingIndex([.. register]);
     }
 
-    /// <summary>Matches one person against the register (domain.md "Matching").</summary>
+    /// <summary>Matches one person against the register (docs/domain.md "Matching").</summary>
     public MatchResult Match(PersonParticulars person)
     {
         ArgumentNullException.ThrowIfNull(person);
