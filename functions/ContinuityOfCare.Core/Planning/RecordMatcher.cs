@@ -1,0 +1,40 @@
+using ContinuityOfCare.Core.Clients;
+using ContinuityOfCare.Core.Inputs;
+using ContinuityOfCare.Core.Matching;
+using ContinuityOfCare.Core.Routing;
+
+namespace ContinuityOfCare.Core.Planning;
+
+/// <summary>
+/// The matching step of a plan: each input record is matched to the register once; only a definite match goes on to
+/// the journey. A possible match is held for a person to confirm; an unmatched person is only counted.
+/// </summary>
+internal sealed class RecordMatcher(MatchingIndex index, AlertRouter router, PlanLedger ledger)
+{
+    /// <summary>The client <paramref name="person"/> definitely is, or null (possible match held, or no match).</summary>
+    public Client? Match(SourceRef source, PersonParticulars person)
+    {
+        var result = index.Match(person);
+        switch (result.Kind)
+        {
+            case MatchKind.Matched:
+                ledger.Matched++;
+                return result.Client;
+            case MatchKind.Possible:
+                // domain.md "Matching" step 3: held for a person to confirm or reject, never routed.
+                ledger.PossibleRecords++;
+                foreach (var candidate in result.Candidates)
+                {
+                    ledger.PossibleMatches.Add(new PossibleMatch(source, candidate.Client.Id, candidate.Reason));
+                    ledger.Tasks.Add(new PlanTask(TaskKind.PossibleMatch, router.OwningTeam(candidate.Client), candidate.Client.Id,
+                        $"possible match in {source}: {candidate.Reason}; confirm or reject"));
+                }
+
+                return null;
+            default:
+                // domain.md "Consent and data minimisation": nothing about an unmatched person beyond counts.
+                ledger.Unmatched++;
+                return null;
+        }
+    }
+}
