@@ -80,7 +80,8 @@ public static class AlertFormJson
             RequiredString(a, "summary", path),
             request,
             RequiredString(a, "reason", path),
-            PlanJsonFormats.ParseInstant(RequiredString(a, "createdAt", path)));
+            PlanJsonFormats.ParseInstant(RequiredString(a, "createdAt", path)),
+            a.TryGetProperty("inCustody", out var custody) && custody.ValueKind == JsonValueKind.True);
         var status = OptionalString(a, "status") == "held" ? AlertStatus.Held : AlertStatus.Ready;
         return new PlannedAlert(form, OptionalString(a, "eventId") ?? string.Empty, status, OptionalString(a, "heldReason"));
     }

@@ -100,6 +100,19 @@ public static class PlanJsonWriter
 
         json.WriteEndArray();
 
+        json.WriteStartArray("matches");
+        foreach (var m in plan.Matches)
+        {
+            json.WriteStartObject();
+            WriteSource(json, m.Source);
+            json.WriteString("clientId", m.ClientId);
+            json.WriteString("rule", PlanJsonFormats.UpperSnake(m.Rule.ToString()));
+            json.WriteString("reason", m.Reason);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
         json.WriteStartArray("possibleMatches");
         foreach (var p in plan.PossibleMatches)
         {
@@ -107,6 +120,28 @@ public static class PlanJsonWriter
             WriteSource(json, p.Source);
             json.WriteString("clientId", p.ClientId);
             json.WriteString("reason", p.Reason);
+            if (p.Weight is { } weight)
+            {
+                json.WriteNumber("weight", weight.Total);
+                json.WriteStartArray("weightParts");
+                foreach (var part in weight.Parts)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("field", part.Field);
+                    json.WriteString("level", part.Level);
+                    json.WriteNumber("weight", part.Weight);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+            else
+            {
+                json.WriteNull("weight");
+                json.WriteStartArray("weightParts");
+                json.WriteEndArray();
+            }
+
             json.WriteEndObject();
         }
 
@@ -188,6 +223,7 @@ public static class PlanJsonWriter
         WriteNullableInstant(json, "hearingStart", e.HearingStart, london: true);
         WriteNullableString(json, "releaseDate", e.ReleaseDate is { } d ? PlanJsonFormats.DatePattern.Format(d) : null);
         WriteNullableString(json, "courtTripId", e.CourtTripId);
+        WriteNullableString(json, "courtName", e.CourtName);
         json.WriteEndObject();
     }
 
@@ -249,6 +285,7 @@ public static class PlanJsonWriter
         json.WriteEndArray();
         json.WriteString("sentence", form.Sentence);
         json.WriteString("summary", form.Summary);
+        json.WriteBoolean("inCustody", form.InCustody);
         if (form.Request is { } request)
         {
             json.WriteStartObject("request");
