@@ -28,7 +28,7 @@ public static class NameFolding
             {
                 words[i] = "SAINT";
             }
-            else if (word.Length > 2 && word.StartsWith("MC", StringComparison.Ordinal))
+            else if (word.StartsWith("MC", StringComparison.Ordinal))
             {
                 words[i] = "MAC" + word[2..];
             }
