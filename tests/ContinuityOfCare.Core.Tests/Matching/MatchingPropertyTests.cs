@@ -11,8 +11,10 @@ namespace ContinuityOfCare.Core.Tests.Matching;
 /// <summary>Invariants of docs/plan.md "Matching", over generated names and dates.</summary>
 public sealed class MatchingPropertyTests
 {
+    // No C: "Mc" is folded only at the start of a surname's word (docs/plan.md "Name folding"), so a joined-up
+    // "…Mc…" is a different spelling by design and outside this property.
     private static readonly Gen<string> Word =
-        Gen.Choose(3, 9).SelectMany(length => Gen.ArrayOf(Gen.Elements("ABCDEFGHIJKLMNOPRSTUVWY".ToCharArray()), length)).Select(chars => new string(chars));
+        Gen.Choose(3, 9).SelectMany(length => Gen.ArrayOf(Gen.Elements("ABDEFGHIJKLMNOPRSTUVWY".ToCharArray()), length)).Select(chars => new string(chars));
 
     private static readonly Gen<LocalDate> Dates = Gen.Choose(0, 45 * 365).Select(days => new LocalDate(1960, 1, 1).PlusDays(days));
 
