@@ -10,7 +10,7 @@ public static class MatchingVariantShares
     /// <summary>Each variant of a listed client with its share (they add up to 1).</summary>
     public static IReadOnlyList<(MatchingVariant Variant, double Share)> ForClients { get; } =
     [
-        (MatchingVariant.Exact, 0.70),
+        (MatchingVariant.Exact, 0.705),
         (MatchingVariant.CaseAndSpacing, 0.05),
         (MatchingVariant.Spelling, 0.04),
         (MatchingVariant.MiddleNameAdded, 0.05),
