@@ -10,7 +10,7 @@ namespace ContinuityOfCare.Core.Matching;
 /// <list type="number">
 /// <item>exact identifier: NOMS number; or PNC / CRO with surname or date of birth agreeing → match;</item>
 /// <item>surname + first forename + date of birth equal after <see cref="NameFolding"/>, middle names absent on one
-/// side or consistent → match (<see cref="MatchRule"/> records which);</item>
+/// side or consistent, and no other client a near miss → match (<see cref="MatchRule"/> records which);</item>
 /// <item>a near miss a reviewer could plausibly confirm (<see cref="ParticularsComparison.IsPlausible"/>) whose
 /// <see cref="MatchWeight"/> reaches <see cref="MatchWeightModel.HoldThreshold"/>, an identifier without
 /// corroboration, or several clients equally matched → possible match, held for a person, never routed;</item>
@@ -138,9 +138,18 @@ public sealed class MatchingIndex
             if (agreeing.Count == 1 && possible.Count == 0)
             {
                 var (position, comparison) = agreeing[0];
-                return comparison.MiddleNames == MiddleNameAgreement.Same
-                    ? MatchResult.Match(_clients[position], MatchRule.NameAndDateOfBirth, "surname, forenames and date of birth")
-                    : MatchResult.Match(_clients[position], MatchRule.FirstForenameAndDateOfBirth, "surname, first forename and date of birth; middle names absent on one side or consistent");
+                var rivals = NearMisses(record, positions, except: position);
+                if (rivals.Count == 0)
+                {
+                    return comparison.MiddleNames == MiddleNameAgreement.Same
+                        ? MatchResult.Match(_clients[position], MatchRule.NameAndDateOfBirth, "surname, forenames and date of birth")
+                        : MatchResult.Match(_clients[position], MatchRule.FirstForenameAndDateOfBirth, "surname, first forename and date of birth; middle names absent on one side or consistent");
+                }
+
+                // docs/plan.md "Match rules": another client one plausible slip away makes the agreement doubtful (the
+                // record may be that client with a slip that happens to give this client's particulars): a person decides.
+                possible.Add(position, "surname, first forename and date of birth agree, but another client is a near miss");
+                return Possible(record, possible, rivals);
             }
 
             foreach (var (position, _) in agreeing)
@@ -152,44 +161,53 @@ public sealed class MatchingIndex
         }
 
         // Rule 3: near misses a reviewer could plausibly confirm, weighed against the register.
-        var weights = new Dictionary<int, MatchWeight>();
-        if (hasName)
+        var nearMisses = hasName ? NearMisses(record, positions, except: -1) : [];
+        foreach (var position in nearMisses.Keys.Where(p => possible.ContainsKey(p) || definite.ContainsKey(p)).ToList())
         {
-            foreach (var position in NearMissCandidates(record, positions))
-            {
-                if (possible.ContainsKey(position) || definite.ContainsKey(position))
-                {
-                    continue;
-                }
-
-                var comparison = ParticularsComparer.Compare(record, _folded[position]);
-                if (comparison.IsNameAndBirthDateMatch || !comparison.IsPlausible)
-                {
-                    continue;
-                }
-
-                var weight = MatchWeightModel.Weigh(comparison, record, _folded[position], _frequencies);
-                if (weight.Total >= MatchWeightModel.HoldThreshold)
-                {
-                    possible.Add(position, comparison.Describe());
-                    weights.Add(position, weight);
-                }
-            }
+            nearMisses.Remove(position);
         }
 
-        if (possible.Count == 0)
-        {
-            return MatchResult.None;
-        }
+        return possible.Count == 0 && nearMisses.Count == 0 ? MatchResult.None : Possible(record, possible, nearMisses);
+    }
 
-        var candidates = possible
-            .Select(pair => new MatchCandidate(
-                _clients[pair.Key],
-                pair.Value,
-                weights.GetValueOrDefault(pair.Key) ?? MatchWeightModel.Weigh(ParticularsComparer.Compare(record, _folded[pair.Key]), record, _folded[pair.Key], _frequencies)))
+    // The held candidates: those held by rule (identifiers, several equal matches), weighed for the reviewer, and the
+    // near misses with the weight that qualified them.
+    private MatchResult Possible(FoldedParticulars record, Dictionary<int, string> byRule, Dictionary<int, (string Reason, MatchWeight Weight)> nearMisses)
+    {
+        var candidates = byRule
+            .Select(pair => new MatchCandidate(_clients[pair.Key], pair.Value,
+                MatchWeightModel.Weigh(ParticularsComparer.Compare(record, _folded[pair.Key]), record, _folded[pair.Key], _frequencies)))
+            .Concat(nearMisses.Where(pair => !byRule.ContainsKey(pair.Key)).Select(pair => new MatchCandidate(_clients[pair.Key], pair.Value.Reason, pair.Value.Weight)))
             .OrderBy(candidate => candidate.Client.Id, StringComparer.Ordinal)
             .ToList();
         return new MatchResult(MatchKind.Possible, null, "held for a person to confirm", candidates);
+    }
+
+    // docs/plan.md "What is held": candidates one plausible slip away whose weight reaches the hold threshold.
+    private Dictionary<int, (string Reason, MatchWeight Weight)> NearMisses(FoldedParticulars record, List<int> positions, int except)
+    {
+        var held = new Dictionary<int, (string, MatchWeight)>();
+        foreach (var position in NearMissCandidates(record, positions))
+        {
+            if (position == except)
+            {
+                continue;
+            }
+
+            var comparison = ParticularsComparer.Compare(record, _folded[position]);
+            if (comparison.IsNameAndBirthDateMatch || !comparison.IsPlausible)
+            {
+                continue;
+            }
+
+            var weight = MatchWeightModel.Weigh(comparison, record, _folded[position], _frequencies);
+            if (weight.Total >= MatchWeightModel.HoldThreshold)
+            {
+                held.Add(position, (comparison.Describe(), weight));
+            }
+        }
+
+        return held;
     }
 
     // Every client one plausible slip away, found by lookups: same surname and DOB (forename differences); same

@@ -81,5 +81,17 @@ public class NearMissTests
         Assert.All(result.Candidates, c => Assert.Equal("several clients have the same name and date of birth", c.Reason));
     }
 
+    [Fact]
+    public void An_exact_agreement_is_held_when_another_client_is_a_near_miss()
+    {
+        // The listing could be C-2 with day and month swapped, which happens to give C-1's particulars exactly.
+        var index = MatchingIndex.Build([TestWorld.Client("C-1", dob: new LocalDate(1980, 4, 3), noms: null), TestWorld.Client("C-2", dob: Dob, noms: null)]);
+        var result = index.Match(new PersonParticulars("Smith", "John", new LocalDate(1980, 4, 3)));
+        Assert.Equal(MatchKind.Possible, result.Kind);
+        Assert.Equal(
+            [("C-1", "surname, first forename and date of birth agree, but another client is a near miss"), ("C-2", "date of birth day and month swapped")],
+            result.Candidates.Select(c => (c.Client.Id, c.Reason)));
+    }
+
     private static LocalDate Date(string iso) => NodaTime.Text.LocalDatePattern.Iso.Parse(iso).Value;
 }
