@@ -20,6 +20,12 @@ public static class NameFolding
             return string.Empty;
         }
 
+        // Most surnames are one word without a Mc prefix: no work, no allocation (the index folds a whole register).
+        if (!normalised.Contains(' ', StringComparison.Ordinal) && !normalised.StartsWith("MC", StringComparison.Ordinal) && normalised != "ST")
+        {
+            return normalised;
+        }
+
         var words = normalised.Split(' ');
         for (var i = 0; i < words.Length; i++)
         {
