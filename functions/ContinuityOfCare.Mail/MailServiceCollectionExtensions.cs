@@ -1,5 +1,5 @@
+using ContinuityOfCare.Core.Routing;
 using ContinuityOfCare.Mail.Outbox;
-using ContinuityOfCare.Mail.Recipients;
 using ContinuityOfCare.Mail.Rendering;
 using ContinuityOfCare.Mail.Transport;
 using ContinuityOfCare.Storage.Tables;
@@ -25,7 +25,7 @@ public static class MailServiceCollectionExtensions
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
         services.AddOptions<MailResilienceOptions>().BindConfiguration(MailResilienceOptions.SectionName);
-        services.AddOptions<SecureMailOptions>().BindConfiguration(SecureMailOptions.SectionName);
+        services.AddSecureMailPolicy();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ISmtpTransport, SmtpTransport>();
@@ -36,7 +36,6 @@ public static class MailServiceCollectionExtensions
         services.AddSingleton<EscalationRenderer>();
         services.AddSingleton<OperatorNoticeRenderer>();
         services.AddSingleton<AlertEmailFactory>();
-        services.AddSingleton(provider => new SecureMailAllowList(provider.GetRequiredService<IOptions<SecureMailOptions>>().Value.AllowedDomains));
         services.AddSingleton(provider =>
         {
             var configuration = provider.GetRequiredService<IConfiguration>();
@@ -51,7 +50,7 @@ public static class MailServiceCollectionExtensions
                 Table(options.AlertsTable),
                 provider.GetRequiredService<AlertEmailFactory>(),
                 sender,
-                provider.GetRequiredService<SecureMailAllowList>(),
+                provider.GetRequiredService<SecureMailPolicy>(),
                 notices,
                 new DirectoryEntryFlags(Table(options.DirectoryFlagsTable)),
                 options,
@@ -60,6 +59,24 @@ public static class MailServiceCollectionExtensions
                 provider.GetRequiredService<IClock>(),
                 provider.GetRequiredService<ILogger<AlertOutbox>>());
         });
+        return services;
+    }
+
+    /// <summary>
+    /// Binds <c>Mail:SecureRecipients</c> and registers the one <see cref="SecureMailPolicy"/> that routing, sending and
+    /// SPOC directory validation share (architecture.md "Security rules"). Safe to call from every registration that
+    /// needs it: the section is bound once, so a configured list is never doubled or mixed with the defaults.
+    /// </summary>
+    public static IServiceCollection AddSecureMailPolicy(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(SecureMailPolicy)))
+        {
+            return services;
+        }
+
+        services.AddOptions<SecureMailOptions>().BindConfiguration(SecureMailOptions.SectionName);
+        services.AddSingleton(provider => SecureMailPolicy.FromOptions(provider.GetRequiredService<IOptions<SecureMailOptions>>().Value));
         return services;
     }
 }

@@ -20,7 +20,7 @@ public sealed class AlertEmailFactoryTests
     }
 
     [Fact]
-    public void Create_Issue6_AFormThatAsksForAnObligationCarriesTheLinkIssuedForItAtSendTime()
+    public void Create_AcknowledgementLinks_AFormThatAsksForAnObligationCarriesTheLinkIssuedForItAtSendTime()
     {
         var issuer = new RecordingIssuer();
         var factory = new AlertEmailFactory(new AlertFormRenderer(), Options.Create(TestMail.Smtp(2525)), issuer);
@@ -32,7 +32,7 @@ public sealed class AlertEmailFactoryTests
     }
 
     [Fact]
-    public void Create_Issue6_NoLinkIsIssuedForAFormThatAsksNothing()
+    public void Create_AcknowledgementLinks_NoLinkIsIssuedForAFormThatAsksNothing()
     {
         var issuer = new RecordingIssuer();
         var factory = new AlertEmailFactory(new AlertFormRenderer(), Options.Create(TestMail.Smtp(2525)), issuer);
@@ -44,7 +44,7 @@ public sealed class AlertEmailFactoryTests
     }
 
     [Fact]
-    public void Create_Issue6_WithoutAnIssuerTheFormCarriesNoLink()
+    public void Create_AcknowledgementLinks_WithoutAnIssuerTheFormCarriesNoLink()
     {
         var email = TestMail.EmailFactory(TestMail.Smtp(2525)).Create(SampleAlerts.Transfer(), SampleAlerts.SentAt);
         Assert.DoesNotContain("confirm here", email.TextBody, StringComparison.Ordinal);

@@ -139,9 +139,9 @@ public sealed class AlertFormRendererTests
     }
 
     [Fact]
-    public void AcknowledgementLink_Issue6_ShownInTheAskSectionAndHtmlEncoded()
+    public void AcknowledgementLink_AcknowledgementLinks_ShownInTheAskSectionAndHtmlEncoded()
     {
-        // Issue 6: the signed single-use link is "placed in Alert Forms and escalations". A token is base64url, but the
+        // docs/operations.md "Acknowledgement links": the signed single-use link is placed in Alert Forms and escalations. A token is base64url, but the
         // query below proves the HTML body encodes whatever the issuer returns.
         var link = new Uri("https://hub.example/api/ack/abc-DEF_123?x=1&y=2");
         var rendered = _renderer.Render(SampleAlerts.Transfer(), SampleAlerts.SentAt, link);
@@ -158,7 +158,7 @@ public sealed class AlertFormRendererTests
     }
 
     [Fact]
-    public void AcknowledgementLink_Issue6_AbsentWithoutALink()
+    public void AcknowledgementLink_AcknowledgementLinks_AbsentWithoutALink()
     {
         var rendered = _renderer.Render(SampleAlerts.Transfer(), SampleAlerts.SentAt);
         Assert.DoesNotContain("confirm here", rendered.Text, StringComparison.Ordinal);
@@ -167,7 +167,7 @@ public sealed class AlertFormRendererTests
     }
 
     [Fact]
-    public void AcknowledgementLink_Issue6_AbsentWhenTheFormAsksNothing()
+    public void AcknowledgementLink_AcknowledgementLinks_AbsentWhenTheFormAsksNothing()
     {
         // A link without a request would confirm nothing: the renderer drops it.
         var rendered = _renderer.Render(SampleAlerts.ReleaseWithoutPersonalDetails(), SampleAlerts.SentAt, new Uri("https://hub.example/api/ack/t"));

@@ -1,7 +1,8 @@
-using System.Diagnostics;
+using ContinuityOfCare.Core.Alerts;
 using ContinuityOfCare.Mail.Outbox;
 using ContinuityOfCare.Mail.Transport;
 using ContinuityOfCare.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace ContinuityOfCare.Mail.Tests;
@@ -16,13 +17,20 @@ public sealed class CircuitBreakerRecoveryTests(AzuriteFixture azurite)
     [Fact]
     public async Task ReliabilityRules_CircuitBreaker_OpensWhileTheRelayIsDownAndEveryAlertIsDeliveredOnceAfterItReturns()
     {
+        var breakDuration = TimeSpan.FromMinutes(1);
+        // The breaker's clock: the break ends when the test says so, not after a real wait.
+        var time = new FakeTimeProvider();
         await using var maildev = await MaildevServer.StartAsync();
-        using var harness = await OutboxHarness.CreateAsync(azurite, maildev.SmtpPort, options =>
-        {
-            options.MaxRetryAttempts = 0;
-            options.BreakerMinimumThroughput = 2;
-            options.BreakDuration = TimeSpan.FromSeconds(1);
-        });
+        using var harness = await OutboxHarness.CreateAsync(
+            azurite,
+            maildev.SmtpPort,
+            options =>
+            {
+                options.MaxRetryAttempts = 0;
+                options.BreakerMinimumThroughput = 2;
+                options.BreakDuration = breakDuration;
+            },
+            senderTime: time);
         var forms = Enumerable.Range(0, 5).Select(_ => SampleAlerts.Transfer(TestMail.UniqueId("cb"))).ToArray();
         foreach (var form in forms)
         {
@@ -41,18 +49,19 @@ public sealed class CircuitBreakerRecoveryTests(AzuriteFixture azurite)
         Assert.Equal(forms.Length, (await harness.Outbox.PendingAsync(CancellationToken.None)).Count);
 
         await maildev.RestartAsync();
-        // The queue's redelivery, compressed: dispatch whatever is pending until the breaker lets the trial through.
-        var deadline = Stopwatch.StartNew();
-        while ((await harness.Outbox.PendingAsync(CancellationToken.None)).Count > 0 && deadline.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            foreach (var id in await harness.Outbox.PendingAsync(CancellationToken.None))
-            {
-                await harness.Outbox.SendAsync(id, CancellationToken.None);
-            }
+        // The relay is back but the break has not ended on the breaker's clock: still nothing is attempted.
+        Assert.Equal(DispatchResult.CircuitOpen, await harness.Outbox.SendAsync(forms[0].Id, CancellationToken.None));
 
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        // The queue's redelivery once the break is over: the first send is the breaker's trial, which closes it.
+        time.Advance(breakDuration);
+        var afterBreak = new List<DispatchResult>();
+        foreach (var id in await harness.Outbox.PendingAsync(CancellationToken.None))
+        {
+            afterBreak.Add(await harness.Outbox.SendAsync(id, CancellationToken.None));
         }
 
+        Assert.Equal(Enumerable.Repeat(DispatchResult.Sent, forms.Length), afterBreak);
+        Assert.Empty(await harness.Outbox.PendingAsync(CancellationToken.None));
         foreach (var form in forms)
         {
             Assert.Equal(AlertStatus.Sent, (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!.Status);

@@ -1,3 +1,4 @@
+using ContinuityOfCare.Core.Routing;
 using ContinuityOfCare.Mail.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,21 @@ public sealed class MailServiceCollectionExtensionsTests
         });
         Assert.Equal("localhost", provider.GetRequiredService<IOptions<SmtpOptions>>().Value.Host);
         Assert.IsType<ResilientMailSender>(provider.GetRequiredService<IMailSender>());
-        Assert.Equal(["example.org"], provider.GetRequiredService<Recipients.SecureMailAllowList>().Domains);
+        Assert.Equal(["example.org"], provider.GetRequiredService<SecureMailPolicy>().Domains);
+    }
+
+    /// <summary>A registration that needs the policy twice (mail and the directory import) binds the section once: no doubled list.</summary>
+    [Fact]
+    public void SecurityRules_SecureMailPolicyRegisteredTwiceIsBoundOnce()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Mail:SecureRecipients:AllowedDomains:0"] = "example.org" }).Build());
+        services.AddSecureMailPolicy();
+        services.AddSecureMailPolicy();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Single(services, descriptor => descriptor.ServiceType == typeof(SecureMailPolicy));
+        Assert.Equal(["example.org"], provider.GetRequiredService<SecureMailPolicy>().Domains);
     }
 }

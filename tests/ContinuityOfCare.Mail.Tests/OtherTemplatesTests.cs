@@ -5,7 +5,7 @@ using Xunit;
 
 namespace ContinuityOfCare.Mail.Tests;
 
-/// <summary>Escalation emails (domain.md "Escalation") and operator notices use the same versioned-template approach.</summary>
+/// <summary>Escalation emails (docs/domain.md "Escalation") and operator notices use the same versioned-template approach.</summary>
 public sealed class OtherTemplatesTests
 {
     private static EscalationNotice Escalation() => new(

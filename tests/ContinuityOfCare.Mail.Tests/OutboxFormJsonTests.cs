@@ -24,4 +24,19 @@ public sealed class OutboxFormJsonTests
         var error = Assert.Throws<JsonException>(() => OutboxFormJson.Deserialize("""{"id":"a"}"""));
         Assert.Contains("client is missing", error.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>The stored shape is the plan's alert object without the plan's view of it, compact, in the documented order.</summary>
+    [Fact]
+    public void OutboxForm_IsThePlanAlertShapeWithoutThePlansView()
+    {
+        var form = SampleAlerts.Transfer();
+
+        var json = OutboxFormJson.Serialize(form);
+
+        Assert.StartsWith($"{{\"id\":\"{form.Id}\",\"reference\":\"{form.Reference}\",\"event\":\"{form.Event}\",\"processPoint\":", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"status\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"heldReason\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"eventId\"", json, StringComparison.Ordinal);
+        Assert.EndsWith($"\"createdAt\":\"{NodaTime.Text.InstantPattern.ExtendedIso.Format(form.CreatedAt)}\"}}", json, StringComparison.Ordinal);
+    }
 }

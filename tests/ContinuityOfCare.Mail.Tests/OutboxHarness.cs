@@ -1,10 +1,11 @@
+using ContinuityOfCare.Core.Routing;
 using ContinuityOfCare.Mail.Outbox;
-using ContinuityOfCare.Mail.Recipients;
 using ContinuityOfCare.Mail.Transport;
 using ContinuityOfCare.Storage.Tables;
 using ContinuityOfCare.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace ContinuityOfCare.Mail.Tests;
 
@@ -37,7 +38,8 @@ internal sealed class OutboxHarness : IDisposable
         int smtpPort,
         Action<MailResilienceOptions>? adjust = null,
         Func<IMailSender, IMailSender>? decorate = null,
-        string? operatorAddress = null)
+        string? operatorAddress = null,
+        TimeProvider? senderTime = null)
     {
         var smtp = TestMail.Smtp(smtpPort);
         var resilience = TestMail.FastResilience(adjust);
@@ -52,13 +54,13 @@ internal sealed class OutboxHarness : IDisposable
         var alerts = await CreateTableAsync(azurite, outboxOptions.AlertsTable);
         var noticeTable = await CreateTableAsync(azurite, outboxOptions.NoticesTable);
         var flagTable = await CreateTableAsync(azurite, outboxOptions.DirectoryFlagsTable);
-        var realSender = TestMail.Sender(smtp, resilience);
+        var realSender = TestMail.Sender(smtp, resilience, senderTime);
         var sender = decorate is null ? realSender : decorate(realSender);
         var notices = new OperatorNoticeBoard(noticeTable, realSender, smtp, outboxOptions, NullLogger.Instance);
         var flags = new DirectoryEntryFlags(flagTable);
         var clock = new FakeClock(SampleAlerts.SentAt);
         var outbox = new AlertOutbox(
-            alerts, TestMail.EmailFactory(smtp), sender, new SecureMailAllowList([]), notices, flags, outboxOptions, smtp, resilience,
+            alerts, TestMail.EmailFactory(smtp), sender, SecureMailPolicy.Default, notices, flags, outboxOptions, smtp, resilience,
             clock, NullLogger<AlertOutbox>.Instance);
         return new OutboxHarness(realSender, outbox, notices, flags, clock);
     }

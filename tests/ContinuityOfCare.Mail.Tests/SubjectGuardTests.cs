@@ -5,7 +5,7 @@ using Xunit;
 
 namespace ContinuityOfCare.Mail.Tests;
 
-/// <summary>domain.md "Consent and data minimisation": a subject carries a reference, never a name, DOB or identifier.</summary>
+/// <summary>docs/domain.md "Consent and data minimisation": a subject carries a reference, never a name, DOB or identifier.</summary>
 public sealed class SubjectGuardTests
 {
     private static readonly AlertClientDetails Client = new("CL-000042", "Jordan O'Neil-Smith", new LocalDate(1988, 3, 14), "A1234BC", "2012/0123456X");

@@ -33,8 +33,9 @@ internal static class TestMail
         return options;
     }
 
-    public static ResilientMailSender Sender(SmtpOptions smtp, MailResilienceOptions resilience) =>
-        new(new SmtpTransport(Options.Create(smtp)), Options.Create(smtp), Options.Create(resilience), TimeProvider.System, NullLogger<ResilientMailSender>.Instance);
+    /// <summary>The real resilient sender; <paramref name="time"/> drives its breaker, retries and timeouts (default: the system clock).</summary>
+    public static ResilientMailSender Sender(SmtpOptions smtp, MailResilienceOptions resilience, TimeProvider? time = null) =>
+        new(new SmtpTransport(Options.Create(smtp)), Options.Create(smtp), Options.Create(resilience), time ?? TimeProvider.System, NullLogger<ResilientMailSender>.Instance);
 
     public static AlertEmailFactory EmailFactory(SmtpOptions smtp) => new(new AlertFormRenderer(), Options.Create(smtp));
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
+using ContinuityOfCare.Core.Alerts;
 using ContinuityOfCare.Core.Planning;
-using ContinuityOfCare.Mail.Recipients;
+using ContinuityOfCare.Core.Routing;
 using ContinuityOfCare.Mail.Rendering;
 using ContinuityOfCare.Mail.Transport;
 using Microsoft.Extensions.Options;
@@ -71,7 +72,7 @@ internal static class AlertCommand
         Directory.CreateDirectory(outputDirectory);
         var smtp = new SmtpOptions { Host = "localhost", SenderAddress = "preview@continuity-of-care.hub" };
         var factory = new AlertEmailFactory(new AlertFormRenderer(), Options.Create(smtp));
-        var allowList = new SecureMailAllowList([]);
+        var allowList = SecureMailPolicy.Default;
         foreach (var alert in selected)
         {
             var form = alert.Form;

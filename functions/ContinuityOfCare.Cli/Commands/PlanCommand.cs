@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using ContinuityOfCare.Core.Alerts;
 using ContinuityOfCare.Core.Clients;
 using ContinuityOfCare.Core.Directory;
 using ContinuityOfCare.Core.Inputs;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Azure;
+using ContinuityOfCare.Core.Alerts;
 using ContinuityOfCare.Core.Feeds;
 using ContinuityOfCare.FunctionApp.Directory;
 using ContinuityOfCare.FunctionApp.Pipeline;

@@ -6,7 +6,7 @@ namespace ContinuityOfCare.Core.Acknowledgements;
 
 /// <summary>
 /// Signs and verifies acknowledgement links for Alert Forms and escalations (architecture.md "Security rules";
-/// domain.md "Escalation": an escalation names the acknowledgement link). A token is
+/// docs/domain.md "Escalation": an escalation names the acknowledgement link). A token is
 /// <c>base64url(payload) + "." + base64url(HMAC-SHA256(key, payload))</c> where the payload (version, obligation id,
 /// expiry, key id, nonce) is <see cref="AcknowledgementPayload"/>. Pure: <c>now</c> is passed in; the only other input
 /// is the random nonce, which callers may pass in too.

@@ -3,7 +3,7 @@ using NodaTime;
 namespace ContinuityOfCare.Core.Alerts;
 
 /// <summary>
-/// The client block of an Alert Form: only what the recipient is entitled to (domain.md "The Alert Form",
+/// The client block of an Alert Form: only what the recipient is entitled to (docs/domain.md "The Alert Form",
 /// "Consent and data minimisation"). The core fills it; renderers print only what is present.
 /// </summary>
 /// <param name="ClientId">The owning case system's id.</param>

@@ -5,7 +5,7 @@ namespace ContinuityOfCare.Core.Alerts;
 
 /// <summary>
 /// One Alert Form to send: a one-page "tick-box plus one sentence" notice of a change of circumstance
-/// (000 §1.8; domain.md "The Alert Form"). Built by the core's routing, rendered and sent by the mail outbox.
+/// (000 §1.8; docs/domain.md "The Alert Form"). Built by the core's routing, rendered and sent by the mail outbox.
 /// </summary>
 /// <param name="Id">Deterministic id: hash of event id + recipient (architecture.md "Reliability rules").</param>
 /// <param name="Reference">Human reference printed on the form and in the subject, e.g. <c>CC-2026-3F9A1C</c>; no personal data.</param>
@@ -37,6 +37,6 @@ public sealed record AlertForm(
     Instant CreatedAt,
     bool InCustody = false)
 {
-    /// <summary>The longest context sentence allowed (domain.md "The Alert Form").</summary>
+    /// <summary>The longest context sentence allowed (docs/domain.md "The Alert Form").</summary>
     public const int MaxSentenceLength = 250;
 }

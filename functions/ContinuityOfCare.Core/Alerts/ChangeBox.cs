@@ -1,7 +1,7 @@
 namespace ContinuityOfCare.Core.Alerts;
 
 /// <summary>
-/// The change-of-circumstance boxes of the one-page Alert Form (000 §1.8; domain.md "The Alert Form"), in form order.
+/// The change-of-circumstance boxes of the one-page Alert Form (000 §1.8; docs/domain.md "The Alert Form"), in form order.
 /// </summary>
 public enum ChangeBox
 {

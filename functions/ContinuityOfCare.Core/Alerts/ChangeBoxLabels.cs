@@ -1,6 +1,6 @@
 namespace ContinuityOfCare.Core.Alerts;
 
-/// <summary>The printed wording of each <see cref="ChangeBox"/> (domain.md "The Alert Form").</summary>
+/// <summary>The printed wording of each <see cref="ChangeBox"/> (docs/domain.md "The Alert Form").</summary>
 public static class ChangeBoxLabels
 {
     /// <summary>Every box in form order: a rendered form shows all of them, ticked or not.</summary>

@@ -5,7 +5,7 @@ namespace ContinuityOfCare.Core.Clients;
 
 /// <summary>
 /// A known client from the client register (formats.md §5). Only clients are kept; nothing is kept about people
-/// who are not clients (domain.md "Consent and data minimisation").
+/// who are not clients (docs/domain.md "Consent and data minimisation").
 /// </summary>
 /// <param name="Id">The owning case system's opaque id (<c>client_id</c>); safe to log.</param>
 /// <param name="Surname">Surname as recorded.</param>

@@ -12,7 +12,7 @@ namespace ContinuityOfCare.Core.Directory;
 /// <param name="Email">The SPOC's secure mailbox: where Alert Forms go.</param>
 /// <param name="Phone">The SPOC's phone number.</param>
 /// <param name="Phone24x7">The CJIT's 24/7 client line (CJITs only).</param>
-/// <param name="EscalationEmail">Manager or duty mailbox for level-2 escalation (domain.md "Escalation").</param>
+/// <param name="EscalationEmail">Manager or duty mailbox for level-2 escalation (docs/domain.md "Escalation").</param>
 /// <param name="PostcodeDistricts">CJIT coverage, e.g. <c>LS1</c>, <c>LS6</c> (upper case).</param>
 /// <param name="Courts">Court codes a CJIT covers.</param>
 /// <param name="CourtWorkerCourts">The subset of <paramref name="Courts"/> with a CJIT court worker (000 §PP13 vs §PP14).</param>

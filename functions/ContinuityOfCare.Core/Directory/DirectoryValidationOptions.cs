@@ -1,3 +1,5 @@
+using ContinuityOfCare.Core.Routing;
+
 namespace ContinuityOfCare.Core.Directory;
 
 /// <summary>
@@ -5,14 +7,11 @@ namespace ContinuityOfCare.Core.Directory;
 /// </summary>
 public sealed record DirectoryValidationOptions
 {
-    /// <summary>The default secure-mail domains (architecture.md "Security rules": <c>cjsm.net</c>, <c>nhs.net</c>, <c>gov.uk</c>).</summary>
-    public static IReadOnlyList<string> DefaultSecureMailDomains { get; } = ["cjsm.net", "nhs.net", "gov.uk"];
-
     /// <summary>
-    /// Recipient domains allowed to receive personal data: an address qualifies when its domain equals a suffix or
-    /// is a subdomain of it (e.g. <c>leeds.cjsm.net</c> for <c>cjsm.net</c>).
+    /// The secure-mail allow-list every mailbox must pass (architecture.md "Security rules"): the same policy routing
+    /// and sending use, from the <c>Mail:SecureRecipients</c> section.
     /// </summary>
-    public IReadOnlyList<string> SecureMailDomains { get; init; } = DefaultSecureMailDomains;
+    public SecureMailPolicy SecureMail { get; init; } = SecureMailPolicy.Default;
 
     /// <summary>The largest share of the live version's entries a refresh may remove unless forced (default 20%).</summary>
     public double MaxRemovedShare { get; init; } = 0.20;

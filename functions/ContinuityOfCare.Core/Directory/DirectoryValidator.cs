@@ -75,20 +75,6 @@ public static partial class DirectoryValidator
     /// <summary>True when <paramref name="address"/> is a plain mailbox address (no display name, one <c>@</c>, a dotted domain).</summary>
     public static bool IsEmailSyntaxValid(string? address) => address is not null && EmailPattern().IsMatch(address);
 
-    /// <summary>
-    /// True when the address's domain is one of <paramref name="secureDomains"/> or a subdomain of one
-    /// (architecture.md "Security rules": the secure-mail allow-list).
-    /// </summary>
-    public static bool IsSecureMailDomain(string address, IReadOnlyList<string> secureDomains)
-    {
-        ArgumentNullException.ThrowIfNull(address);
-        ArgumentNullException.ThrowIfNull(secureDomains);
-        var domain = address[(address.LastIndexOf('@') + 1)..];
-        return secureDomains.Any(suffix =>
-            domain.Equals(suffix, StringComparison.OrdinalIgnoreCase)
-            || domain.EndsWith("." + suffix, StringComparison.OrdinalIgnoreCase));
-    }
-
     /// <summary>True when the code has the NOMIS prison code form: three upper-case letters (e.g. <c>LEI</c>).</summary>
     public static bool IsNomisPrisonCode(string? code) => code is not null && PrisonCodePattern().IsMatch(code);
 
@@ -99,16 +85,16 @@ public static partial class DirectoryValidator
         {
             add(line, $"{column} is not a valid email address");
         }
-        else if (!IsSecureMailDomain(address, options.SecureMailDomains))
+        else if (!options.SecureMail.Allows(address))
         {
             var domain = address[(address.LastIndexOf('@') + 1)..];
-            add(line, $"{column} domain {domain} is outside the secure-mail allow-list ({string.Join(", ", options.SecureMailDomains)})");
+            add(line, $"{column} domain {domain} is outside the secure-mail allow-list ({string.Join(", ", options.SecureMail.Domains)})");
         }
     }
 
     private static void CheckPrisonCode(int line, string orgCode, DirectoryValidationOptions options, Action<int?, string> add)
     {
-        // domain.md "Who is involved": an SMT is keyed by its prison's NOMIS code (three upper-case letters).
+        // docs/domain.md "Who is involved": an SMT is keyed by its prison's NOMIS code (three upper-case letters).
         if (!IsNomisPrisonCode(orgCode))
         {
             add(line, $"org_code {orgCode} is not a NOMIS prison code (three upper-case letters, e.g. LEI)");

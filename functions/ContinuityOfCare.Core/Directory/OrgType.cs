@@ -1,6 +1,6 @@
 namespace ContinuityOfCare.Core.Directory;
 
-/// <summary>Organisation types of the SPOC directory (formats.md §4, domain.md "Who is involved").</summary>
+/// <summary>Organisation types of the SPOC directory (formats.md §4, docs/domain.md "Who is involved").</summary>
 public enum OrgType
 {
     /// <summary>Criminal Justice Integrated Team: a community drug team.</summary>

@@ -1,7 +1,7 @@
 namespace ContinuityOfCare.Core.Directory;
 
 /// <summary>
-/// One version of the SPOC directory. Routing records which version it used (domain.md "Routing").
+/// One version of the SPOC directory. Routing records which version it used (docs/domain.md "Routing").
 /// </summary>
 public sealed class SpocDirectory
 {

@@ -4,7 +4,7 @@ using NodaTime;
 namespace ContinuityOfCare.Core.Events;
 
 /// <summary>
-/// One change of circumstance detected for a matched client (domain.md "The journey as events"). Holds codes, dates
+/// One change of circumstance detected for a matched client (docs/domain.md "The journey as events"). Holds codes, dates
 /// and the client id only: never a name, date of birth or identifier.
 /// </summary>
 /// <param name="Id">Deterministic: <see cref="DeterministicIds.Event"/> of the source file identity + record locator + kind.</param>

@@ -1,6 +1,6 @@
 namespace ContinuityOfCare.Core.Events;
 
-/// <summary>The changes of circumstance the hub detects (domain.md "The journey as events"; 000 §2).</summary>
+/// <summary>The changes of circumstance the hub detects (docs/domain.md "The journey as events"; 000 §2).</summary>
 public enum EventKind
 {
     /// <summary>Court result with a custodial outcome and an establishment (000 Part 1, §PP1–PP4).</summary>

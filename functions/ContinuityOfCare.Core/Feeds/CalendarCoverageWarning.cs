@@ -5,7 +5,7 @@ using NodaTime;
 namespace ContinuityOfCare.Core.Feeds;
 
 /// <summary>
-/// domain.md "Time, days and the 24-hour rule": computing a deadline beyond the last year the bank-holiday list covers
+/// docs/domain.md "Time, days and the 24-hour rule": computing a deadline beyond the last year the bank-holiday list covers
 /// is an error the operator sees, never a silent guess. So the operator is warned in good time: from
 /// <see cref="FeedAlarmOptions.CalendarWarningDays"/> days before the calendar's last covered day (default 90), one
 /// notice a day until a newer GOV.UK bank-holidays file is loaded. Pure.

@@ -17,7 +17,7 @@ public sealed class FeedAlarmOptions
     /// <summary>000 Annex D: by this local time each day the previous day's discharge export should have arrived from every prison (default 10:00).</summary>
     public TimeOnly DischargeExportCutOff { get; set; } = new(10, 0);
 
-    /// <summary>domain.md "Time, days and the 24-hour rule": warn this many days before the loaded calendar runs out (default 90).</summary>
+    /// <summary>docs/domain.md "Time, days and the 24-hour rule": warn this many days before the loaded calendar runs out (default 90).</summary>
     public int CalendarWarningDays { get; set; } = 90;
 
     /// <summary>Every problem with these values, one sentence each naming its configuration key; empty when valid.</summary>

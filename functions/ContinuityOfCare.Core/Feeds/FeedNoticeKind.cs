@@ -9,6 +9,6 @@ public enum FeedNoticeKind
     /// <summary>No discharge export from a prison in the directory for the previous day (000 Annex D: daily LIDS Discharge List checks).</summary>
     MissingDischargeExport,
 
-    /// <summary>The loaded bank-holiday calendar runs out within the warning window (domain.md "Time, days and the 24-hour rule").</summary>
+    /// <summary>The loaded bank-holiday calendar runs out within the warning window (docs/domain.md "Time, days and the 24-hour rule").</summary>
     CalendarRunningOut,
 }

@@ -3,7 +3,7 @@ using System.Buffers.Text;
 namespace ContinuityOfCare.Core.Feeds;
 
 /// <summary>
-/// The scheduled ingestion's decision (issue 6 "Scheduled ingestion": scan the inbox containers and enqueue each new
+/// The scheduled ingestion's decision (docs/pipeline.md "Functions": scan the inbox containers and enqueue each new
 /// file once, SHA-256 idempotency; formats.md: the same file twice is processed once). Pure: given the listing and the
 /// set of already-ingested keys (<see cref="InboxScanEntry.IngestKey"/>), it says which blobs to enqueue. Content-
 /// addressed: the same bytes under two names are enqueued once. Deterministic: reference-data inboxes first

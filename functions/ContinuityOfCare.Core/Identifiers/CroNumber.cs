@@ -5,7 +5,7 @@ namespace ContinuityOfCare.Core.Identifiers;
 
 /// <summary>
 /// A Criminal Records Office number <c>NNNNNN/YYC</c>, with the same check character as the PNC id
-/// (domain.md "Matching").
+/// (docs/domain.md "Matching").
 /// </summary>
 public readonly partial record struct CroNumber
 {

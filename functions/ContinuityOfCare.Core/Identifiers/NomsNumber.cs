@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace ContinuityOfCare.Core.Identifiers;
 
-/// <summary>A NOMIS prisoner number, e.g. <c>A1234BC</c> (domain.md "Matching": <c>^[A-Z]\d{4}[A-Z]{2}$</c>).</summary>
+/// <summary>A NOMIS prisoner number, e.g. <c>A1234BC</c> (docs/domain.md "Matching": <c>^[A-Z]\d{4}[A-Z]{2}$</c>).</summary>
 public readonly partial record struct NomsNumber
 {
     private NomsNumber(string value) => Value = value;

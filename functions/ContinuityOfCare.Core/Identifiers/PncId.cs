@@ -5,7 +5,7 @@ namespace ContinuityOfCare.Core.Identifiers;
 
 /// <summary>
 /// A Police National Computer id in its canonical long form <c>YYYY/NNNNNNNC</c>.
-/// domain.md "Matching": the short form <c>YY/NNNNNNNC</c> is accepted and canonicalised (years 39–99 are 19xx,
+/// docs/domain.md "Matching": the short form <c>YY/NNNNNNNC</c> is accepted and canonicalised (years 39–99 are 19xx,
 /// 00–38 are 20xx); leading zeros of the serial may be omitted; the check character must be valid.
 /// </summary>
 public readonly partial record struct PncId

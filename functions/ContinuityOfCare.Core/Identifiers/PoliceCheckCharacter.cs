@@ -1,7 +1,7 @@
 namespace ContinuityOfCare.Core.Identifiers;
 
 /// <summary>
-/// The check character shared by PNC ids and CRO numbers (domain.md "Matching"):
+/// The check character shared by PNC ids and CRO numbers (docs/domain.md "Matching"):
 /// <c>"ZABCDEFGHJKLMNPQRTUVWXY"[(YY·10⁷ + serial) mod 23]</c>.
 /// </summary>
 internal static class PoliceCheckCharacter

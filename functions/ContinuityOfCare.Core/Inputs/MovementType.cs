@@ -12,6 +12,6 @@ public enum MovementType
     /// <summary><c>CRT</c>: to court.</summary>
     Court,
 
-    /// <summary><c>TAP</c>: temporary absence (not a discharge unless configured; domain.md "The journey as events").</summary>
+    /// <summary><c>TAP</c>: temporary absence (not a discharge unless configured; docs/domain.md "The journey as events").</summary>
     TemporaryAbsence,
 }

@@ -4,7 +4,7 @@ using NodaTime;
 namespace ContinuityOfCare.Core.Inputs;
 
 /// <summary>
-/// What an input says about a person, for matching against the client register (domain.md "Matching").
+/// What an input says about a person, for matching against the client register (docs/domain.md "Matching").
 /// Identifiers are present only when valid: an invalid one is reported as a warning and not used.
 /// </summary>
 /// <param name="Surname">Surname, when given.</param>

@@ -3,7 +3,7 @@ namespace ContinuityOfCare.Core.Matching;
 /// <summary>
 /// Accent folding for Latin letters (U+00C0–U+024F) to their unaccented upper-case base, e.g. <c>é</c> → <c>E</c>,
 /// <c>ß</c> → <c>SS</c>, <c>Ø</c> → <c>O</c>. The project runs with invariant globalization, where
-/// <see cref="string.Normalize()"/> cannot decompose, so domain.md "Matching" ("accents") is implemented with this
+/// <see cref="string.Normalize()"/> cannot decompose, so docs/domain.md "Matching" ("accents") is implemented with this
 /// table (generated from the Unicode decompositions) plus dropping combining marks U+0300–U+036F.
 /// </summary>
 internal static class LatinFolding

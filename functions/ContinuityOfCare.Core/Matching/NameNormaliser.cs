@@ -4,7 +4,7 @@ using System.Text;
 namespace ContinuityOfCare.Core.Matching;
 
 /// <summary>
-/// domain.md "Matching" step 2: names are compared "exactly equal after normalisation (case, accents, hyphens,
+/// docs/domain.md "Matching" step 2: names are compared "exactly equal after normalisation (case, accents, hyphens,
 /// apostrophes, extra spaces)". Accents are removed by Unicode decomposition (FormD) and dropping the non-spacing
 /// marks, with <see cref="LatinFolding"/> for precomposed Latin letters (invariant globalization cannot decompose); hyphens become spaces (Smith-Jones = Smith Jones); apostrophes are removed (O'Brien = OBrien); any other
 /// punctuation becomes a space; runs of spaces collapse to one; the result is upper case (invariant culture).

@@ -4,7 +4,7 @@ using NodaTime;
 namespace ContinuityOfCare.Core.Obligations;
 
 /// <summary>
-/// domain.md "Escalation": an obligation past its due instant escalates once per level — level 1 the owner's SPOC
+/// docs/domain.md "Escalation": an obligation past its due instant escalates once per level — level 1 the owner's SPOC
 /// ("overdue") as soon as it is past due; level 2 the owner's escalation contact once the grace (working days, see
 /// <see cref="EscalationPolicy"/>) after level 1 was sent has passed; level 3 the regional team likewise after level 2.
 /// Each level at most once, ever; levels in order (a missed run never sends two at once — the next run sends the
@@ -16,20 +16,18 @@ public sealed class EscalationLadder
 {
     private readonly WorkingCalendar _calendar;
     private readonly EscalationPolicy _policy;
-    private readonly IClock _clock;
 
-    /// <summary>Creates a ladder reading "now" from <paramref name="clock"/> (the shell's clock; tests pass a fake).</summary>
-    public EscalationLadder(WorkingCalendar calendar, EscalationPolicy policy, IClock clock)
+    /// <summary>Creates a ladder for one calendar and policy; "now" is always the caller's argument (Core reads no clock).</summary>
+    public EscalationLadder(WorkingCalendar calendar, EscalationPolicy policy)
     {
         _calendar = calendar ?? throw new ArgumentNullException(nameof(calendar));
         _policy = policy ?? throw new ArgumentNullException(nameof(policy));
-        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
     }
 
-    /// <summary>The decision for <paramref name="obligation"/> at the clock's current instant.</summary>
+    /// <summary>The decision for <paramref name="obligation"/> at <paramref name="now"/>.</summary>
     /// <exception cref="CalendarCoverageException">The grace needs a year the calendar does not cover.</exception>
-    public EscalationDecision DecideNow(Obligation obligation, IReadOnlyCollection<EscalationRecord> history) =>
-        Decide(obligation, history, _clock.GetCurrentInstant(), _calendar, _policy);
+    public EscalationDecision Decide(Obligation obligation, IReadOnlyCollection<EscalationRecord> history, Instant now) =>
+        Decide(obligation, history, now, _calendar, _policy);
 
     /// <summary>The pure decision: which level, if any, is due at <paramref name="now"/>.</summary>
     /// <param name="obligation">The obligation (its state and due instant).</param>
@@ -61,8 +59,7 @@ public sealed class EscalationLadder
             return EscalationDecision.None(lateness, "not past its due instant");
         }
 
-        var highestInHistory = history.Count == 0 ? 0 : history.Max(h => h.Level);
-        var highestSent = Math.Max(highestInHistory, ObligationLifecycle.EscalationLevelOf(obligation.State));
+        var highestSent = HighestSent(obligation, history);
         if (highestSent >= 3)
         {
             return EscalationDecision.None(lateness, "every level has been sent (each level sends once, ever)");
@@ -73,11 +70,8 @@ public sealed class EscalationLadder
             return new EscalationDecision(1, obligation.Due, lateness, "past its due instant: level 1 (the owner's SPOC)");
         }
 
-        // When the previous level went out; a state that claims a level the history lacks counts from the due instant.
-        var previousSentAt = history.Where(h => h.Level == highestSent).Select(h => (Instant?)h.SentAt).Min() ?? obligation.Due;
         var grace = policy.GraceAfter(highestSent);
-        var sentDay = LondonTime.ToLocal(previousSentAt).Date;
-        var graceEnds = LondonTime.EndOf(calendar.WorkingDaysAfter(sentDay, grace));
+        var graceEnds = GraceEnds(obligation, history, highestSent, calendar, policy);
         var next = highestSent + 1;
         var recipient = next == 2 ? "the owner's escalation contact" : "the regional team";
         return now > graceEnds
@@ -85,5 +79,43 @@ public sealed class EscalationLadder
                 $"{grace} working day(s) of grace after level {highestSent} ended {LondonTime.Format(graceEnds)}: level {next} ({recipient})")
             : EscalationDecision.None(lateness,
                 $"level {highestSent} sent; level {next} waits until the grace ends {LondonTime.Format(graceEnds)}");
+    }
+
+    /// <summary>
+    /// The first instant at which <see cref="Decide(Obligation, IReadOnlyCollection{EscalationRecord}, Instant, WorkingCalendar, EscalationPolicy)"/>
+    /// can send the next level: one second after the due instant before level 1; after level k, one second after the
+    /// grace ends; null once the obligation is closed or level 3 is sent.
+    /// </summary>
+    /// <exception cref="CalendarCoverageException">The grace needs a year the calendar does not cover.</exception>
+    public static Instant? NextDecisionAt(
+        Obligation obligation, IReadOnlyCollection<EscalationRecord> history, WorkingCalendar calendar, EscalationPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(obligation);
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(policy);
+        var highestSent = HighestSent(obligation, history);
+        if (obligation.IsClosed || highestSent >= 3)
+        {
+            return null;
+        }
+
+        // The ladder escalates strictly after the due instant, and strictly after the grace ends.
+        var threshold = highestSent == 0 ? obligation.Due : GraceEnds(obligation, history, highestSent, calendar, policy);
+        return threshold + Duration.FromSeconds(1);
+    }
+
+    /// <summary>The highest level sent, from the history or the state, whichever says more.</summary>
+    private static int HighestSent(Obligation obligation, IReadOnlyCollection<EscalationRecord> history) =>
+        Math.Max(history.Count == 0 ? 0 : history.Max(h => h.Level), ObligationLifecycle.EscalationLevelOf(obligation.State));
+
+    /// <summary>The end of the grace after level <paramref name="highestSent"/> (1 or 2) was sent.</summary>
+    private static Instant GraceEnds(
+        Obligation obligation, IReadOnlyCollection<EscalationRecord> history, int highestSent, WorkingCalendar calendar, EscalationPolicy policy)
+    {
+        // When the previous level went out; a state that claims a level the history lacks counts from the due instant.
+        var previousSentAt = history.Where(h => h.Level == highestSent).Select(h => (Instant?)h.SentAt).Min() ?? obligation.Due;
+        var sentDay = LondonTime.ToLocal(previousSentAt).Date;
+        return LondonTime.EndOf(calendar.WorkingDaysAfter(sentDay, policy.GraceAfter(highestSent)));
     }
 }

@@ -1,7 +1,7 @@
 namespace ContinuityOfCare.Core.Obligations;
 
 /// <summary>
-/// domain.md "Escalation": the grace, in working days, before each level after the first. Level 1 is due as soon as
+/// docs/domain.md "Escalation": the grace, in working days, before each level after the first. Level 1 is due as soon as
 /// the obligation is past its due instant; level k+1 once the end of the k-th grace's last working day after level k
 /// was sent has passed.
 /// </summary>

@@ -4,7 +4,7 @@ using NodaTime;
 namespace ContinuityOfCare.Core.Obligations;
 
 /// <summary>
-/// One obligation: a rule, an owner organisation, a due instant and where it is in its lifecycle (domain.md
+/// One obligation: a rule, an owner organisation, a due instant and where it is in its lifecycle (docs/domain.md
 /// "Obligations and their deadlines"). Immutable: the transition methods return modified copies and throw
 /// <see cref="InvalidObligationTransitionException"/> for moves <see cref="ObligationLifecycle"/> forbids.
 /// </summary>
@@ -81,4 +81,12 @@ public sealed record Obligation(
     /// <summary>Records escalation level <paramref name="level"/> as sent (levels in order, each once).</summary>
     /// <exception cref="InvalidObligationTransitionException">Not at the previous level.</exception>
     public Obligation Escalate(int level) => this with { State = ObligationLifecycle.Escalate(State, level) };
+
+    /// <summary>
+    /// This obligation with escalation level <paramref name="level"/> recorded as sent at <paramref name="sentAt"/>, or
+    /// null when the lifecycle forbids it (closed, out of order, or not past due) — see <see cref="ObligationLifecycle.AfterEscalation"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not 1, 2 or 3.</exception>
+    public Obligation? WithEscalationSent(int level, Instant sentAt) =>
+        ObligationLifecycle.AfterEscalation(State, level, sentAt, Due) is { } next ? this with { State = next } : null;
 }

@@ -1,11 +1,12 @@
 using System.Collections;
+using ContinuityOfCare.Core.Events;
 using ContinuityOfCare.Core.Time;
 using NodaTime;
 
 namespace ContinuityOfCare.Core.Obligations;
 
 /// <summary>
-/// domain.md "Obligations and their deadlines": every rule of the table as data, with its configured deadline, plus
+/// docs/domain.md "Obligations and their deadlines": every rule of the table as data, with its configured deadline, plus
 /// the escalation policy and the non-return wait. Build once at start-up with <see cref="From"/> (validated) or use
 /// <see cref="Default"/>; immutable and thread-safe.
 /// </summary>
@@ -22,16 +23,29 @@ public sealed class ObligationCatalogue : IReadOnlyCollection<ObligationRule>
         NonReturnWait = nonReturnWait;
     }
 
-    /// <summary>The catalogue with domain.md's defaults.</summary>
+    /// <summary>The catalogue with docs/domain.md's defaults.</summary>
     public static ObligationCatalogue Default { get; } = From(new ObligationOptions());
 
-    /// <summary>domain.md "Escalation": the grace before levels 2 and 3.</summary>
+    /// <summary>docs/domain.md "Escalation": the grace before levels 2 and 3.</summary>
     public EscalationPolicy Escalation { get; }
 
     /// <summary>How long a <c>SentToCourt</c> may stay unresolved before the non-return is established.</summary>
     public Duration NonReturnWait { get; }
 
-    /// <summary>The rules, in domain.md's table order.</summary>
+    /// <summary>
+    /// Which event opens which rule, for whom, from when (<see cref="ObligationTrigger"/>), in the order one event's
+    /// obligations are opened.
+    /// </summary>
+    public IReadOnlyList<ObligationTrigger> Triggers => ObligationTriggers.All;
+
+    /// <summary>The triggers <paramref name="e"/> fires, in table order, each with its rule.</summary>
+    public IEnumerable<(ObligationTrigger Trigger, ObligationRule Rule)> Opens(CareEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return Triggers.Where(t => t.Applies(e)).Select(t => (t, this[t.RuleId]));
+    }
+
+    /// <summary>The rules, in docs/domain.md's table order.</summary>
     public IReadOnlyList<ObligationRule> Rules => _rules;
 
     /// <inheritdoc />

@@ -1,7 +1,7 @@
 namespace ContinuityOfCare.Core.Obligations;
 
 /// <summary>
-/// The legal moves of an obligation (issue 3 "Obligation lifecycle"; domain.md "Escalation"): pure functions from a
+/// The legal moves of an obligation, and the one place that says how an obligation moves (docs/domain.md "Escalation"): pure functions from a
 /// state to the next; any other move throws <see cref="InvalidObligationTransitionException"/>.
 /// <list type="bullet">
 /// <item>Open → Overdue; Overdue → EscalatedLevel1 → EscalatedLevel2 → EscalatedLevel3 (in order, never skipped).</item>
@@ -62,11 +62,28 @@ public static class ObligationLifecycle
     /// <summary>The move recording escalation level <paramref name="level"/> (1–3) as sent; levels go in order.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not 1, 2 or 3.</exception>
     /// <exception cref="InvalidObligationTransitionException">The previous level is not the current state.</exception>
-    public static ObligationState Escalate(ObligationState from, int level) => Move(from, level switch
+    public static ObligationState Escalate(ObligationState from, int level) => Move(from, EscalatedTo(level));
+
+    /// <summary>
+    /// The state after escalation level <paramref name="level"/> is recorded as sent at <paramref name="sentAt"/>, or
+    /// null when that is not a legal move. Levels go in order; an Open obligation already past <paramref name="due"/>
+    /// passes through Overdue on the way to level 1, because the run that finds it late sends level 1 at once.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not 1, 2 or 3.</exception>
+    public static ObligationState? AfterEscalation(ObligationState from, int level, NodaTime.Instant sentAt, NodaTime.Instant due)
+    {
+        var to = EscalatedTo(level);
+        var current = from == ObligationState.Open && level == 1 && sentAt > due ? ObligationState.Overdue : from;
+        return CanMove(current, to) ? to : null;
+    }
+
+    /// <summary>The state recording escalation level <paramref name="level"/> as sent.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not 1, 2 or 3.</exception>
+    public static ObligationState EscalatedTo(int level) => level switch
     {
         1 => ObligationState.EscalatedLevel1,
         2 => ObligationState.EscalatedLevel2,
         3 => ObligationState.EscalatedLevel3,
         _ => throw new ArgumentOutOfRangeException(nameof(level), level, "Escalation levels are 1, 2 and 3."),
-    });
+    };
 }

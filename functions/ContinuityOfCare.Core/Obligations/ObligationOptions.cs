@@ -3,8 +3,8 @@ using System.Globalization;
 namespace ContinuityOfCare.Core.Obligations;
 
 /// <summary>
-/// Every number of domain.md's obligation table and "Escalation" section, as configuration (section
-/// <see cref="SectionName"/>) with the guidance's defaults. domain.md: "Every number above is configuration with
+/// Every number of docs/domain.md's obligation table and "Escalation" section, as configuration (section
+/// <see cref="SectionName"/>) with the guidance's defaults. docs/domain.md: "Every number above is configuration with
 /// these defaults, not a literal in code." Settable properties so the host can bind configuration; call
 /// <see cref="Validate"/> (or <see cref="ObligationCatalogue.From"/>, which does) at start-up.
 /// </summary>
@@ -59,16 +59,16 @@ public sealed class ObligationOptions
     public int PsrToPrisonHours { get; set; } = 24;
 
     /// <summary>
-    /// domain.md "The journey as events" (NotReturnedFromCourt): hours a <c>SentToCourt</c> may stay unresolved by a
+    /// docs/domain.md "The journey as events" (NotReturnedFromCourt): hours a <c>SentToCourt</c> may stay unresolved by a
     /// court result before the non-return is treated as established. The guidance gives no number; 24 is the hub's
     /// default (one court day).
     /// </summary>
     public int NonReturnWaitHours { get; set; } = 24;
 
-    /// <summary>domain.md "Escalation": working days of grace after level 1 is sent before level 2 (default 1).</summary>
+    /// <summary>docs/domain.md "Escalation": working days of grace after level 1 is sent before level 2 (default 1).</summary>
     public int EscalationLevel2GraceWorkingDays { get; set; } = 1;
 
-    /// <summary>domain.md "Escalation": working days of grace after level 2 is sent before level 3 (the hub's default 1; the guidance gives none).</summary>
+    /// <summary>docs/domain.md "Escalation": working days of grace after level 2 is sent before level 3 (the hub's default 1; the guidance gives none).</summary>
     public int EscalationLevel3GraceWorkingDays { get; set; } = 1;
 
     /// <summary>Every problem with these values, one clear sentence each naming the configuration key; empty when valid.</summary>

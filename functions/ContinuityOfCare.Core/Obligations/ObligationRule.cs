@@ -2,7 +2,7 @@ using ContinuityOfCare.Core.Time;
 
 namespace ContinuityOfCare.Core.Obligations;
 
-/// <summary>One row of domain.md's "Obligations and their deadlines" table, with its configured deadline.</summary>
+/// <summary>One row of docs/domain.md's "Obligations and their deadlines" table, with its configured deadline.</summary>
 /// <param name="Id">The rule id (<see cref="RuleIds"/>).</param>
 /// <param name="OpenedBy">The event or fact that opens the obligation, in words.</param>
 /// <param name="OwnerRole">Who must act.</param>

@@ -1,7 +1,7 @@
 namespace ContinuityOfCare.Core.Obligations;
 
 /// <summary>
-/// Where an obligation is in its life (issue 3 "Obligation lifecycle"): open → fulfilled (on time / late) |
+/// Where an obligation is in its life (docs/domain.md "Obligations and their deadlines"): open → fulfilled (on time / late) |
 /// cancelled | overdue → escalated 1 → 2 → 3. <see cref="ObligationLifecycle"/> holds the legal moves.
 /// </summary>
 public enum ObligationState

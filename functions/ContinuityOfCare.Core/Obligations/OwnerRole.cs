@@ -1,6 +1,6 @@
 namespace ContinuityOfCare.Core.Obligations;
 
-/// <summary>Who owns an obligation (domain.md's "owner" column); routing resolves the role to an organisation.</summary>
+/// <summary>Who owns an obligation (docs/domain.md's "owner" column); routing resolves the role to an organisation.</summary>
 public enum OwnerRole
 {
     /// <summary>The client's home CJIT (client register, else the CJIT covering the home postcode).</summary>

@@ -1,7 +1,7 @@
 namespace ContinuityOfCare.Core.Obligations;
 
 /// <summary>
-/// The obligation rule ids, exactly as domain.md's "Obligations and their deadlines" table spells them. They are
+/// The obligation rule ids, exactly as docs/domain.md's "Obligations and their deadlines" table spells them. They are
 /// stable identifiers (stored with obligations, shown in reports, used by <c>coc deadline --rule</c>).
 /// </summary>
 public static class RuleIds
@@ -54,7 +54,7 @@ public static class RuleIds
     /// <summary>003 §4.7.2: probation sends the PSR to the prison within 24 hours of sentence.</summary>
     public const string ProbationPsrToPrison = "probation.psr-to-prison";
 
-    /// <summary>Every rule id, in domain.md's table order.</summary>
+    /// <summary>Every rule id, in docs/domain.md's table order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         CjitDirToPrison, SmtClinicalAssessment, SmtKeyworker, SmtNewDirIfNone, SmtTriageAssessment, SmtCarePlan,

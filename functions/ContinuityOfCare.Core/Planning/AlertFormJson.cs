@@ -2,12 +2,15 @@ using System.Text.Json;
 using ContinuityOfCare.Core.Alerts;
 using ContinuityOfCare.Core.Directory;
 using ContinuityOfCare.Core.Events;
+using ContinuityOfCare.Core.Planning.Json;
 
 namespace ContinuityOfCare.Core.Planning;
 
 /// <summary>
 /// Reads the <c>alerts[]</c> of plan JSON (docs/plan.md) back into <see cref="AlertForm"/> objects — for
-/// <c>coc alert preview --plan-json FILE</c> and anything else that executes a previewed plan.
+/// <c>coc alert preview --plan-json FILE</c>, the mail outbox, and anything else that executes a previewed plan.
+/// Deserialized by the same source-generated contract that writes it; every required field is then checked here so
+/// that a bad file is refused with the path of what is missing, never half-read.
 /// </summary>
 public static class AlertFormJson
 {
@@ -20,84 +23,69 @@ public static class AlertFormJson
     public static IReadOnlyList<PlannedAlert> ReadPlannedAlerts(Stream planJson)
     {
         ArgumentNullException.ThrowIfNull(planJson);
-        using var document = JsonDocument.Parse(planJson);
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("alerts", out var alerts) || alerts.ValueKind != JsonValueKind.Array)
+        PlanAlertsDocument? plan;
+        try
+        {
+            plan = JsonSerializer.Deserialize(planJson, PlanJsonContexts.Plan.PlanAlertsDocument);
+        }
+        catch (JsonException ex) when (ex.Path is "$")
+        {
+            throw new JsonException("plan JSON must be an object with an \"alerts\" array", ex);
+        }
+
+        if (plan?.Alerts is not { } alerts)
         {
             throw new JsonException("plan JSON must be an object with an \"alerts\" array");
         }
 
-        if (root.TryGetProperty("schemaVersion", out var version) && version.TryGetInt32(out var number) && number > Plan.SchemaVersion)
+        if (plan.SchemaVersion is { } number && number > Plan.SchemaVersion)
         {
             throw new JsonException($"plan JSON schemaVersion {number} is newer than this reader ({Plan.SchemaVersion})");
         }
 
-        var result = new List<PlannedAlert>();
-        var index = 0;
-        foreach (var alert in alerts.EnumerateArray())
-        {
-            result.Add(ReadAlert(alert, $"$.alerts[{index}]"));
-            index++;
-        }
-
-        return result;
+        return [.. alerts.Select((alert, index) => Read(alert, $"$.alerts[{index}]"))];
     }
 
-    private static PlannedAlert ReadAlert(JsonElement a, string path)
+    private static PlannedAlert Read(AlertDocument? a, string path)
     {
-        var client = Required(a, "client", path);
-        var clientPath = path + ".client";
-        var dob = OptionalString(client, "dateOfBirth");
+        a = Required(a, path);
+        var client = Required<ClientDocument>(a.Client, path + ".client");
         var details = new AlertClientDetails(
-            RequiredString(client, "clientId", clientPath),
-            OptionalString(client, "name"),
-            dob is null ? null : PlanJsonFormats.DatePattern.Parse(dob).GetValueOrThrow(),
-            OptionalString(client, "noms"),
-            OptionalString(client, "pnc"));
-        var boxes = Required(a, "boxes", path).EnumerateArray()
-            .Select(b => ParseEnum<ChangeBox>(b.GetString(), path + ".boxes"))
-            .ToList();
+            Required(client.ClientId, path + ".client.clientId"), client.Name, client.DateOfBirth, client.Noms, client.Pnc);
+        var boxes = Required<IReadOnlyList<string>>(a.Boxes, path + ".boxes").Select(b => ParseEnum<ChangeBox>(b, path + ".boxes")).ToList();
         AlertRequest? request = null;
-        if (a.TryGetProperty("request", out var r) && r.ValueKind == JsonValueKind.Object)
+        if (a.Request is { } r)
         {
             var requestPath = path + ".request";
             request = new AlertRequest(
-                RequiredString(r, "obligationId", requestPath), RequiredString(r, "rule", requestPath),
-                RequiredString(r, "mustDo", requestPath), PlanJsonFormats.ParseInstant(RequiredString(r, "dueUtc", requestPath)));
+                Required(r.ObligationId, requestPath + ".obligationId"), Required(r.Rule, requestPath + ".rule"),
+                Required(r.MustDo, requestPath + ".mustDo"), Required(r.DueUtc, requestPath + ".dueUtc"));
         }
 
-        var from = a.TryGetProperty("from", out var f) && f.ValueKind == JsonValueKind.Object ? ReadParty(f, path + ".from") : null;
         var form = new AlertForm(
-            RequiredString(a, "id", path),
-            RequiredString(a, "reference", path),
-            ParseEnum<EventKind>(RequiredString(a, "event", path), path + ".event"),
-            RequiredString(a, "processPoint", path),
-            from,
-            ReadParty(Required(a, "to", path), path + ".to"),
+            Required(a.Id, path + ".id"),
+            Required(a.Reference, path + ".reference"),
+            ParseEnum<EventKind>(Required(a.Event, path + ".event"), path + ".event"),
+            Required(a.ProcessPoint, path + ".processPoint"),
+            a.From is { } from ? Party(from, path + ".from") : null,
+            Party(Required<PartyDocument>(a.To, path + ".to"), path + ".to"),
             details,
             boxes,
-            RequiredString(a, "sentence", path),
-            RequiredString(a, "summary", path),
+            Required(a.Sentence, path + ".sentence"),
+            Required(a.Summary, path + ".summary"),
             request,
-            RequiredString(a, "reason", path),
-            PlanJsonFormats.ParseInstant(RequiredString(a, "createdAt", path)),
-            a.TryGetProperty("inCustody", out var custody) && custody.ValueKind == JsonValueKind.True);
-        var status = OptionalString(a, "status") == "held" ? AlertStatus.Held : AlertStatus.Ready;
-        return new PlannedAlert(form, OptionalString(a, "eventId") ?? string.Empty, status, OptionalString(a, "heldReason"));
+            Required(a.Reason, path + ".reason"),
+            Required(a.CreatedAt, path + ".createdAt"),
+            a.InCustody == true);
+        var status = a.Status == "held" ? AlertStatus.Held : AlertStatus.Ready;
+        return new PlannedAlert(form, a.EventId ?? string.Empty, status, a.HeldReason);
     }
 
-    private static AlertParty ReadParty(JsonElement p, string path)
-    {
-        var typeText = RequiredString(p, "orgType", path);
-        if (!OrgTypeCodes.TryParse(typeText, out var orgType))
-        {
-            throw new JsonException($"{path}.orgType is not an org type");
-        }
-
-        return new AlertParty(
-            RequiredString(p, "orgCode", path), RequiredString(p, "orgName", path), orgType, OptionalString(p, "spocName"),
-            RequiredString(p, "email", path), OptionalString(p, "phone"), OptionalString(p, "phone24x7"));
-    }
+    private static AlertParty Party(PartyDocument p, string path) =>
+        OrgTypeCodes.TryParse(Required(p.OrgType, path + ".orgType"), out var orgType)
+            ? new AlertParty(Required(p.OrgCode, path + ".orgCode"), Required(p.OrgName, path + ".orgName"), orgType, p.SpocName,
+                Required(p.Email, path + ".email"), p.Phone, p.Phone24x7)
+            : throw new JsonException($"{path}.orgType is not an org type");
 
     private static T ParseEnum<T>(string? text, string path)
         where T : struct, Enum =>
@@ -105,14 +93,15 @@ public static class AlertFormJson
             ? value
             : throw new JsonException($"{path} is not a known {typeof(T).Name}");
 
-    private static JsonElement Required(JsonElement element, string name, string path) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
-            ? value
-            : throw new JsonException($"{path}.{name} is missing");
+    /// <summary>
+    /// <paramref name="value"/>, or a <see cref="JsonException"/> naming <paramref name="path"/>. The documents' members
+    /// are declared as the writer fills them; a file being read may lack any of them, which this check catches.
+    /// </summary>
+    private static T Required<T>(T? value, string path)
+        where T : class =>
+        value ?? throw new JsonException($"{path} is missing");
 
-    private static string RequiredString(JsonElement element, string name, string path) =>
-        Required(element, name, path).GetString() ?? throw new JsonException($"{path}.{name} is not a string");
-
-    private static string? OptionalString(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    private static T Required<T>(T? value, string path)
+        where T : struct =>
+        value ?? throw new JsonException($"{path} is missing");
 }

@@ -8,7 +8,7 @@ using NodaTime;
 namespace ContinuityOfCare.Core.Planning;
 
 /// <summary>
-/// The journey state machine (domain.md "The journey as events"): a client's matched records, replayed in time order,
+/// The journey state machine (docs/domain.md "The journey as events"): a client's matched records, replayed in time order,
 /// move them between custody, court trips and the community; each move is a <see cref="CareEvent"/> handed to
 /// <see cref="EventConsequences"/>. Records that change nothing are counted as ignored.
 /// </summary>
@@ -53,7 +53,7 @@ internal sealed class JourneyStateMachine
         }
     }
 
-    /// <summary>domain.md "NotReturnedFromCourt": unresolved after the configured wait → the SMT must establish it.</summary>
+    /// <summary>docs/domain.md "NotReturnedFromCourt": unresolved after the configured wait → the SMT must establish it.</summary>
     public void FinishCourtTrips()
     {
         foreach (var (clientId, state) in _states.OrderBy(pair => pair.Key, StringComparer.Ordinal))
@@ -78,7 +78,7 @@ internal sealed class JourneyStateMachine
         }
     }
 
-    /// <summary>domain.md "The journey as events": the discharge export mapping.</summary>
+    /// <summary>docs/domain.md "The journey as events": the discharge export mapping.</summary>
     private void ProcessDischarge(Client client, ClientJourneyState state, DischargeMovement d)
     {
         var reason = d.ReasonCode.Trim().ToUpperInvariant();
@@ -140,7 +140,7 @@ internal sealed class JourneyStateMachine
         }
     }
 
-    /// <summary>domain.md "The journey as events": court results, and the resolution of court trips (000 §PP11–PP14).</summary>
+    /// <summary>docs/domain.md "The journey as events": court results, and the resolution of court trips (000 §PP11–PP14).</summary>
     private void ProcessResult(Client client, ClientJourneyState state, CourtResult r, Instant at)
     {
         var outcome = OutcomeCodes.Code(r.Outcome);
@@ -213,7 +213,7 @@ internal sealed class JourneyStateMachine
         _ledger.Ignored++;
     }
 
-    /// <summary>domain.md "Routing": ListedForHearing for a client in custody or on a CJIT caseload (000 §PP10, §PP13).</summary>
+    /// <summary>docs/domain.md "Routing": ListedForHearing for a client in custody or on a CJIT caseload (000 §PP10, §PP13).</summary>
     private void ProcessListing(Client client, ClientJourneyState state, CourtListing l)
     {
         var inCustody = state.Custody is not null || l.InCustody;

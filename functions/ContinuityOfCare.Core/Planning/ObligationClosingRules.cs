@@ -4,7 +4,7 @@ using ContinuityOfCare.Core.Obligations;
 namespace ContinuityOfCare.Core.Planning;
 
 /// <summary>
-/// Which open obligations a later event ends (domain.md "Obligations and their deadlines": fulfilment comes from an
+/// Which open obligations a later event ends (docs/domain.md "Obligations and their deadlines": fulfilment comes from an
 /// acknowledgement "or from later data that proves it (e.g. a transfer closes release planning)"). Public so the shell
 /// can apply the same rules to obligations stored by earlier plans.
 /// </summary>

@@ -25,7 +25,7 @@ internal sealed class ObligationDeadlines(ObligationCatalogue catalogue, Working
         }
         catch (CalendarCoverageException ex)
         {
-            // domain.md: beyond the holiday list is an error the operator sees, never a silent guess.
+            // docs/domain.md: beyond the holiday list is an error the operator sees, never a silent guess.
             ledger.Tasks.Add(new PlanTask(TaskKind.CalendarNotCovered, PlanTask.Operator, client.Id, $"{spec.RuleId}: {ex.Message}", e.Id));
             return new PlannedObligation(id, spec.RuleId, spec.Owner, client.Id, e.Id, rule.MustDo, spec.Start, null, priority, ex.Message, false);
         }

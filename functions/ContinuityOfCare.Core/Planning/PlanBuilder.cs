@@ -1,3 +1,4 @@
+using ContinuityOfCare.Core.Alerts;
 using ContinuityOfCare.Core.Directory;
 using ContinuityOfCare.Core.Matching;
 using ContinuityOfCare.Core.Routing;
@@ -9,7 +10,7 @@ namespace ContinuityOfCare.Core.Planning;
 /// <summary>
 /// One plan in the making. Records are sorted by source and matched (<see cref="RecordMatcher"/>), then replayed per
 /// client in time order so that custody and court trips follow the journey (<see cref="JourneyStateMachine"/>,
-/// domain.md "The journey as events"); each event closes what it ends, opens its obligations and is routed
+/// docs/domain.md "The journey as events"); each event closes what it ends, opens its obligations and is routed
 /// (<see cref="EventConsequences"/>).
 /// </summary>
 internal sealed class PlanBuilder
@@ -30,10 +31,10 @@ internal sealed class PlanBuilder
         _index = index;
         _now = now;
         _routes = new DirectoryRoutes(directory);
-        var router = new AlertRouter(_routes, new SecureMailPolicy(options.SecureMailDomains), now);
+        var router = new AlertRouter(_routes, options.SecureMail, now);
         _matcher = new RecordMatcher(index, router, _ledger);
         var consequences = new EventConsequences(
-            new EventObligationTable(_routes, now), new ObligationDeadlines(options.Catalogue, calendar, _ledger), router, _ledger);
+            new EventObligationTable(options.Catalogue, _routes, now), new ObligationDeadlines(options.Catalogue, calendar, _ledger), router, _ledger);
         _journey = new JourneyStateMachine(inputs, _routes, options, now, consequences, _ledger);
     }
 

@@ -1,6 +1,6 @@
 namespace ContinuityOfCare.Core.Planning;
 
-/// <summary>Aggregate counts of a plan: the only trace of unmatched people (domain.md "Consent and data minimisation").</summary>
+/// <summary>Aggregate counts of a plan: the only trace of unmatched people (docs/domain.md "Consent and data minimisation").</summary>
 public sealed record PlanCounts
 {
     /// <summary>Clients in the register.</summary>

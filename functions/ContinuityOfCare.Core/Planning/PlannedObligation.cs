@@ -3,7 +3,7 @@ using NodaTime;
 
 namespace ContinuityOfCare.Core.Planning;
 
-/// <summary>An obligation the plan opens (domain.md "Obligations and their deadlines").</summary>
+/// <summary>An obligation the plan opens (docs/domain.md "Obligations and their deadlines").</summary>
 /// <param name="Id">Deterministic: rule + event (architecture.md "Reliability rules").</param>
 /// <param name="RuleId">The rule, e.g. <c>cjit.dir-to-prison</c>.</param>
 /// <param name="Owner">The owning organisation's code (a CJIT code or prison NOMIS code; the regional team's code when no CJIT can be found).</param>

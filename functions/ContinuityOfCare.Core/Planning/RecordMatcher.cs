@@ -33,7 +33,7 @@ internal sealed class RecordMatcher(MatchingIndex index, AlertRouter router, Pla
 
                 return null;
             default:
-                // domain.md "Consent and data minimisation": nothing about an unmatched person beyond counts.
+                // docs/domain.md "Consent and data minimisation": nothing about an unmatched person beyond counts.
                 ledger.Unmatched++;
                 return null;
         }

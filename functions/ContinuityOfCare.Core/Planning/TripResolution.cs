@@ -1,6 +1,6 @@
 namespace ContinuityOfCare.Core.Planning;
 
-/// <summary>How a <c>SentToCourt</c> ended (000 §PP10: four possible outcomes; domain.md "NotReturnedFromCourt").</summary>
+/// <summary>How a <c>SentToCourt</c> ended (000 §PP10: four possible outcomes; docs/domain.md "NotReturnedFromCourt").</summary>
 public enum TripResolution
 {
     /// <summary>000 §PP12: sent back to the original ("sending") prison.</summary>

@@ -3,7 +3,7 @@ using NodaTime;
 namespace ContinuityOfCare.Core.Reporting;
 
 /// <summary>
-/// The timeliness figures of one cohort of obligations (domain.md "What the guidance measures": opened, fulfilled on
+/// The timeliness figures of one cohort of obligations (docs/domain.md "What the guidance measures": opened, fulfilled on
 /// time, fulfilled late, overdue now, median lateness; 004 §6: "number and % … within N days"). Every obligation of
 /// the cohort is in exactly one outcome: <c>Opened = FulfilledOnTime + FulfilledLate + OverdueNow + Pending + Cancelled</c>.
 /// Aggregates only: nothing here identifies a client.

@@ -3,7 +3,7 @@ using NodaTime;
 namespace ContinuityOfCare.Core.Reporting;
 
 /// <summary>
-/// The de-personalised compliance report (domain.md "What the guidance measures"; "Consent and data minimisation":
+/// The de-personalised compliance report (docs/domain.md "What the guidance measures"; "Consent and data minimisation":
 /// monitoring output is aggregates). The cohort is every obligation opened in [<see cref="From"/>, <see cref="To"/>);
 /// outcomes are as at <see cref="GeneratedAt"/>. Rows are in ordinal order of rule, then organisation.
 /// Built by <see cref="ComplianceReportBuilder"/>; written by <see cref="ComplianceReportJson"/> and <see cref="ComplianceReportCsv"/>.

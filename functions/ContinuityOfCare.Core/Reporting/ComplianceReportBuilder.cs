@@ -4,7 +4,7 @@ using NodaTime;
 namespace ContinuityOfCare.Core.Reporting;
 
 /// <summary>
-/// Builds the <see cref="ComplianceReport"/> from obligation snapshots (domain.md "What the guidance measures"; 004 §6
+/// Builds the <see cref="ComplianceReport"/> from obligation snapshots (docs/domain.md "What the guidance measures"; 004 §6
 /// "number and % … within N days"). Pure: the caller passes the obligations and the report instant.
 /// <para>Cohort: an obligation belongs to the period when its <see cref="Obligation.StartedAt"/> (the instant its
 /// deadline counts from) is in [from, to). Its outcome: <see cref="ObligationState.FulfilledOnTime"/> → on time;

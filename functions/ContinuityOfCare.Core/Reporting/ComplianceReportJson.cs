@@ -1,6 +1,6 @@
-using System.Text;
 using System.Text.Json;
-using ContinuityOfCare.Core.Time;
+using ContinuityOfCare.Core.Reporting.Json;
+using NodaTime.Serialization.SystemTextJson;
 
 namespace ContinuityOfCare.Core.Reporting;
 
@@ -15,81 +15,39 @@ public static class ComplianceReportJson
     /// <summary>What the cohort is, written into every report so a reader never has to guess.</summary>
     public const string CohortDescription = "obligations opened in [from, to); outcomes as at generatedAt";
 
+    private static readonly ComplianceReportJsonContext Indented = Context(indented: true);
+    private static readonly ComplianceReportJsonContext Compact = Context(indented: false);
+
     /// <summary>Writes <paramref name="report"/> to <paramref name="writer"/> (flushing is the caller's).</summary>
     public static void Write(Utf8JsonWriter writer, ComplianceReport report)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        JsonSerializer.Serialize(writer, Document(report), Compact.ComplianceReportDocument);
+    }
+
+    /// <summary>The report as UTF-8 JSON text, indented unless <paramref name="indented"/> is false.</summary>
+    public static string ToJson(ComplianceReport report, bool indented = true) =>
+        JsonSerializer.Serialize(Document(report), (indented ? Indented : Compact).ComplianceReportDocument);
+
+    private static ComplianceReportDocument Document(ComplianceReport report)
+    {
         ArgumentNullException.ThrowIfNull(report);
-        writer.WriteStartObject();
-        writer.WriteString("from", LondonTime.FormatIsoUtc(report.From));
-        writer.WriteString("to", LondonTime.FormatIsoUtc(report.To));
-        writer.WriteString("generatedAt", LondonTime.FormatIsoUtc(report.GeneratedAt));
-        writer.WriteString("cohort", CohortDescription);
-        writer.WritePropertyName("total");
-        WriteFigures(writer, report.Total, rule: null, organisation: null, writeRule: false, writeOrganisation: false);
-        WriteRows(writer, "byRule", report.ByRule, writeRule: true, writeOrganisation: false);
-        WriteRows(writer, "byOrganisation", report.ByOrganisation, writeRule: false, writeOrganisation: true);
-        WriteRows(writer, "byRuleAndOrganisation", report.ByRuleAndOrganisation, writeRule: true, writeOrganisation: true);
-        writer.WriteEndObject();
+        return new ComplianceReportDocument(
+            report.From,
+            report.To,
+            report.GeneratedAt,
+            CohortDescription,
+            ComplianceFiguresDocument.From(report.Total),
+            [.. report.ByRule.Select(row => ComplianceFiguresDocument.From(row.Figures, rule: row.RuleId))],
+            [.. report.ByOrganisation.Select(row => ComplianceFiguresDocument.From(row.Figures, organisation: row.OwnerOrganisationId))],
+            [.. report.ByRuleAndOrganisation.Select(row => ComplianceFiguresDocument.From(row.Figures, row.RuleId, row.OwnerOrganisationId))]);
     }
 
-    /// <summary>The report as indented UTF-8 JSON text.</summary>
-    public static string ToJson(ComplianceReport report, bool indented = true)
+    private static ComplianceReportJsonContext Context(bool indented)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
-        {
-            Write(writer, report);
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static void WriteRows(Utf8JsonWriter writer, string name, IReadOnlyList<ComplianceRow> rows, bool writeRule, bool writeOrganisation)
-    {
-        writer.WriteStartArray(name);
-        foreach (var row in rows)
-        {
-            WriteFigures(writer, row.Figures, row.RuleId, row.OwnerOrganisationId, writeRule, writeOrganisation);
-        }
-
-        writer.WriteEndArray();
-    }
-
-    private static void WriteFigures(
-        Utf8JsonWriter writer, ComplianceFigures figures, string? rule, string? organisation, bool writeRule, bool writeOrganisation)
-    {
-        writer.WriteStartObject();
-        if (writeRule)
-        {
-            writer.WriteString("rule", rule);
-        }
-
-        if (writeOrganisation)
-        {
-            writer.WriteString("organisation", organisation);
-        }
-
-        writer.WriteNumber("opened", figures.Opened);
-        writer.WriteNumber("fulfilledOnTime", figures.FulfilledOnTime);
-        writer.WriteNumber("fulfilledLate", figures.FulfilledLate);
-        writer.WriteNumber("overdueNow", figures.OverdueNow);
-        writer.WriteNumber("pending", figures.Pending);
-        writer.WriteNumber("cancelled", figures.Cancelled);
-        WriteNullable(writer, "onTimePercent", figures.OnTimePercent);
-        WriteNullable(writer, "medianLatenessHours", figures.MedianLatenessHours);
-        writer.WriteEndObject();
-    }
-
-    private static void WriteNullable(Utf8JsonWriter writer, string name, decimal? value)
-    {
-        if (value is { } number)
-        {
-            writer.WriteNumber(name, number);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
+        // Instants as ISO-8601 UTC ("2026-12-01T00:00:00Z"): NodaTime's own converter.
+        var options = new JsonSerializerOptions(ComplianceReportJsonContext.Default.Options) { WriteIndented = indented };
+        options.Converters.Add(NodaConverters.InstantConverter);
+        return new ComplianceReportJsonContext(options);
     }
 }

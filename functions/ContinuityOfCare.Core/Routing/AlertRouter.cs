@@ -8,7 +8,7 @@ using NodaTime;
 namespace ContinuityOfCare.Core.Routing;
 
 /// <summary>
-/// Turns one event into Alert Forms and tasks (domain.md "Routing", "Consent and data minimisation"; architecture.md
+/// Turns one event into Alert Forms and tasks (docs/domain.md "Routing", "Consent and data minimisation"; architecture.md
 /// "Security rules"). For each recipient of the event's row in <see cref="RoutingTable"/>:
 /// <list type="bullet">
 /// <item>no consent covering the recipient's org type and no legal basis → no form; a CONSENT_MISSING task for the owning team;</item>
@@ -93,7 +93,7 @@ public sealed class AlertRouter
             }
             else
             {
-                var held = $"the mailbox of {recipient.OrgCode} is outside the secure-mail allow-list ({string.Join(", ", _secureMail.Suffixes).ToLowerInvariant()})";
+                var held = $"the mailbox of {recipient.OrgCode} is outside the secure-mail allow-list ({string.Join(", ", _secureMail.Domains)})";
                 alerts.Add(new PlannedAlert(form, e.Id, AlertStatus.Held, held));
                 tasks.Add(new PlanTask(TaskKind.InsecureRecipient, PlanTask.Operator, client.Id, $"{held}; alert {reference} held", e.Id));
             }

@@ -7,7 +7,7 @@ using NodaTime.Text;
 namespace ContinuityOfCare.Core.Routing;
 
 /// <summary>
-/// The words of an Alert Form (domain.md "The Alert Form"): the boxes ticked, one sentence of context of at most
+/// The words of an Alert Form (docs/domain.md "The Alert Form"): the boxes ticked, one sentence of context of at most
 /// 250 characters, and the subject summary. The sentence and summary carry codes and dates only — never a name,
 /// date of birth or identifier, which belong in the client block and only where the recipient is entitled to them.
 /// </summary>

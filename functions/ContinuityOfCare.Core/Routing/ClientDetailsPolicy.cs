@@ -5,7 +5,7 @@ using ContinuityOfCare.Core.Directory;
 namespace ContinuityOfCare.Core.Routing;
 
 /// <summary>
-/// domain.md "The Alert Form" and "Consent and data minimisation": the client block holds only what the recipient is
+/// docs/domain.md "The Alert Form" and "Consent and data minimisation": the client block holds only what the recipient is
 /// entitled to. CJITs, prison SMTs and probation (with consent or a legal basis for their type) get name, date of
 /// birth, NOMS number and PNC — what they need to find the person in their own records. The regional team, which
 /// receives only unroutable forms as a fallback and is never in a consent scope, gets the client id alone (it

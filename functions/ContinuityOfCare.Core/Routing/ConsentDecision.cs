@@ -4,7 +4,7 @@ using ContinuityOfCare.Core.Directory;
 namespace ContinuityOfCare.Core.Routing;
 
 /// <summary>
-/// domain.md "Consent and data minimisation" (000 Annex A; 002 §40–44; 003 §2.3–2.5): information may go to an
+/// docs/domain.md "Consent and data minimisation" (000 Annex A; 002 §40–44; 003 §2.3–2.5): information may go to an
 /// organisation type only with the client's consent covering it, or a recorded legal basis.
 /// </summary>
 /// <param name="MaySend">True when an Alert Form may be sent.</param>

@@ -4,7 +4,7 @@ using ContinuityOfCare.Core.Directory;
 namespace ContinuityOfCare.Core.Routing;
 
 /// <summary>
-/// The SPOC directory indexed for routing, built once per plan (domain.md "Routing"): SMT by prison code, home CJIT
+/// The SPOC directory indexed for routing, built once per plan (docs/domain.md "Routing"): SMT by prison code, home CJIT
 /// by the register's <c>cjit_code</c> else by postcode district coverage, court CJIT by court code, the regional team
 /// as the fallback. Where coverage overlaps (the directory import warns about it) the lowest org code wins, so
 /// routing is deterministic.
@@ -59,7 +59,7 @@ public sealed class DirectoryRoutes
     public DirectoryEntry? Smt(string? prisonCode) =>
         prisonCode is null ? null : Directory.Find(prisonCode.Trim()) is { OrgType: OrgType.PrisonSmt } entry ? entry : null;
 
-    /// <summary>domain.md "Routing": the register's CJIT, else the CJIT whose postcode districts cover the home postcode.</summary>
+    /// <summary>docs/domain.md "Routing": the register's CJIT, else the CJIT whose postcode districts cover the home postcode.</summary>
     public DirectoryEntry? HomeCjit(Client client)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -71,7 +71,7 @@ public sealed class DirectoryRoutes
         return PostcodeDistrict(client.HomePostcode) is { } district ? _cjitByDistrict.GetValueOrDefault(district) : null;
     }
 
-    /// <summary>domain.md "Routing": the CJIT whose directory entry lists the court, or null.</summary>
+    /// <summary>docs/domain.md "Routing": the CJIT whose directory entry lists the court, or null.</summary>
     public DirectoryEntry? CourtCjit(string? courtCode) =>
         courtCode is null ? null : _cjitByCourt.GetValueOrDefault(courtCode.Trim());
 

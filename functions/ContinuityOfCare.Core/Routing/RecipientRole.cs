@@ -1,6 +1,6 @@
 namespace ContinuityOfCare.Core.Routing;
 
-/// <summary>Who, relative to an event, receives its Alert Form (domain.md "Routing").</summary>
+/// <summary>Who, relative to an event, receives its Alert Form (docs/domain.md "Routing").</summary>
 public enum RecipientRole
 {
     /// <summary>The SMT of the prison the client entered (remand/sentence) or was received into (transfer).</summary>

@@ -4,7 +4,7 @@ using ContinuityOfCare.Core.Obligations;
 namespace ContinuityOfCare.Core.Routing;
 
 /// <summary>
-/// domain.md "Routing: who gets each Alert Form", one row per event kind. Events the table does not list
+/// docs/domain.md "Routing", one row per event kind. Events the table does not list
 /// (<see cref="EventKind.ReleaseDateKnown"/>) send no Alert Form: they only open obligations.
 /// </summary>
 public static class RoutingTable

@@ -1,7 +1,7 @@
 namespace ContinuityOfCare.Core.Time;
 
 /// <summary>
-/// A deadline needs a day outside the years the loaded bank-holiday list covers. domain.md "Time, days and the
+/// A deadline needs a day outside the years the loaded bank-holiday list covers. docs/domain.md "Time, days and the
 /// 24-hour rule": computing such a deadline is an error the operator sees, never a silent guess.
 /// </summary>
 public sealed class CalendarCoverageException : Exception

@@ -5,7 +5,7 @@ using NodaTime;
 namespace ContinuityOfCare.Core.Time;
 
 /// <summary>
-/// Evaluates a <see cref="DeadlineRule"/> from a start instant against a <see cref="WorkingCalendar"/>: domain.md
+/// Evaluates a <see cref="DeadlineRule"/> from a start instant against a <see cref="WorkingCalendar"/>: docs/domain.md
 /// "Time, days and the 24-hour rule". Pure and thread-safe; the caller supplies the start (no clock reads).
 /// </summary>
 public static class DeadlineCalculator
@@ -34,18 +34,18 @@ public static class DeadlineCalculator
             _ => throw new ArgumentException($"Unknown deadline rule kind {rule.GetType().Name}.", nameof(rule)),
         };
 
-        // domain.md: a deadline beyond the years the holiday list covers is an error, never a silent guess — even
+        // docs/domain.md: a deadline beyond the years the holiday list covers is an error, never a silent guess — even
         // for elapsed-hour rules, so every obligation's due instant lies where the calendar can be trusted.
         calendar.EnsureCovered(LondonTime.ToLocal(result.Due).Date);
         return result;
     }
 
-    /// <summary>domain.md "N hours after t": t + N hours, elapsed.</summary>
+    /// <summary>docs/domain.md "N hours after t": t + N hours, elapsed.</summary>
     private static DueInstant HoursAfter(DeadlineRule.HoursAfter rule, Instant start) =>
         new(start + Duration.FromHours(rule.Hours), $"{rule.Hours} hours elapsed after the start", false);
 
     /// <summary>
-    /// 000 Part 1, §PP2; domain.md "The 24h rule": if <c>(t, t+24h]</c> touches no non-working day, due t+24h;
+    /// 000 Part 1, §PP2; docs/domain.md "The 24h rule": if <c>(t, t+24h]</c> touches no non-working day, due t+24h;
     /// otherwise D = the first working day after the last non-working day touched, due = max(t+24h, 09:00 on D).
     /// The window is open at t (a start at 23:59:59.999999999 touches only the next day) and closed at t+24h (an
     /// end at exactly 00:00 touches that day).
@@ -86,7 +86,7 @@ public static class DeadlineCalculator
             : new(plain, $"{prefix} is earlier than {rule.Hours} hours after the start, so due {rule.Hours} hours after the start", false);
     }
 
-    /// <summary>domain.md "N days after t": end of the local day N calendar days after t's local date.</summary>
+    /// <summary>docs/domain.md "N days after t": end of the local day N calendar days after t's local date.</summary>
     private static DueInstant CalendarDaysAfter(DeadlineRule.CalendarDaysAfter rule, Instant start)
     {
         var startDay = LondonTime.ToLocal(start).Date;
@@ -94,7 +94,7 @@ public static class DeadlineCalculator
         return new(LondonTime.EndOf(dueDay), $"end of the local day {rule.Days} days after {LondonTime.FormatDay(startDay)}", false);
     }
 
-    /// <summary>domain.md "End of day k (entry day = day 1)" = "k−1 days after".</summary>
+    /// <summary>docs/domain.md "End of day k (entry day = day 1)" = "k−1 days after".</summary>
     private static DueInstant EndOfDayNumber(DeadlineRule.EndOfDayNumber rule, Instant start)
     {
         var startDay = LondonTime.ToLocal(start).Date;
@@ -103,7 +103,7 @@ public static class DeadlineCalculator
             $"end of day {rule.Day} counting {LondonTime.FormatDay(startDay)} as day 1: {LondonTime.FormatDay(dueDay)}", false);
     }
 
-    /// <summary>domain.md "N working days after t": end of the Nth working day after t's local date (t's day never counts).</summary>
+    /// <summary>docs/domain.md "N working days after t": end of the Nth working day after t's local date (t's day never counts).</summary>
     private static DueInstant WorkingDaysAfter(DeadlineRule.WorkingDaysAfter rule, Instant start, WorkingCalendar calendar)
     {
         var startDay = LondonTime.ToLocal(start).Date;
@@ -123,14 +123,14 @@ public static class DeadlineCalculator
             false);
     }
 
-    /// <summary>domain.md "End of the day of t".</summary>
+    /// <summary>docs/domain.md "End of the day of t".</summary>
     private static DueInstant EndOfStartDay(Instant start)
     {
         var startDay = LondonTime.ToLocal(start).Date;
         return new(LondonTime.EndOf(startDay), $"end of the start's local day, {LondonTime.FormatDay(startDay)}", false);
     }
 
-    /// <summary>domain.md "N weeks before date d"; 000 §PP7: already past at the start → due at the start, late from the start.</summary>
+    /// <summary>docs/domain.md "N weeks before date d"; 000 §PP7: already past at the start → due at the start, late from the start.</summary>
     private static DueInstant WeeksBefore(DeadlineRule.WeeksBefore rule, Instant start, LocalDate referenceDate)
     {
         var dueDay = referenceDate.PlusDays(-7 * rule.Weeks);

@@ -5,14 +5,14 @@ using NodaTime.Text;
 namespace ContinuityOfCare.Core.Time;
 
 /// <summary>
-/// How a due instant follows from a start instant: the closed set of rule kinds domain.md "Time, days and the
+/// How a due instant follows from a start instant: the closed set of rule kinds docs/domain.md "Time, days and the
 /// 24-hour rule" defines. Each kind is a nested sealed record; <see cref="DeadlineCalculator"/> evaluates them.
 /// Day-based kinds end at <see cref="EndOfDay"/> local time.
 /// </summary>
 public abstract record DeadlineRule
 {
     /// <summary>
-    /// The end of a local day: 23:59:59 Europe/London exactly (domain.md: "the end of a local day (23:59:59
+    /// The end of a local day: 23:59:59 Europe/London exactly (docs/domain.md: "the end of a local day (23:59:59
     /// Europe/London)"). Anything after 23:59:59.000 is after the deadline.
     /// </summary>
     public static readonly LocalTime EndOfDay = new(23, 59, 59);
@@ -27,7 +27,7 @@ public abstract record DeadlineRule
     /// <summary>True for rules that count back from a date the event supplies (<see cref="WeeksBefore"/>).</summary>
     public virtual bool NeedsReferenceDate => false;
 
-    /// <summary>domain.md: "N hours after t": <c>t + N hours</c>, elapsed (a DST change does not make it N±1).</summary>
+    /// <summary>docs/domain.md: "N hours after t": <c>t + N hours</c>, elapsed (a DST change does not make it N±1).</summary>
     /// <param name="Hours">N, at least 1.</param>
     public sealed record HoursAfter(int Hours) : DeadlineRule
     {
@@ -59,7 +59,7 @@ public abstract record DeadlineRule
             "after non-working days the window touches, whichever is later";
     }
 
-    /// <summary>domain.md: "N days after t": the end of the local day N calendar days after t's local date.</summary>
+    /// <summary>docs/domain.md: "N days after t": the end of the local day N calendar days after t's local date.</summary>
     /// <param name="Days">N, at least 1.</param>
     public sealed record CalendarDaysAfter(int Days) : DeadlineRule
     {
@@ -70,7 +70,7 @@ public abstract record DeadlineRule
         public override string Describe() => $"end of the day {Days} days after";
     }
 
-    /// <summary>domain.md: "End of day k (entry day = day 1)" is "k−1 days after", ending at the end of the local day.</summary>
+    /// <summary>docs/domain.md: "End of day k (entry day = day 1)" is "k−1 days after", ending at the end of the local day.</summary>
     /// <param name="Day">k, at least 1 (1 = the start's own day).</param>
     public sealed record EndOfDayNumber(int Day) : DeadlineRule
     {
@@ -82,7 +82,7 @@ public abstract record DeadlineRule
     }
 
     /// <summary>
-    /// domain.md: "N working days after t": the end of the Nth working day after t's local date; t's own day never
+    /// docs/domain.md: "N working days after t": the end of the Nth working day after t's local date; t's own day never
     /// counts, even when it is a working day.
     /// </summary>
     /// <param name="Days">N, at least 1.</param>
@@ -95,7 +95,7 @@ public abstract record DeadlineRule
         public override string Describe() => $"end of the {Ordinal(Days)} working day after";
     }
 
-    /// <summary>domain.md: "End of the day of t": the end of t's local day.</summary>
+    /// <summary>docs/domain.md: "End of the day of t": the end of t's local day.</summary>
     public sealed record EndOfStartDay : DeadlineRule
     {
         /// <summary>The only instance.</summary>
@@ -106,7 +106,7 @@ public abstract record DeadlineRule
     }
 
     /// <summary>
-    /// domain.md: "N weeks before date d": the end of the local day <c>d − 7N days</c>; 000 §PP7 with the obligation
+    /// docs/domain.md: "N weeks before date d": the end of the local day <c>d − 7N days</c>; 000 §PP7 with the obligation
     /// table: if that is already past at the start, due as soon as possible (= the start) and flagged late from the start.
     /// </summary>
     /// <param name="Weeks">N, at least 1.</param>

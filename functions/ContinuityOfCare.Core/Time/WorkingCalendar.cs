@@ -3,7 +3,7 @@ using NodaTime;
 namespace ContinuityOfCare.Core.Time;
 
 /// <summary>
-/// The England-and-Wales working-day calendar in Europe/London. domain.md "Time, days and the 24-hour rule": a
+/// The England-and-Wales working-day calendar in Europe/London. docs/domain.md "Time, days and the 24-hour rule": a
 /// working day is Monday–Friday that is not an England-and-Wales bank holiday; the calendar knows only the years its
 /// holiday list covers, and asking about any other year throws <see cref="CalendarCoverageException"/>.
 /// Pure: it is built from a list of holidays (parsed elsewhere) and the covered year range.
@@ -85,7 +85,7 @@ public sealed class WorkingCalendar
         }
     }
 
-    /// <summary>domain.md "Time, days and the 24-hour rule": Monday–Friday and not an England-and-Wales bank holiday.</summary>
+    /// <summary>docs/domain.md "Time, days and the 24-hour rule": Monday–Friday and not an England-and-Wales bank holiday.</summary>
     /// <exception cref="CalendarCoverageException">The date's year is not covered.</exception>
     public bool IsWorkingDay(LocalDate date)
     {

@@ -6,9 +6,6 @@ public sealed class DirectoryImportOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "DirectoryImport";
 
-    /// <summary>Secure-mail domain suffixes (default cjsm.net, nhs.net, gov.uk; architecture.md "Security rules").</summary>
-    public List<string> SecureMailDomains { get; } = [];
-
     /// <summary>The largest share of live entries a refresh may remove unless forced (default 0.20).</summary>
     public double MaxRemovedShare { get; set; } = 0.20;
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ContinuityOfCare.Core.Directory;
 using ContinuityOfCare.Core.Inputs;
+using ContinuityOfCare.Core.Routing;
 using ContinuityOfCare.FunctionApp.Storage;
 using ContinuityOfCare.Ingestion.Directory;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,7 @@ public sealed partial class DirectoryImporter(
     DirectoryStore store,
     HubStorage storage,
     IOptions<DirectoryImportOptions> options,
+    SecureMailPolicy secureMail,
     TimeProvider time,
     ILogger<DirectoryImporter> logger)
 {
@@ -52,7 +54,7 @@ public sealed partial class DirectoryImporter(
         }
         else
         {
-            var validation = DirectoryValidator.Validate(sourceName, parsed.Rows, current.Live?.Entries, ValidationOptions(settings), force);
+            var validation = DirectoryValidator.Validate(sourceName, parsed.Rows, current.Live?.Entries, ValidationOptions(settings, secureMail), force);
             var problems = parsed.Problems.Concat(validation).OrderBy(problem => problem.Where.Line ?? int.MaxValue).ToList();
             var entries = parsed.Rows.Select(row => row.Entry).ToList();
             var diff = DirectoryDiff.Between(current.Live?.Entries, entries);
@@ -73,9 +75,9 @@ public sealed partial class DirectoryImporter(
         return outcome;
     }
 
-    private static DirectoryValidationOptions ValidationOptions(DirectoryImportOptions settings) => new()
+    private static DirectoryValidationOptions ValidationOptions(DirectoryImportOptions settings, SecureMailPolicy secureMail) => new()
     {
-        SecureMailDomains = settings.SecureMailDomains.Count > 0 ? settings.SecureMailDomains : DirectoryValidationOptions.DefaultSecureMailDomains,
+        SecureMail = secureMail,
         MaxRemovedShare = settings.MaxRemovedShare,
         KnownPrisonCodes = settings.KnownPrisonCodes.Count > 0 ? settings.KnownPrisonCodes.ToHashSet(StringComparer.Ordinal) : null,
     };

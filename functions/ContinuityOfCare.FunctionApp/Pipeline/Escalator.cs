@@ -96,28 +96,8 @@ public sealed partial class Escalator(
     /// When the next level can become due: the due instant before level 1; after level k, the end of the grace's last
     /// working day after level k was sent (as <see cref="EscalationLadder"/> decides); null once level 3 is sent.
     /// </summary>
-    public static Instant? NextCheckAt(Obligation obligation, IReadOnlyCollection<EscalationRecord> history, WorkingCalendar calendar, EscalationPolicy policy)
-    {
-        ArgumentNullException.ThrowIfNull(obligation);
-        ArgumentNullException.ThrowIfNull(history);
-        ArgumentNullException.ThrowIfNull(calendar);
-        ArgumentNullException.ThrowIfNull(policy);
-        var highest = Math.Max(history.Count == 0 ? 0 : history.Max(h => h.Level), ObligationLifecycle.EscalationLevelOf(obligation.State));
-        if (obligation.IsClosed || highest >= 3)
-        {
-            return null;
-        }
-
-        if (highest == 0)
-        {
-            // The ladder escalates strictly after the due instant.
-            return obligation.Due + Duration.FromSeconds(1);
-        }
-
-        var sentAt = history.Where(h => h.Level == highest).Select(h => (Instant?)h.SentAt).Min() ?? obligation.Due;
-        var graceEnds = LondonTime.EndOf(calendar.WorkingDaysAfter(LondonTime.ToLocal(sentAt).Date, policy.GraceAfter(highest)));
-        return graceEnds + Duration.FromSeconds(1);
-    }
+    public static Instant? NextCheckAt(Obligation obligation, IReadOnlyCollection<EscalationRecord> history, WorkingCalendar calendar, EscalationPolicy policy) =>
+        EscalationLadder.NextDecisionAt(obligation, history, calendar, policy);
 
     /// <summary>
     /// The acknowledgement link for <paramref name="token"/>: <c>{publicBaseUrl}api/ack/{token}</c>. The Acknowledge

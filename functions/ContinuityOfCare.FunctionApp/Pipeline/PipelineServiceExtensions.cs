@@ -2,6 +2,7 @@ using ContinuityOfCare.Core.Acknowledgements;
 using ContinuityOfCare.Core.Feeds;
 using ContinuityOfCare.Core.Obligations;
 using ContinuityOfCare.Core.Planning;
+using ContinuityOfCare.Core.Routing;
 using ContinuityOfCare.FunctionApp.Api;
 using ContinuityOfCare.FunctionApp.Directory;
 using ContinuityOfCare.FunctionApp.Functions.DeadlineCheck;
@@ -32,7 +33,7 @@ public static class PipelineServiceExtensions
 {
     /// <summary>
     /// Adds the state stores, email (outbox, renderers, sender), the planning options (obligation numbers from the
-    /// <c>Obligations</c> section), acknowledgement links (<c>Acknowledgements</c> section), the pipeline services and
+    /// <c>Obligations</c> section, the secure-mail allow-list from <c>Mail:SecureRecipients</c>), acknowledgement links (<c>Acknowledgements</c> section), the pipeline services and
     /// every pipeline function. A host may register its own <see cref="IClock"/> (tests and the main job's <c>--now</c> do).
     /// <para>The state stores and email are registered (and their settings validated at start-up) when their required
     /// settings are present — <c>State:IndexKey</c> and <c>Mail:Smtp:Host</c> — or when the host registered them
@@ -66,9 +67,11 @@ public static class PipelineServiceExtensions
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section);
         services.AddOptions<ObligationOptions>().BindConfiguration(ObligationOptions.SectionName);
         services.AddOptions<AcknowledgementOptions>().BindConfiguration(AcknowledgementOptions.SectionName);
+        services.AddSecureMailPolicy();
         services.TryAddSingleton(provider => new PlanOptions
         {
             Catalogue = ObligationCatalogue.From(provider.GetRequiredService<IOptions<ObligationOptions>>().Value),
+            SecureMail = provider.GetRequiredService<SecureMailPolicy>(),
         });
         services.TryAddSingleton(provider => AcknowledgementTokens.FromOptions(provider.GetRequiredService<IOptions<AcknowledgementOptions>>().Value));
         // This host serves /api/ack/, so Alert Forms that ask for an obligation carry the link (replacing email's no-link default).

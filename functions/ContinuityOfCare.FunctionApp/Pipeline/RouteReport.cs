@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ContinuityOfCare.Core.Alerts;
 using ContinuityOfCare.Core.Planning;
 using ContinuityOfCare.Core.Time;
 

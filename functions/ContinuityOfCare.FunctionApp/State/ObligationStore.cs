@@ -148,7 +148,7 @@ public sealed partial class ObligationStore
                 return new ObligationChange(ChangeOutcome.AlreadyApplied, stored);
             }
 
-            if (!TryEscalate(stored.Obligation, level, sentAt, out var escalated))
+            if (stored.Obligation.WithEscalationSent(level, sentAt) is not { } escalated)
             {
                 return new ObligationChange(ChangeOutcome.Refused, stored);
             }
@@ -407,29 +407,6 @@ public sealed partial class ObligationStore
 
     private async Task<TableEntity?> ReadAsync(string obligationId, CancellationToken cancellationToken) =>
         (await _obligations.GetEntityIfExistsAsync(ObligationEntity.Partition(obligationId), ObligationEntity.Row(obligationId), cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
-
-    /// <summary>domain.md "Escalation": levels in order; an Open obligation past due passes through Overdue to level 1.</summary>
-    private static bool TryEscalate(Obligation obligation, int level, Instant sentAt, out Obligation escalated)
-    {
-        escalated = obligation;
-        var from = obligation.State == ObligationState.Open && level == 1 && sentAt > obligation.Due
-            ? obligation with { State = ObligationState.Overdue }
-            : obligation;
-        if (!ObligationLifecycle.CanMove(from.State, TargetOf(level)))
-        {
-            return false;
-        }
-
-        escalated = from.Escalate(level);
-        return true;
-    }
-
-    private static ObligationState TargetOf(int level) => level switch
-    {
-        1 => ObligationState.EscalatedLevel1,
-        2 => ObligationState.EscalatedLevel2,
-        _ => ObligationState.EscalatedLevel3,
-    };
 
     private static void CheckOpening(NewObligation opening)
     {

@@ -7,7 +7,7 @@ namespace ContinuityOfCare.Ingestion.BankHolidays;
 
 /// <summary>
 /// Reads the GOV.UK bank-holidays JSON (formats.md §6) and keeps only the <c>england-and-wales</c> division
-/// (domain.md "Time, days and the 24-hour rule"). Other divisions are ignored. The file is small (a few KB), so it is
+/// (docs/domain.md "Time, days and the 24-hour rule"). Other divisions are ignored. The file is small (a few KB), so it is
 /// read whole into a <see cref="JsonDocument"/> under a size cap.
 /// </summary>
 public static class BankHolidayFileParser

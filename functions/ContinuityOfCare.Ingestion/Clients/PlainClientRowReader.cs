@@ -124,7 +124,7 @@ internal sealed class PlainClientRowReader
         return true;
     }
 
-    /// <summary>The canonical long form <c>YYYY/NNNNNNNC</c> with a right check character (domain.md "Matching").</summary>
+    /// <summary>The canonical long form <c>YYYY/NNNNNNNC</c> with a right check character (docs/domain.md "Matching").</summary>
     private static bool TryPnc(ReadOnlySpan<byte> cell, out PncId? pnc)
     {
         pnc = null;

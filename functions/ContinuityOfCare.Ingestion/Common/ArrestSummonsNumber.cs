@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace ContinuityOfCare.Ingestion.Common;
 
 /// <summary>
-/// Arrest/Summons Number well-formedness (issue 4: validate ASN). Only a shape check, since the hub never matches on
+/// Arrest/Summons Number well-formedness (docs/formats.md "Common rules": the ASN is validated). Only a shape check, since the hub never matches on
 /// an ASN: separators (spaces, <c>/</c>, <c>-</c>) removed, upper case, then 16–20 letters and digits starting with a
 /// two-digit year and ending with a letter (the check character, not verified), e.g. <c>26/01ZD/01/0000448754K</c>
 /// → <c>2601ZD010000448754K</c>.

@@ -4,7 +4,7 @@ namespace ContinuityOfCare.Ingestion.Common;
 
 /// <summary>
 /// A read-only pass-through that enforces the whole-file rules while the bytes stream by, so no parser has to load a
-/// file to check it (issue 4 "Ingestion"): more than the size cap read → <see cref="UnreadableFileException"/> (for
+/// file to check it (docs/formats.md "Common rules"): more than the size cap read → <see cref="UnreadableFileException"/> (for
 /// streams whose length is not known up front; seekable ones are checked before reading by
 /// <see cref="FileChecks.CheckLengthUpFront"/>); bytes that are not UTF-8 → <see cref="UnreadableFileException"/>.
 /// A UTF-8 byte order mark is valid UTF-8 and passes through; a UTF-16 one does not.

@@ -6,7 +6,7 @@ namespace ContinuityOfCare.Ingestion.Common;
 /// </summary>
 public sealed record IngestionOptions
 {
-    /// <summary>The default size cap: 200 MB (issue 4 "Ingestion").</summary>
+    /// <summary>The default size cap: 200 MB (docs/formats.md "Common rules").</summary>
     public const long DefaultMaxFileBytes = 200L * 1024 * 1024;
 
     /// <summary>The default longest CSV cell, in characters.</summary>

@@ -5,8 +5,9 @@ namespace ContinuityOfCare.Ingestion.Common;
 
 /// <summary>
 /// Walks a JSON document from a stream with <see cref="Utf8JsonReader"/>, tracking the JSON path, and parses into a
-/// <see cref="JsonDocument"/> only the values its client asks for (issue 4: "memory stays bounded by the largest
-/// record, not the file"): the buffer holds the current token or the current requested element, never the file.
+/// <see cref="JsonDocument"/> only the values its client asks for. Hand-written, not deserialized, because court lists
+/// are large: memory stays bounded by the largest record, not the file (docs/benchmarks.md "Planning: court list vs
+/// register"): the buffer holds the current token or the current requested element, never the file.
 /// A UTF-8 byte order mark is skipped. Whole-file problems from the stream (<see cref="UnreadableFileException"/>)
 /// propagate to the caller.
 /// </summary>
@@ -14,7 +15,7 @@ internal sealed class JsonStreamWalker
 {
     // Large enough that most requested elements (a Magistrates sitting of ~100 defendants is ~50 KB) lie wholly in the
     // buffer: an element cut by the buffer's end is parsed up to the cut, then again from its start once more bytes
-    // are in (docs/benchmarks.md "Planning"). Still one buffer, growing only for a larger element.
+    // are in (docs/benchmarks.md "Planning: court list vs register"). Still one buffer, growing only for a larger element.
     private const int InitialBufferSize = 1024 * 1024;
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 

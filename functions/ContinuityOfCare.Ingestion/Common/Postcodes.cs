@@ -5,7 +5,7 @@ namespace ContinuityOfCare.Ingestion.Common;
 /// <summary>
 /// UK postcodes: normalised to upper case with a single space before the inward code (<c>ls62ab</c> →
 /// <c>LS6 2AB</c>), and their district (outward code, <c>LS6</c>), which routing matches against a CJIT's
-/// <c>postcode_districts</c> (domain.md "Routing": home CJIT by postcode district coverage).
+/// <c>postcode_districts</c> (docs/domain.md "Routing": home CJIT by postcode district coverage).
 /// </summary>
 public static partial class Postcodes
 {

@@ -7,7 +7,7 @@ namespace ContinuityOfCare.Ingestion.Common;
 /// <summary>
 /// Collects what is wrong with one record while it is read: errors (the record is rejected, all reasons in one
 /// message) and warnings (the record is used without the bad value). Reasons name fields, never values: they are
-/// personal data (domain.md "Consent and data minimisation").
+/// personal data (docs/domain.md "Consent and data minimisation").
 /// </summary>
 internal sealed class RecordProblems(SourceRef where)
 {
@@ -74,7 +74,7 @@ internal sealed class RecordProblems(SourceRef where)
         return null;
     }
 
-    /// <summary>An optional PNC id, canonicalised; an invalid one is a warning and is not used (domain.md "Matching").</summary>
+    /// <summary>An optional PNC id, canonicalised; an invalid one is a warning and is not used (docs/domain.md "Matching").</summary>
     public PncId? Pnc(string? value, string field)
     {
         if (value is null)

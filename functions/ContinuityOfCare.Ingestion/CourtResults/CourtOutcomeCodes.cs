@@ -28,7 +28,7 @@ public static class CourtOutcomeCodes
 
     /// <summary>
     /// True for outcomes that put the defendant in prison, which need an <c>establishment</c>
-    /// (domain.md "The journey as events": <c>RemandedOrSentencedToPrison(prison)</c>).
+    /// (docs/domain.md "The journey as events": <c>RemandedOrSentencedToPrison(prison)</c>).
     /// </summary>
     public static bool IsCustodial(this CourtOutcome outcome) =>
         outcome is CourtOutcome.RemandedInCustody or CourtOutcome.SentencedToCustody or CourtOutcome.CommittedInCustody;

@@ -4,7 +4,7 @@ namespace ContinuityOfCare.Ingestion.Discharges;
 
 /// <summary>
 /// The NOMIS movement types and reason codes the discharge export carries (formats.md §3). Which event each becomes
-/// is routing's decision (domain.md "The journey as events": <c>MRG</c> ignored; <c>DEC</c>, <c>HP</c>,
+/// is routing's decision (docs/domain.md "The journey as events": <c>MRG</c> ignored; <c>DEC</c>, <c>HP</c>,
 /// <c>DD</c>/<c>DE</c>/<c>DL</c>, <c>UAL</c>/<c>ESCP</c> to their events; <c>TAP</c> ignored unless configured).
 /// </summary>
 public static class NomisMovementCodes

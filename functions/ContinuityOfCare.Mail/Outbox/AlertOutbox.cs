@@ -1,6 +1,6 @@
 using Azure;
 using ContinuityOfCare.Core.Alerts;
-using ContinuityOfCare.Mail.Recipients;
+using ContinuityOfCare.Core.Routing;
 using ContinuityOfCare.Mail.Rendering;
 using ContinuityOfCare.Mail.Transport;
 using ContinuityOfCare.Storage;
@@ -24,7 +24,7 @@ public sealed partial class AlertOutbox
     private readonly TableClient _alerts;
     private readonly AlertEmailFactory _emails;
     private readonly IMailSender _sender;
-    private readonly SecureMailAllowList _allowList;
+    private readonly SecureMailPolicy _secureMail;
     private readonly OperatorNoticeBoard _notices;
     private readonly DirectoryEntryFlags _flags;
     private readonly OutboxOptions _options;
@@ -37,7 +37,7 @@ public sealed partial class AlertOutbox
         TableClient alerts,
         AlertEmailFactory emails,
         IMailSender sender,
-        SecureMailAllowList allowList,
+        SecureMailPolicy secureMail,
         OperatorNoticeBoard notices,
         DirectoryEntryFlags flags,
         OutboxOptions options,
@@ -49,7 +49,7 @@ public sealed partial class AlertOutbox
         ArgumentNullException.ThrowIfNull(alerts);
         ArgumentNullException.ThrowIfNull(emails);
         ArgumentNullException.ThrowIfNull(sender);
-        ArgumentNullException.ThrowIfNull(allowList);
+        ArgumentNullException.ThrowIfNull(secureMail);
         ArgumentNullException.ThrowIfNull(notices);
         ArgumentNullException.ThrowIfNull(flags);
         ArgumentNullException.ThrowIfNull(options);
@@ -69,7 +69,7 @@ public sealed partial class AlertOutbox
         _alerts = alerts;
         _emails = emails;
         _sender = sender;
-        _allowList = allowList;
+        _secureMail = secureMail;
         _notices = notices;
         _flags = flags;
         _options = options;
@@ -166,7 +166,7 @@ public sealed partial class AlertOutbox
         }
 
         var form = OutboxFormJson.Deserialize(row.GetString("Form") ?? throw new InvalidOperationException($"Alert {alertId} has no stored form."));
-        if (!_allowList.Allows(form.To.Email))
+        if (!_secureMail.Allows(form.To.Email))
         {
             return await HoldAsync(row, form, now, cancellationToken).ConfigureAwait(false);
         }
@@ -303,7 +303,7 @@ public sealed partial class AlertOutbox
         LogHeld(_logger, form.Id, form.To.OrgCode);
         await _notices.RaiseAsync(
             new OperatorNotice(OperatorNoticeKind.RecipientNotAllowed, form.Id, form.Reference, form.To.OrgCode, form.To.Email,
-                $"recipient domain is not in the secure-mail allow-list ({string.Join(", ", _allowList.Domains)})", now),
+                $"recipient domain is not in the secure-mail allow-list ({string.Join(", ", _secureMail.Domains)})", now),
             cancellationToken).ConfigureAwait(false);
         return DispatchResult.Held;
     }

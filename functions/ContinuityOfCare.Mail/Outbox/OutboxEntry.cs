@@ -1,3 +1,4 @@
+using ContinuityOfCare.Core.Alerts;
 using NodaTime;
 
 namespace ContinuityOfCare.Mail.Outbox;

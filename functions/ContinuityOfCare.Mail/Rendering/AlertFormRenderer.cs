@@ -9,12 +9,12 @@ using NodaTime.Text;
 namespace ContinuityOfCare.Mail.Rendering;
 
 /// <summary>
-/// Renders an <see cref="AlertForm"/> as the one-page paper form (000 §1.8 "tick-box plus one sentence"; domain.md
+/// Renders an <see cref="AlertForm"/> as the one-page paper form (000 §1.8 "tick-box plus one sentence"; docs/domain.md
 /// "The Alert Form"): HTML and a plain-text alternative with the same facts, from the versioned templates
 /// <c>alert-form.v2.html</c> / <c>.txt</c>. Prints only the client fields present on the model — the core has already
-/// minimised them for this recipient (domain.md "Consent and data minimisation").
+/// minimised them for this recipient (docs/domain.md "Consent and data minimisation").
 /// <para>v2 adds the "When done, confirm here" line with the signed single-use acknowledgement link when the form asks
-/// for an obligation and a link was issued (issue 6: the link is "placed in Alert Forms and escalations"). v1 stays
+/// for an obligation and a link was issued (docs/operations.md "Acknowledgement links": the link is placed in Alert Forms and escalations). v1 stays
 /// embedded so earlier sends' recorded template version still names a template that exists.</para>
 /// </summary>
 public sealed class AlertFormRenderer
@@ -68,7 +68,7 @@ public sealed class AlertFormRenderer
     }
 
     /// <summary>
-    /// <c>Alert Form &lt;reference&gt;: &lt;kind of change&gt;</c>. domain.md "Consent and data minimisation": never a
+    /// <c>Alert Form &lt;reference&gt;: &lt;kind of change&gt;</c>. docs/domain.md "Consent and data minimisation": never a
     /// name, date of birth or identifier — if the summary would carry one (e.g. a client whose surname is a prison's
     /// town), the subject falls back to the reference alone, and if even that collides, to a fixed phrase.
     /// </summary>
@@ -79,7 +79,7 @@ public sealed class AlertFormRenderer
         return candidates.First(candidate => SubjectGuard.IsFreeOfPersonalData(candidate, form.Client));
     }
 
-    /// <summary>The 24/7 line is shown when either party has one (a CJIT's client line, domain.md "Who is involved").</summary>
+    /// <summary>The 24/7 line is shown when either party has one (a CJIT's client line, docs/domain.md "Who is involved").</summary>
     private static string PartyRows(AlertParty? from, AlertParty to)
     {
         var html = new StringBuilder();

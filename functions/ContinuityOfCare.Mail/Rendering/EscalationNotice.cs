@@ -4,7 +4,7 @@ using NodaTime;
 namespace ContinuityOfCare.Mail.Rendering;
 
 /// <summary>
-/// domain.md "Escalation": what an escalation email says — the obligation, the client reference, the due instant, how
+/// docs/domain.md "Escalation": what an escalation email says — the obligation, the client reference, the due instant, how
 /// late, and the acknowledgement link. No client data beyond the reference.
 /// </summary>
 /// <param name="Id">Deterministic id (obligation id + level): its Message-ID, so each level is recognisably sent once.</param>

@@ -4,7 +4,7 @@ using NodaTime;
 
 namespace ContinuityOfCare.Mail.Rendering;
 
-/// <summary>Renders an <see cref="EscalationNotice"/> (domain.md "Escalation") from <c>escalation.v1.html</c> / <c>.txt</c>.</summary>
+/// <summary>Renders an <see cref="EscalationNotice"/> (docs/domain.md "Escalation") from <c>escalation.v1.html</c> / <c>.txt</c>.</summary>
 public sealed class EscalationRenderer
 {
     /// <summary>The template version of escalation emails.</summary>
@@ -42,7 +42,7 @@ public sealed class EscalationRenderer
             TemplateVersion);
     }
 
-    /// <summary>Elapsed lateness in days, hours and minutes ("24 hours" is elapsed time, domain.md "Time, days").</summary>
+    /// <summary>Elapsed lateness in days, hours and minutes ("24 hours" is elapsed time, docs/domain.md "Time, days and the 24-hour rule").</summary>
     public static string LateBy(Duration late)
     {
         if (late <= Duration.Zero)

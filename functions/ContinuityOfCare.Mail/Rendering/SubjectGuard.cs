@@ -6,7 +6,7 @@ using NodaTime.Text;
 namespace ContinuityOfCare.Mail.Rendering;
 
 /// <summary>
-/// domain.md "Consent and data minimisation": an email subject carries a reference, never a name, date of birth or
+/// docs/domain.md "Consent and data minimisation": an email subject carries a reference, never a name, date of birth or
 /// identifier. Checks a subject against the client's own strings — whole words for names, every common written form for
 /// the date of birth, and separator-insensitive for identifiers.
 /// </summary>

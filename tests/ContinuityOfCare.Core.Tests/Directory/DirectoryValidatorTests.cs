@@ -1,4 +1,5 @@
 using ContinuityOfCare.Core.Directory;
+using ContinuityOfCare.Core.Routing;
 using NodaTime;
 using Xunit;
 
@@ -58,12 +59,12 @@ public sealed class DirectoryValidatorTests
     [InlineData("spoc@justice.gov.uk")]
     [InlineData("SPOC@HMPPS.GOV.UK")]
     public void ArchitectureSecurityRules_AllowListSubdomains_AreAccepted(string address) =>
-        Assert.True(DirectoryValidator.IsSecureMailDomain(address, DirectoryValidationOptions.DefaultSecureMailDomains));
+        Assert.Empty(Problems(Rows(Cjit("CJIT-LDS", "LS1") with { Email = address, EscalationEmail = address })));
 
     [Fact]
     public void Formats4_AllowList_IsConfigurable()
     {
-        var options = new DirectoryValidationOptions { SecureMailDomains = ["example.org"] };
+        var options = new DirectoryValidationOptions { SecureMail = new SecureMailPolicy(["example.org"]) };
         var entry = Cjit("CJIT-LDS", "LS1") with { Email = "spoc@example.org", EscalationEmail = "boss@team.example.org" };
 
         Assert.Empty(Problems(Rows(entry), options: options));

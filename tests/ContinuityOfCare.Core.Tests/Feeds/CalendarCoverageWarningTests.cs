@@ -5,7 +5,7 @@ using static ContinuityOfCare.Core.Tests.Time.TestCalendar;
 
 namespace ContinuityOfCare.Core.Tests.Feeds;
 
-/// <summary>domain.md "Time, days and the 24-hour rule" (beyond the calendar is an error the operator sees): warn 90 days before it runs out.</summary>
+/// <summary>docs/domain.md "Time, days and the 24-hour rule" (beyond the calendar is an error the operator sees): warn 90 days before it runs out.</summary>
 public sealed class CalendarCoverageWarningTests
 {
     private static readonly WorkingCalendar Calendar = EnglandAndWales2025To2028; // last covered day Sun 31 Dec 2028

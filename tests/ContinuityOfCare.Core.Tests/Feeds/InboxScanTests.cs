@@ -5,7 +5,7 @@ using Xunit;
 
 namespace ContinuityOfCare.Core.Tests.Feeds;
 
-/// <summary>formats.md ("Files are identified by the SHA-256 of their bytes: the same file twice is processed once") / issue 6 "Scheduled ingestion".</summary>
+/// <summary>formats.md ("Files are identified by the SHA-256 of their bytes: the same file twice is processed once") / docs/pipeline.md "Functions".</summary>
 public sealed class InboxScanTests
 {
     private static readonly string ShaA = Sha("file A");

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace ContinuityOfCare.Core.Tests.Identifiers;
 
-/// <summary>domain.md "Matching": CRO <c>NNNNNN/YYC</c> with the PNC's check character.</summary>
+/// <summary>docs/domain.md "Matching": CRO <c>NNNNNN/YYC</c> with the PNC's check character.</summary>
 public class CroNumberTests
 {
     private const string Alphabet = "ZABCDEFGHJKLMNPQRTUVWXY";

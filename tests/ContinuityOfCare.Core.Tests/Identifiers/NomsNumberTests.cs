@@ -5,7 +5,7 @@ using Xunit;
 
 namespace ContinuityOfCare.Core.Tests.Identifiers;
 
-/// <summary>domain.md "Matching": NOMS <c>^[A-Z]\d{4}[A-Z]{2}$</c>.</summary>
+/// <summary>docs/domain.md "Matching": NOMS <c>^[A-Z]\d{4}[A-Z]{2}$</c>.</summary>
 public class NomsNumberTests
 {
     [Theory]

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace ContinuityOfCare.Core.Tests.Identifiers;
 
-/// <summary>domain.md "Matching": PNC <c>YYYY/NNNNNNNC</c>, check character <c>"ZABCDEFGHJKLMNPQRTUVWXY"[(YY·10⁷ + serial) mod 23]</c>; short form canonicalised; 39–99 are 19xx.</summary>
+/// <summary>docs/domain.md "Matching": PNC <c>YYYY/NNNNNNNC</c>, check character <c>"ZABCDEFGHJKLMNPQRTUVWXY"[(YY·10⁷ + serial) mod 23]</c>; short form canonicalised; 39–99 are 19xx.</summary>
 public class PncIdTests
 {
     private const string Alphabet = "ZABCDEFGHJKLMNPQRTUVWXY";

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace ContinuityOfCare.Core.Tests.Matching;
 
-/// <summary>The compact index behind domain.md "Matching": every stored position comes back, shared keys included.</summary>
+/// <summary>The compact index behind docs/domain.md "Matching": every stored position comes back, shared keys included.</summary>
 public class HashMultiIndexTests
 {
     [Fact]

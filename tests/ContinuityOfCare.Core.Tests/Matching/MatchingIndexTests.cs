@@ -8,7 +8,7 @@ using Xunit;
 
 namespace ContinuityOfCare.Core.Tests.Matching;
 
-/// <summary>domain.md "Matching": each cascade step, and each near miss that must become a possible match.</summary>
+/// <summary>docs/domain.md "Matching": each cascade step, and each near miss that must become a possible match.</summary>
 public class MatchingIndexTests
 {
     private static readonly LocalDate Dob = new(1980, 3, 14);

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace ContinuityOfCare.Core.Tests.Matching;
 
-/// <summary>domain.md "Matching" step 2: equal after normalisation of case, accents, hyphens, apostrophes, extra spaces.</summary>
+/// <summary>docs/domain.md "Matching" step 2: equal after normalisation of case, accents, hyphens, apostrophes, extra spaces.</summary>
 public class NameNormaliserTests
 {
     [Theory]

@@ -9,7 +9,7 @@ using static ContinuityOfCare.Core.Tests.Time.TestCalendar;
 
 namespace ContinuityOfCare.Core.Tests.Obligations;
 
-/// <summary>domain.md "Escalation": once per level, in order, grace in working days, fulfilment stops the ladder.</summary>
+/// <summary>docs/domain.md "Escalation": once per level, in order, grace in working days, fulfilment stops the ladder.</summary>
 public sealed class EscalationLadderTests
 {
     private static readonly WorkingCalendar Calendar = EnglandAndWales2025To2028;
@@ -106,15 +106,44 @@ public sealed class EscalationLadderTests
     }
 
     [Fact]
-    public void DecideNow_DomainEscalation_ReadsTheInjectedClock()
+    public void Decide_DomainEscalation_NowIsTheCallersArgument()
     {
         var obligation = DueAt("2026-12-14T09:00");
-        var clock = new FakeClock(London("2026-12-14T08:00"));
-        var ladder = new EscalationLadder(Calendar, Policy, clock);
+        var ladder = new EscalationLadder(Calendar, Policy);
 
-        Assert.False(ladder.DecideNow(obligation, []).ShouldEscalate);
-        clock.Advance(Duration.FromHours(2));
-        Assert.Equal(1, ladder.DecideNow(obligation, []).Level);
+        Assert.False(ladder.Decide(obligation, [], London("2026-12-14T08:00")).ShouldEscalate);
+        Assert.Equal(1, ladder.Decide(obligation, [], London("2026-12-14T10:00")).Level);
+    }
+
+    public static TheoryData<string, int, string?> NextDecisions => new()
+    {
+        // Before level 1: a second after the due instant.
+        { "2026-12-14T09:00", 0, "2026-12-14T09:00:01" },
+        // Level 1 sent Mon 14 Dec 10:00: one working day of grace ends Tue 15 Dec 23:59:59.
+        { "2026-12-14T09:00", 1, "2026-12-16T00:00:00" },
+        // Level 3 sent: nothing more.
+        { "2026-12-14T09:00", 3, null },
+    };
+
+    /// <summary>The next decision instant is the first instant Decide escalates: one second earlier it does not.</summary>
+    [Theory]
+    [MemberData(nameof(NextDecisions))]
+    public void NextDecisionAt_DomainEscalation_IsTheFirstInstantDecideEscalates(string due, int sentLevels, string? expected)
+    {
+        var obligation = DueAt(due);
+        var history = Enumerable.Range(1, sentLevels).Select(level => new EscalationRecord(level, London("2026-12-14T10:00"))).ToList();
+
+        var next = EscalationLadder.NextDecisionAt(obligation, history, Calendar, Policy);
+
+        if (expected is null)
+        {
+            Assert.Null(next);
+            return;
+        }
+
+        Assert.Equal(London(expected), next);
+        Assert.True(EscalationLadder.Decide(obligation, history, next!.Value, Calendar, Policy).ShouldEscalate);
+        Assert.False(EscalationLadder.Decide(obligation, history, next.Value - Duration.FromSeconds(1), Calendar, Policy).ShouldEscalate);
     }
 
     [Fact]
@@ -125,7 +154,7 @@ public sealed class EscalationLadderTests
     }
 
     /// <summary>
-    /// domain.md "Escalation" as a property: a sweep at random instants applying each decision — levels go out in order,
+    /// docs/domain.md "Escalation" as a property: a sweep at random instants applying each decision — levels go out in order,
     /// each at most once, never before the due instant and never after fulfilment.
     /// </summary>
     [Fact]

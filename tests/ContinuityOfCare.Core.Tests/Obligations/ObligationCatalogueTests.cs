@@ -6,7 +6,7 @@ using static ContinuityOfCare.Core.Tests.Time.TestCalendar;
 
 namespace ContinuityOfCare.Core.Tests.Obligations;
 
-/// <summary>domain.md "Obligations and their deadlines": the catalogue is complete and carries the table's defaults and sources.</summary>
+/// <summary>docs/domain.md "Obligations and their deadlines": the catalogue is complete and carries the table's defaults and sources.</summary>
 public sealed class ObligationCatalogueTests
 {
     public static TheoryData<string, OwnerRole, DeadlineRule, string> Table => new()

@@ -1,11 +1,13 @@
 using ContinuityOfCare.Core.Obligations;
+using FsCheck;
+using FsCheck.Fluent;
 using NodaTime;
 using Xunit;
 using static ContinuityOfCare.Core.Obligations.ObligationState;
 
 namespace ContinuityOfCare.Core.Tests.Obligations;
 
-/// <summary>Issue 3 "Obligation lifecycle" / domain.md "Escalation": open → fulfilled | cancelled | overdue → escalated 1/2/3.</summary>
+/// <summary>docs/domain.md "Obligations and their deadlines", "Escalation": open → fulfilled | cancelled | overdue → escalated 1/2/3.</summary>
 public sealed class ObligationLifecycleTests
 {
     private static readonly Instant Due = Instant.FromUtc(2026, 12, 14, 9, 0);
@@ -21,7 +23,7 @@ public sealed class ObligationLifecycleTests
 
     [Theory]
     [MemberData(nameof(Legal))]
-    public void Move_Issue3Lifecycle_LegalMoves(ObligationState from, ObligationState to)
+    public void Move_DomainLifecycle_LegalMoves(ObligationState from, ObligationState to)
     {
         Assert.Equal(to, ObligationLifecycle.Move(from, to));
     }
@@ -37,7 +39,7 @@ public sealed class ObligationLifecycleTests
 
     [Theory]
     [MemberData(nameof(Illegal))]
-    public void Move_Issue3Lifecycle_IllegalMovesThrow(ObligationState from, ObligationState to)
+    public void Move_DomainLifecycle_IllegalMovesThrow(ObligationState from, ObligationState to)
     {
         var error = Assert.Throws<InvalidObligationTransitionException>(() => ObligationLifecycle.Move(from, to));
 
@@ -47,7 +49,7 @@ public sealed class ObligationLifecycleTests
     }
 
     [Fact]
-    public void Move_Issue3Lifecycle_EveryPairEitherMovesOrThrows()
+    public void Move_DomainLifecycle_EveryPairEitherMovesOrThrows()
     {
         foreach (var from in Enum.GetValues<ObligationState>())
         {
@@ -67,7 +69,7 @@ public sealed class ObligationLifecycleTests
     }
 
     [Fact]
-    public void Fulfil_Issue3Lifecycle_OnTimeAtOrBeforeDueLateAfter()
+    public void Fulfil_DomainLifecycle_OnTimeAtOrBeforeDueLateAfter()
     {
         Assert.Equal(FulfilledOnTime, ObligationLifecycle.Fulfil(Open, Due, Due));
         Assert.Equal(FulfilledOnTime, ObligationLifecycle.Fulfil(Open, Due - Duration.FromHours(1), Due));
@@ -96,7 +98,7 @@ public sealed class ObligationLifecycleTests
     }
 
     [Fact]
-    public void Obligation_Issue3Lifecycle_TransitionsReturnCopies()
+    public void Obligation_DomainLifecycle_TransitionsReturnCopies()
     {
         var open = new Obligation("o-1", RuleIds.SmtKeyworker, "LEI-SMT", Due - Duration.FromHours(24), Due, false, ObligationPriority.Standard);
 
@@ -130,4 +132,52 @@ public sealed class ObligationLifecycleTests
 
         Assert.Equal(["d", "b", "c", "a"], list.Select(o => o.Id));
     }
+
+    public static TheoryData<ObligationState, int, bool, ObligationState?> EscalationRecords => new()
+    {
+        // An Open obligation past due passes through Overdue to level 1; one not past due cannot escalate.
+        { Open, 1, true, EscalatedLevel1 }, { Open, 1, false, null }, { Open, 2, true, null },
+        { Overdue, 1, true, EscalatedLevel1 }, { Overdue, 2, true, null },
+        { EscalatedLevel1, 2, true, EscalatedLevel2 }, { EscalatedLevel1, 1, true, null }, { EscalatedLevel1, 3, true, null },
+        { EscalatedLevel2, 3, true, EscalatedLevel3 }, { EscalatedLevel3, 3, true, null },
+        { FulfilledLate, 1, true, null }, { Cancelled, 2, true, null }, { FulfilledOnTime, 3, true, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(EscalationRecords))]
+    public void AfterEscalation_DomainEscalation_LevelsInOrderThroughOverdue(ObligationState from, int level, bool pastDue, ObligationState? expected)
+    {
+        var sentAt = pastDue ? Due + Duration.FromMinutes(1) : Due;
+
+        Assert.Equal(expected, ObligationLifecycle.AfterEscalation(from, level, sentAt, Due));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4)]
+    public void AfterEscalation_DomainEscalation_OnlyLevelsOneToThree(int level)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => ObligationLifecycle.AfterEscalation(Overdue, level, Due + Duration.FromHours(1), Due));
+    }
+
+    /// <summary>
+    /// The invariant behind recording an escalation: it is legal exactly when the obligation is not closed, the level is
+    /// the next one after what the state records, and an Open obligation is already past due.
+    /// </summary>
+    [Fact]
+    public void AfterEscalation_DomainEscalation_LegalExactlyForTheNextLevelOfAnUnclosedObligation() =>
+        Prop.ForAll(
+            Gen.Elements(Enum.GetValues<ObligationState>()).ToArbitrary(),
+            Gen.Choose(1, 3).ToArbitrary(),
+            Gen.Choose(-120, 120).ToArbitrary(),
+            (from, level, minutesAfterDue) =>
+            {
+                var sentAt = Due + Duration.FromMinutes(minutesAfterDue);
+                var legal = !ObligationLifecycle.IsClosed(from)
+                    && level == ObligationLifecycle.EscalationLevelOf(from) + 1
+                    && (from != Open || sentAt > Due);
+                var after = ObligationLifecycle.AfterEscalation(from, level, sentAt, Due);
+                return legal ? after == ObligationLifecycle.EscalatedTo(level) : after is null;
+            })
+        .QuickCheckThrowOnFailure();
 }

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace ContinuityOfCare.Core.Tests.Obligations;
 
-/// <summary>domain.md "Obligations and their deadlines": every number is configuration, validated at start-up with clear messages.</summary>
+/// <summary>docs/domain.md "Obligations and their deadlines": every number is configuration, validated at start-up with clear messages.</summary>
 public sealed class ObligationOptionsTests
 {
     [Fact]

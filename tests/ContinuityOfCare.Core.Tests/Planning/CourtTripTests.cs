@@ -7,7 +7,7 @@ using Xunit;
 
 namespace ContinuityOfCare.Core.Tests.Planning;
 
-/// <summary>domain.md "NotReturnedFromCourt" (000 §PP10–PP14): a SentToCourt resolved by a later court result in the same plan.</summary>
+/// <summary>docs/domain.md "NotReturnedFromCourt" (000 §PP10–PP14): a SentToCourt resolved by a later court result in the same plan.</summary>
 public class CourtTripTests
 {
     private static readonly Instant Sent = Instant.FromUtc(2026, 12, 10, 8, 0);

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace ContinuityOfCare.Core.Tests.Planning;
 
-/// <summary>domain.md "The journey as events": the mapping from records to events.</summary>
+/// <summary>docs/domain.md "The journey as events": the mapping from records to events.</summary>
 public class EventDetectionTests
 {
     [Fact]

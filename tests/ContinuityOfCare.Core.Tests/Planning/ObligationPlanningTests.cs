@@ -7,7 +7,7 @@ using Xunit;
 
 namespace ContinuityOfCare.Core.Tests.Planning;
 
-/// <summary>domain.md "Obligations and their deadlines": opened per event with due instants from the deadline engine, and closed by later events.</summary>
+/// <summary>docs/domain.md "Obligations and their deadlines": opened per event with due instants from the deadline engine, and closed by later events.</summary>
 public class ObligationPlanningTests
 {
     private static Instant London(int year, int month, int day, int hour, int minute = 0) =>
@@ -46,6 +46,7 @@ public class ObligationPlanningTests
     public void Obligations_000_PP5_PPO_clients_get_PPO_priority()
     {
         var plan = TestWorld.Plan([TestWorld.Client(ppo: true)], results: [TestWorld.Result(CourtOutcome.RemandedInCustody)]);
+        Assert.NotEmpty(plan.ObligationsOpened);
         Assert.All(plan.ObligationsOpened, o => Assert.Equal(ObligationPriority.Ppo, o.Priority));
     }
 

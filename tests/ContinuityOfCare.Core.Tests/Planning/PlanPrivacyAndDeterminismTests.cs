@@ -8,7 +8,7 @@ using Xunit;
 
 namespace ContinuityOfCare.Core.Tests.Planning;
 
-/// <summary>domain.md "Consent and data minimisation" (unmatched people leave no trace) and the plan's determinism.</summary>
+/// <summary>docs/domain.md "Consent and data minimisation" (unmatched people leave no trace) and the plan's determinism.</summary>
 public class PlanPrivacyAndDeterminismTests
 {
     private static PlanInputs MixedInputs() => new(

@@ -8,7 +8,7 @@ using static ContinuityOfCare.Core.Obligations.ObligationState;
 
 namespace ContinuityOfCare.Core.Tests.Reporting;
 
-/// <summary>domain.md "What the guidance measures" / 004 §6 "number and % … within N days": the compliance report's figures.</summary>
+/// <summary>docs/domain.md "What the guidance measures" / 004 §6 "number and % … within N days": the compliance report's figures.</summary>
 public sealed class ComplianceReportBuilderTests
 {
     private static readonly Instant From = Instant.FromUtc(2026, 12, 1, 0, 0);

@@ -9,7 +9,7 @@ using static ContinuityOfCare.Core.Tests.Reporting.ComplianceReportBuilderTests;
 namespace ContinuityOfCare.Core.Tests.Reporting;
 
 /// <summary>
-/// domain.md "What the guidance measures" and "Consent and data minimisation" (aggregates only); architecture.md
+/// docs/domain.md "What the guidance measures" and "Consent and data minimisation" (aggregates only); architecture.md
 /// "Security rules" (CSV cells starting with = + - @ escaped): the JSON and CSV writers.
 /// </summary>
 public sealed class ComplianceReportWritersTests

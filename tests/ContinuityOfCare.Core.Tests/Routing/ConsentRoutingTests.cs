@@ -8,7 +8,7 @@ using Xunit;
 namespace ContinuityOfCare.Core.Tests.Routing;
 
 /// <summary>
-/// domain.md "Consent and data minimisation" (000 Annex A; 002 §40–44; 003 §2.3–2.5): a remand routes to the SMT
+/// docs/domain.md "Consent and data minimisation" (000 Annex A; 002 §40–44; 003 §2.3–2.5): a remand routes to the SMT
 /// (PRISON_SMT) and the home CJIT (CJIT); each consent case decides per recipient org type.
 /// </summary>
 public class ConsentRoutingTests
@@ -45,6 +45,7 @@ public class ConsentRoutingTests
     public void Consent_003_s2_legal_basis_is_recorded_in_the_reason()
     {
         var plan = TestWorld.Plan([TestWorld.Client(consent: Consent.None, legalBasis: LegalBasis.RequiredAssessment)], results: [TestWorld.Result(CourtOutcome.RemandedInCustody)]);
+        Assert.NotEmpty(plan.Alerts);
         Assert.All(plan.Alerts, a => Assert.Contains("legal basis RA", a.Form.Reason, StringComparison.Ordinal));
     }
 
@@ -52,6 +53,7 @@ public class ConsentRoutingTests
     public void Consent_002_minimisation_SMT_and_CJIT_get_name_dob_noms()
     {
         var plan = TestWorld.Plan([TestWorld.Client()], results: [TestWorld.Result(CourtOutcome.RemandedInCustody)]);
+        Assert.NotEmpty(plan.Alerts);
         Assert.All(plan.Alerts, a =>
         {
             Assert.Equal("John Smith", a.Form.Client.Name);

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace ContinuityOfCare.Core.Tests.Routing;
 
-/// <summary>domain.md "Routing": home CJIT by register code else postcode district; court CJIT by court; SMT by prison code.</summary>
+/// <summary>docs/domain.md "Routing": home CJIT by register code else postcode district; court CJIT by court; SMT by prison code.</summary>
 public class DirectoryRoutesTests
 {
     [Theory]

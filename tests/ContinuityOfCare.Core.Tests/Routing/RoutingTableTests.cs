@@ -1,3 +1,4 @@
+using ContinuityOfCare.Core.Alerts;
 using ContinuityOfCare.Core.Events;
 using ContinuityOfCare.Core.Inputs;
 using ContinuityOfCare.Core.Planning;
@@ -6,7 +7,7 @@ using Xunit;
 
 namespace ContinuityOfCare.Core.Tests.Routing;
 
-/// <summary>domain.md "Routing: who gets each Alert Form" — one test group per row of the table.</summary>
+/// <summary>docs/domain.md "Routing" — one test group per row of the table.</summary>
 public class RoutingTableTests
 {
     public static TheoryData<string, Func<Plan>, EventKind, string[]> Rows => new()
@@ -60,8 +61,10 @@ public class RoutingTableTests
     [MemberData(nameof(Rows))]
     public void Routing_every_form_has_a_short_sentence_without_the_name_and_a_full_reason(string row, Func<Plan> plan, EventKind kind, string[] recipients)
     {
-        _ = recipients;
-        foreach (var alert in plan().Alerts.Where(a => a.Form.Event == kind))
+        var alerts = plan().Alerts.Where(a => a.Form.Event == kind).ToList();
+        // The row's recipients each get a form: an empty filter would check nothing.
+        Assert.Equal(recipients, alerts.Select(a => a.Form.To.OrgCode));
+        foreach (var alert in alerts)
         {
             Assert.InRange(alert.Form.Sentence.Length, 1, 250);
             Assert.DoesNotContain("Smith", alert.Form.Sentence, StringComparison.OrdinalIgnoreCase);

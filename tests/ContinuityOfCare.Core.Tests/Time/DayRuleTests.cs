@@ -5,7 +5,7 @@ using static ContinuityOfCare.Core.Tests.Time.TestCalendar;
 
 namespace ContinuityOfCare.Core.Tests.Time;
 
-/// <summary>domain.md "Time, days and the 24-hour rule": hours, days, end of day k, working days, end of the day, weeks before.</summary>
+/// <summary>docs/domain.md "Time, days and the 24-hour rule": hours, days, end of day k, working days, end of the day, weeks before.</summary>
 public sealed class DayRuleTests
 {
     private static DueInstant Due(DeadlineRule rule, string start, string? date = null) =>
@@ -24,7 +24,7 @@ public sealed class DayRuleTests
         { "last covered day", "2028-12-30T12:00", "2028-12-31T12:00+00:00" },
     };
 
-    /// <summary>domain.md "N hours after t": t + N hours, elapsed.</summary>
+    /// <summary>docs/domain.md "N hours after t": t + N hours, elapsed.</summary>
     [Theory]
     [MemberData(nameof(HoursCases))]
     public void HoursAfter_DomainTime_IsElapsedTime(string because, string start, string expected)
@@ -53,7 +53,7 @@ public sealed class DayRuleTests
         { "one past it", "2028-12-29T10:00", "ERROR 2029" },
     };
 
-    /// <summary>domain.md "N days after t": end of the local day N calendar days after t's date (000 §PP2, §PP4: triage in 3 days).</summary>
+    /// <summary>docs/domain.md "N days after t": end of the local day N calendar days after t's date (000 §PP2, §PP4: triage in 3 days).</summary>
     [Theory]
     [MemberData(nameof(CalendarDaysCases))]
     public void CalendarDaysAfter_DomainTime_EndOfTheLocalDay(string because, string start, string expected) =>
@@ -69,7 +69,7 @@ public sealed class DayRuleTests
         { "across autumn 2027 change", "2027-10-29T10:00", "2027-11-02T23:59:59+00:00" },
     };
 
-    /// <summary>000 §PP4 "Day 5"; domain.md: "End of day k (entry day = day 1)" is "k−1 days after".</summary>
+    /// <summary>000 §PP4 "Day 5"; docs/domain.md: "End of day k (entry day = day 1)" is "k−1 days after".</summary>
     [Theory]
     [MemberData(nameof(EndOfDayFiveCases))]
     public void EndOfDayNumber_000PP4Day5_EntryDayIsDayOne(string because, string start, string expected) =>
@@ -97,7 +97,7 @@ public sealed class DayRuleTests
         { "needs 2029", "2028-12-22T10:00", "ERROR 2029" },
     };
 
-    /// <summary>000 §PP9 (5 working days); domain.md "N working days after t": end of the Nth working day after t's date.</summary>
+    /// <summary>000 §PP9 (5 working days); docs/domain.md "N working days after t": end of the Nth working day after t's date.</summary>
     [Theory]
     [MemberData(nameof(WorkingDayCases))]
     public void WorkingDaysAfter_000PP9_EndOfTheNthWorkingDay(string because, string start, string expected) =>
@@ -124,7 +124,7 @@ public sealed class DayRuleTests
         { "last covered day", "2028-12-31T10:00", "2028-12-31T23:59:59+00:00" },
     };
 
-    /// <summary>000 §PP8: the transfer notice by the end of the transfer day (domain.md "End of the day of t").</summary>
+    /// <summary>000 §PP8: the transfer notice by the end of the transfer day (docs/domain.md "End of the day of t").</summary>
     [Theory]
     [MemberData(nameof(EndOfStartDayCases))]
     public void EndOfStartDay_000PP8_EndOfTheLocalDay(string because, string start, string expected) =>

@@ -7,7 +7,7 @@ using static ContinuityOfCare.Core.Tests.Time.TestCalendar;
 
 namespace ContinuityOfCare.Core.Tests.Time;
 
-/// <summary>Properties of domain.md "Time, days and the 24-hour rule" over random starts in 2025 – November 2028.</summary>
+/// <summary>Properties of docs/domain.md "Time, days and the 24-hour rule" over random starts in 2025 – November 2028.</summary>
 public sealed class DeadlinePropertyTests
 {
     private static readonly WorkingCalendar Calendar = EnglandAndWales2025To2028;
@@ -101,7 +101,7 @@ public sealed class DeadlinePropertyTests
             .QuickCheckThrowOnFailure();
     }
 
-    /// <summary>domain.md "Time, days and the 24-hour rule": every rule is monotonic — a later start is never due earlier.</summary>
+    /// <summary>docs/domain.md "Time, days and the 24-hour rule": every rule is monotonic — a later start is never due earlier.</summary>
     [Fact]
     public void AllRules_DomainTime_Monotonic()
     {
@@ -109,7 +109,7 @@ public sealed class DeadlinePropertyTests
             .QuickCheckThrowOnFailure();
     }
 
-    /// <summary>domain.md "N working days after t": due at 23:59:59 on a working day with exactly N working days in (date(t), due date].</summary>
+    /// <summary>docs/domain.md "N working days after t": due at 23:59:59 on a working day with exactly N working days in (date(t), due date].</summary>
     [Fact]
     public void WorkingDaysAfter_DomainTime_CountsExactlyNWorkingDaysAfterTheStartDay()
     {
@@ -129,7 +129,7 @@ public sealed class DeadlinePropertyTests
             .QuickCheckThrowOnFailure();
     }
 
-    /// <summary>domain.md: day-based rules are never due before the start and end at 23:59:59 local.</summary>
+    /// <summary>docs/domain.md: day-based rules are never due before the start and end at 23:59:59 local.</summary>
     [Fact]
     public void DayRules_DomainTime_EndOfLocalDayAndNotBeforeStart()
     {

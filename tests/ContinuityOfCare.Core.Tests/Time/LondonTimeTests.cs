@@ -4,7 +4,7 @@ using static ContinuityOfCare.Core.Tests.Time.TestCalendar;
 
 namespace ContinuityOfCare.Core.Tests.Time;
 
-/// <summary>domain.md "Time, days and the 24-hour rule" / style.md (NodaTime): Europe/London input and its DST resolution.</summary>
+/// <summary>docs/domain.md "Time, days and the 24-hour rule" / style.md (NodaTime): Europe/London input and its DST resolution.</summary>
 public sealed class LondonTimeTests
 {
     [Theory]

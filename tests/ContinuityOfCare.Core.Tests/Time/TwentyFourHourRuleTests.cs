@@ -5,7 +5,7 @@ using static ContinuityOfCare.Core.Tests.Time.TestCalendar;
 
 namespace ContinuityOfCare.Core.Tests.Time;
 
-/// <summary>000 Part 1, §PP2 (domain.md "The 24h rule"): within 24 hours; after a touched non-working day, 09:00 on the next working day.</summary>
+/// <summary>000 Part 1, §PP2 (docs/domain.md "The 24h rule"): within 24 hours; after a touched non-working day, 09:00 on the next working day.</summary>
 public sealed class TwentyFourHourRuleTests
 {
     private static readonly DeadlineRule Rule = DeadlineRule.TwentyFourHourRule.Standard;

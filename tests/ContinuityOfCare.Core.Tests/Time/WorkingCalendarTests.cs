@@ -5,7 +5,7 @@ using static ContinuityOfCare.Core.Tests.Time.TestCalendar;
 
 namespace ContinuityOfCare.Core.Tests.Time;
 
-/// <summary>domain.md "Time, days and the 24-hour rule": working days and the covered years.</summary>
+/// <summary>docs/domain.md "Time, days and the 24-hour rule": working days and the covered years.</summary>
 public sealed class WorkingCalendarTests
 {
     [Theory]

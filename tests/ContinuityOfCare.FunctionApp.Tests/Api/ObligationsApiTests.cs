@@ -5,6 +5,7 @@ using ContinuityOfCare.FunctionApp.Tests.Support;
 using ContinuityOfCare.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using NodaTime.Testing;
 using Xunit;
 
 namespace ContinuityOfCare.FunctionApp.Tests.Api;
@@ -107,7 +108,7 @@ public sealed class ObligationsApiTests(AzuriteFixture azurite)
         // The hub's domain clock (IClock) is what the pipeline opens obligations with; the API must close them on the
         // same timeline, or a hub run with a set "now" (the main job, tests) records fulfilment before the obligation began.
         var hubNow = Instant.FromUtc(2026, 12, 24, 17, 0);
-        await using var host = await ApiTestHost.StartAsync(azurite, services: s => s.AddSingleton<IClock>(new EndToEnd.E2eClock(hubNow)));
+        await using var host = await ApiTestHost.StartAsync(azurite, services: s => s.AddSingleton<IClock>(new FakeClock(hubNow)));
         var obligation = await host.OpenObligationAsync(ApiTestHost.NewId("ob"), RuleIds.CjitDirToPrison, "CJIT-LDS", hubNow + Duration.FromDays(1));
 
         var (status, body, _) = await host.SendAsync(HttpMethod.Post, $"/api/obligations/{obligation.Id}/fulfil", new { by = "duty.worker" });

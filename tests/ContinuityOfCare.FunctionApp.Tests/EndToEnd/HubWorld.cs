@@ -11,6 +11,7 @@ using ContinuityOfCare.Storage.Blobs;
 using ContinuityOfCare.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using NodaTime.Testing;
 
 namespace ContinuityOfCare.FunctionApp.Tests.EndToEnd;
 
@@ -24,7 +25,7 @@ public sealed class HubWorld : IAsyncDisposable
     private readonly string _indexKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private readonly string _ackKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    private HubWorld(AzuriteFixture azurite, MaildevServer maildev, E2eClock clock)
+    private HubWorld(AzuriteFixture azurite, MaildevServer maildev, FakeClock clock)
     {
         _azurite = azurite;
         Maildev = maildev;
@@ -41,7 +42,7 @@ public sealed class HubWorld : IAsyncDisposable
     public E2eLog Log { get; } = new();
 
     /// <summary>The hub's clock.</summary>
-    public E2eClock Clock { get; }
+    public FakeClock Clock { get; }
 
     /// <summary>The storage connection string.</summary>
     public string ConnectionString => _azurite.ConnectionString;
@@ -52,7 +53,7 @@ public sealed class HubWorld : IAsyncDisposable
         var azurite = new AzuriteFixture();
         await azurite.InitializeAsync();
         var maildev = await MaildevServer.StartAsync();
-        var world = new HubWorld(azurite, maildev, new E2eClock(now));
+        var world = new HubWorld(azurite, maildev, new FakeClock(now));
         world.App = await world.StartAppAsync(overrides);
         return world;
     }

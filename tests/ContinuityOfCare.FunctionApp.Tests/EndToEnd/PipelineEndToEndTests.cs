@@ -153,7 +153,7 @@ public sealed class PipelineEndToEndTests
         static bool Level(MaildevEmail e, int level) => e.Subject.StartsWith($"Overdue (level {level}): cjit.dir-to-prison", StringComparison.Ordinal);
 
         // Due Tue 29 Dec 09:00; at 09:30 the scheduled deadline check arrives (sent here without its delay), and the sweep runs too.
-        world.Clock.Set(Instant.FromUtc(2026, 12, 29, 9, 30));
+        world.Clock.Reset(Instant.FromUtc(2026, 12, 29, 9, 30));
         var deadline = new QueueClient(world.ConnectionString, PipelineQueues.Deadline);
         await deadline.SendMessageAsync(PipelineJson.Serialize(new DeadlineMessage(obligationId)));
         await deadline.SendMessageAsync(PipelineJson.Serialize(new DeadlineMessage(obligationId)));
@@ -164,9 +164,9 @@ public sealed class PipelineEndToEndTests
         await AssertAcknowledgementLinkResolvesAsync(world, level1[0].Text ?? string.Empty);
 
         // domain.md "Escalation": level 2 after one working day of grace (the end of Wed 30 Dec), to the escalation contact.
-        world.Clock.Set(Instant.FromUtc(2026, 12, 30, 12, 0));
+        world.Clock.Reset(Instant.FromUtc(2026, 12, 30, 12, 0));
         await world.Get<EscalationSweeper>().SweepAsync(CancellationToken.None);
-        world.Clock.Set(Instant.FromUtc(2026, 12, 31, 0, 30));
+        world.Clock.Reset(Instant.FromUtc(2026, 12, 31, 0, 30));
         await world.Get<EscalationSweeper>().SweepAsync(CancellationToken.None);
         await world.Get<EscalationSweeper>().SweepAsync(CancellationToken.None);
         var level2 = await world.Maildev.WaitForEmailsAsync(e => Level(e, 2), expected: 1, TimeSpan.FromSeconds(30));
@@ -174,7 +174,7 @@ public sealed class PipelineEndToEndTests
 
         // Fulfilment stops the ladder: no level 3 however late it gets.
         await world.Get<ObligationStore>().FulfilAsync(obligationId, Instant.FromUtc(2026, 12, 31, 9, 0), "ack-link", null, CancellationToken.None);
-        world.Clock.Set(Instant.FromUtc(2027, 1, 8, 12, 0));
+        world.Clock.Reset(Instant.FromUtc(2027, 1, 8, 12, 0));
         await world.Get<EscalationSweeper>().SweepAsync(CancellationToken.None);
         Assert.Empty(await world.Maildev.WaitForEmailsAsync(e => e.Subject.StartsWith("Overdue (level 3): cjit.dir-to-prison", StringComparison.Ordinal), expected: 1, TimeSpan.FromSeconds(2)));
         Assert.Single(await world.Maildev.WaitForEmailsAsync(e => Level(e, 1), expected: 1));
@@ -241,6 +241,7 @@ public sealed class PipelineEndToEndTests
         Assert.Equal(2 * Clients, emails.Count);
         Assert.Equal(2 * Clients, emails.Select(e => e.MessageId).Distinct(StringComparer.Ordinal).Count());
         var obligations = report.RootElement.GetProperty("obligations").EnumerateArray().Select(o => o.GetProperty("id").GetString()!).ToList();
+        Assert.NotEmpty(obligations);
         foreach (var id in obligations)
         {
             Assert.NotNull(await world.Get<ObligationStore>().GetAsync(id, CancellationToken.None));

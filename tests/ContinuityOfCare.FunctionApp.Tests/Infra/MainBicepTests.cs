@@ -51,6 +51,7 @@ public sealed partial class MainBicepTests
     {
         var declared = InfraFiles.StringsOfVar(Bicep, "tableNames");
 
+        Assert.NotEmpty(CodeTableNames());
         Assert.All(CodeTableNames(), table => Assert.Contains(table, declared));
         Assert.Contains("[for name in tableNames:", Bicep, StringComparison.Ordinal);
     }
@@ -164,6 +165,7 @@ public sealed partial class MainBicepTests
     {
         using var parameters = JsonDocument.Parse(InfraFiles.Parameters);
 
+        Assert.NotEmpty(parameters.RootElement.GetProperty("parameters").EnumerateObject());
         foreach (var parameter in parameters.RootElement.GetProperty("parameters").EnumerateObject())
         {
             Assert.Matches($@"(?m)^param {parameter.Name} ", Bicep);

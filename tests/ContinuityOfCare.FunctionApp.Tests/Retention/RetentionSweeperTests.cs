@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
+using NodaTime.Testing;
 using Xunit;
 
 namespace ContinuityOfCare.FunctionApp.Tests.Retention;
@@ -37,7 +38,7 @@ public sealed class RetentionSweeperTests(AzuriteFixture azurite)
         options.Containers.Clear();
         options.Containers.Add(processed);
         options.Containers.Add(rejected);
-        var clock = new E2eClock(SystemClock.Instance.GetCurrentInstant() + Duration.FromDays(daysLater));
+        var clock = new FakeClock(SystemClock.Instance.GetCurrentInstant() + Duration.FromDays(daysLater));
         var sweeper = new RetentionSweeper(storage, clock, Options.Create(options), NullLogger<RetentionSweeper>.Instance);
 
         var result = await sweeper.SweepAsync(CancellationToken.None);
@@ -59,7 +60,7 @@ public sealed class RetentionSweeperTests(AzuriteFixture azurite)
         var options = new RetentionOptions();
         options.Containers.Clear();
         options.Containers.Add(Core.Feeds.InboxContainers.Processed);
-        var clock = new E2eClock(SystemClock.Instance.GetCurrentInstant() + Duration.FromDays(365));
+        var clock = new FakeClock(SystemClock.Instance.GetCurrentInstant() + Duration.FromDays(365));
         var sweeper = new RetentionSweeper(storage, clock, Options.Create(options), NullLogger<RetentionSweeper>.Instance);
 
         await sweeper.SweepAsync(CancellationToken.None);

@@ -123,6 +123,7 @@ public sealed class ClientRegisterStoreTests(AzuriteFixture azurite)
 
         var final = (await context.State.Clients.GetAsync("C-1", None))!;
         Assert.Equal(new[] { "C-1" }, await context.State.Clients.FindByNomsAsync(final.Noms!.Value, None));
+        Assert.Contains(versions, v => v.Noms != final.Noms);
         foreach (var other in versions.Where(v => v.Noms != final.Noms))
         {
             Assert.Empty(await context.State.Clients.FindByNomsAsync(other.Noms!.Value, None));
@@ -140,7 +141,9 @@ public sealed class ClientRegisterStoreTests(AzuriteFixture azurite)
         await context.State.Clients.UpsertAsync([client], None);
         string[] personal = ["Q9876ZZ", client.Pnc!.Value.Value, client.Cro!.Value.Value, "ZEBEDEE", "QUENTIN", "1971-11-23", "19711123"];
 
-        foreach (var row in await context.RowsAsync(TableNames.Clients))
+        var clientRows = await context.RowsAsync(TableNames.Clients);
+        Assert.NotEmpty(clientRows);
+        foreach (var row in clientRows)
         {
             AssertFree(row.PartitionKey + "|" + row.RowKey, personal);
         }

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace ContinuityOfCare.Ingestion.Tests.BankHolidays;
 
-/// <summary>domain.md "Time, days and the 24-hour rule": the shipped snapshot and a refreshed file by configuration.</summary>
+/// <summary>docs/domain.md "Time, days and the 24-hour rule": the shipped snapshot and a refreshed file by configuration.</summary>
 public sealed class BankHolidayCalendarLoaderTests
 {
     /// <summary>formats.md §6: the England-and-Wales bank holidays 2026–2028, exactly as listed.</summary>

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace ContinuityOfCare.Ingestion.Tests.Common;
 
-/// <summary>Issue 4 "Ingestion": ASN validated (a documented well-formedness check; invalid → reported, not used).</summary>
+/// <summary>docs/formats.md "Common rules": ASN validated (a documented well-formedness check; invalid → reported, not used).</summary>
 public class ArrestSummonsNumberTests
 {
     [Theory]

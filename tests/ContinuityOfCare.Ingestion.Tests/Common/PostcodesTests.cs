@@ -3,7 +3,7 @@ using Xunit;
 
 namespace ContinuityOfCare.Ingestion.Tests.Common;
 
-/// <summary>domain.md "Routing": the home CJIT by postcode district coverage needs normalised postcodes and their districts.</summary>
+/// <summary>docs/domain.md "Routing": the home CJIT by postcode district coverage needs normalised postcodes and their districts.</summary>
 public class PostcodesTests
 {
     [Theory]

@@ -119,6 +119,7 @@ public class CrownDailyListTests
     {
         var result = await ParseAsync(CrownListFixtures.Current, courtCode: "c0439");
 
+        Assert.NotEmpty(result.Records);
         Assert.All(result.Records, r => Assert.Equal("C0439", r.CourtCode));
     }
 

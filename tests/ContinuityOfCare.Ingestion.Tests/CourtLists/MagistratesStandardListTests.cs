@@ -200,6 +200,7 @@ public class MagistratesStandardListTests
             await File.WriteAllTextAsync(path, MagistratesListFixtures.Current);
             var result = await IngestionResult<CourtListing>.CollectAsync("x", Parser.ParseFileAsync(path));
 
+            Assert.NotEmpty(result.Records);
             Assert.All(result.Records, r => Assert.Equal("B01LY", r.CourtCode));
             Assert.All(result.Records, r => Assert.Equal("B01LY__2026-11-23.json", r.Source.SourceFile));
         }

@@ -41,7 +41,7 @@ public class DischargeExportCsvParserTests
     [InlineData("TRN", "NOTR", "WDI", MovementType.Transfer)]
     [InlineData("CRT", "CRT", "B13LS", MovementType.Court)]
     [InlineData("TAP", "PR", "OUT", MovementType.TemporaryAbsence)]
-    [InlineData("REL", "MRG", "OUT", MovementType.Release)] // domain.md: MRG is kept as parsed; routing ignores it
+    [InlineData("REL", "MRG", "OUT", MovementType.Release)] // docs/domain.md "The journey as events": MRG is kept as parsed; routing ignores it
     [InlineData("REL", "DEC", "OUT", MovementType.Release)]
     public async Task FormatsDischarges_MovementTypesAndReasons_KeptAsParsed(string type, string reason, string to, MovementType expected)
     {

@@ -10,7 +10,7 @@ using Xunit;
 
 namespace ContinuityOfCare.Ingestion.Tests.Samples;
 
-/// <summary>Issue 4 "Sample data": a consistent fictional world, deterministic for a seed; the committed set is exactly what the generator writes.</summary>
+/// <summary>README "Running the hub's main job" (the bundled samples): a consistent fictional world, deterministic for a seed; the committed set is exactly what the generator writes.</summary>
 public sealed class SampleDataTests : IDisposable
 {
     private static readonly SampleSettings Committed = new(42, 40, 60);
@@ -30,6 +30,7 @@ public sealed class SampleDataTests : IDisposable
                 || path.StartsWith("court-", StringComparison.Ordinal) || path.StartsWith("discharges/", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
+        Assert.NotEmpty(written);
         Assert.Equal(written, committed);
         foreach (var file in written)
         {
@@ -69,6 +70,7 @@ public sealed class SampleDataTests : IDisposable
             listings.AddRange(result.Records);
         }
 
+        Assert.NotEmpty(listings);
         Assert.Equal(world.Listings.Count, listings.Count);
         Assert.Equal(world.Listings.Count(l => !l.Person.NameUsableForMatching), listings.Count(l => !l.Person.NameUsableForMatching));
 
@@ -84,6 +86,7 @@ public sealed class SampleDataTests : IDisposable
             movements += result.Records.Count;
         }
 
+        Assert.True(movements > 0, "no discharge movements were read");
         Assert.Equal(world.Discharges.Count, movements);
     }
 
@@ -97,6 +100,12 @@ public sealed class SampleDataTests : IDisposable
 
         Assert.Single(world.Directory, e => e.OrgType == OrgType.RegionalTeam);
         Assert.Single(world.Directory, e => e.OrgType == OrgType.Probation);
+        // Every filtered set below is non-empty first: a check over nothing would pass whatever the generator did.
+        Assert.All<IEnumerable<object>>(
+            [world.Clients.Where(c => c.CurrentPrison is not null), world.Listings, world.Results, world.Discharges,
+                world.Discharges.Where(d => d.MovementType == MovementType.Transfer), world.Discharges.Where(d => d.MovementType == MovementType.Court),
+                world.Results.Where(r => r.Establishment is not null)],
+            set => Assert.NotEmpty(set));
         Assert.All(world.Clients.Where(c => c.CurrentPrison is not null), c => Assert.Contains(c.CurrentPrison!, smts));
         Assert.All(world.Clients, c => Assert.Contains(Postcodes.District(c.HomePostcode)!, districts));
         Assert.All(world.Listings, l => Assert.Contains(Assert.IsType<string>(l.CourtCode), courts));

@@ -1,3 +1,4 @@
+using ContinuityOfCare.Core.Alerts;
 using ContinuityOfCare.Mail.Outbox;
 using NodaTime;
 
