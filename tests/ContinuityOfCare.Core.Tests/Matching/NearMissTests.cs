@@ -72,6 +72,16 @@ public class NearMissTests
     }
 
     [Fact]
+    public void A_masked_Crown_defendant_is_matched_by_a_NOMS_shaped_PrisonerID_and_never_by_name()
+    {
+        var index = MatchingIndex.Build([TestWorld.Client(dob: Dob, noms: "A1234BC")]);
+        var byPrisonerId = index.Match(new PersonParticulars(null, null, Dob, Noms: TestWorld.Noms("A1234BC"), NameUsableForMatching: false));
+        var byNameOnly = index.Match(new PersonParticulars("Smith", "John", Dob, NameUsableForMatching: false));
+        Assert.Equal(MatchRule.NomsNumber, byPrisonerId.Rule);
+        Assert.Equal(MatchKind.None, byNameOnly.Kind);
+    }
+
+    [Fact]
     public void Two_clients_agreeing_on_first_forename_surname_and_dob_are_both_held()
     {
         var index = MatchingIndex.Build([TestWorld.Client("C-1", forenames: "John", dob: Dob, noms: null), TestWorld.Client("C-2", forenames: "John Paul", dob: Dob, noms: null)]);

@@ -18,15 +18,19 @@ public class CrownDailyListTests
         Core.Identifiers.NomsNumber.TryParse(text, out var noms, out _) ? noms : throw new ArgumentException("bad NOMS in test", nameof(text));
 
     [Theory]
-    [InlineData("\"BirthDate\": \"1983\"", 1983, null)]
-    [InlineData("\"BirthDate\": \"1983-01\"", 1983, 1)]
-    public async Task FormatsCrownList_PartialBirthDate_IsKeptAsPartNotAsADate(string birthDate, int year, int? month)
+    [InlineData(true, "1983", 1983, null)]
+    [InlineData(true, "1983-01", 1983, 1)]
+    [InlineData(false, "1999", 1999, null)]
+    [InlineData(false, "1999-11", 1999, 11)]
+    public async Task FormatsCrownList_PartialBirthDate_IsKeptAsPartNotAsADate_InEitherRevision(bool current, string partial, int year, int? month)
     {
-        var json = CrownListFixtures.Current.Replace("\"BirthDate\": \"1983-01-02\"", birthDate, StringComparison.Ordinal);
+        var (fixture, full) = current ? (CrownListFixtures.Current, "1983-01-02") : (CrownListFixtures.Older, "1999-11-05");
+        var json = fixture.Replace($"\"BirthDate\": \"{full}\"", $"\"BirthDate\": \"{partial}\"", StringComparison.Ordinal);
+        Assert.NotEqual(fixture, json);
         var result = await ParseAsync(json);
-        var dean = result.Records[0].Person;
-        Assert.Null(dean.DateOfBirth);
-        Assert.Equal(new Core.Inputs.PartialDate(year, month), dean.PartialDateOfBirth);
+        var person = result.Records.Single(r => r.Person.PartialDateOfBirth is not null).Person;
+        Assert.Null(person.DateOfBirth);
+        Assert.Equal(new Core.Inputs.PartialDate(year, month), person.PartialDateOfBirth);
         Assert.DoesNotContain(result.Warnings, w => w.Reason.Contains("BirthDate", StringComparison.Ordinal));
     }
 
