@@ -25,6 +25,16 @@ public sealed class AlertFormRendererTests
     public void Snapshot_000_1_8_ReleaseWithoutPersonalDetails_Text() =>
         SnapshotAssert.Matches("alert-form-release-minimised.txt", _renderer.Render(SampleAlerts.ReleaseWithoutPersonalDetails(), SampleAlerts.SentAt).Text);
 
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public void ClientBlock_InCustodyListing_SaysTheClientComesFromCustody(bool inCustody, bool shown)
+    {
+        var rendered = _renderer.Render(SampleAlerts.Transfer() with { InCustody = inCustody }, SampleAlerts.SentAt);
+        Assert.Equal(shown, rendered.Text.Contains("  In custody: yes: coming to the hearing from custody", StringComparison.Ordinal));
+        Assert.Equal(shown, rendered.Html.Contains("In custody", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Subject_ConsentAndDataMinimisation_IsReferenceAndKindOfChange()
     {

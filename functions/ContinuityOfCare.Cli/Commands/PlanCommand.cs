@@ -37,7 +37,7 @@ internal static class PlanCommand
         var directoryVersion = new Option<int>("--directory-version") { Description = "Directory version recorded in routing reasons (default 1)", DefaultValueFactory = _ => 1 };
         var bankHolidays = new Option<string>("--bank-holidays") { Description = "GOV.UK bank-holidays JSON (default: the shipped snapshot)" };
         var now = new Option<string>("--now") { Description = "The plan's now: ISO-8601 instant (2026-12-10T15:00:00Z) or Europe/London local time (default: the clock)" };
-        var courtLists = new Option<string[]>("--court-list") { Description = "HMCTS court list JSON, court code in the file name (CODE__rest.json); repeatable", AllowMultipleArgumentsPerToken = false };
+        var courtLists = new Option<string[]>("--court-list") { Description = "HMCTS court list JSON (court code from the file name CODE__rest.json when it has one, else the directory's court_names); repeatable", AllowMultipleArgumentsPerToken = false };
         var courtResults = new Option<string[]>("--court-results") { Description = "Court results CSV (formats.md §2); repeatable" };
         var discharges = new Option<string[]>("--discharges") { Description = "Prison discharge export CSV (formats.md §3); repeatable" };
         var json = new Option<bool>("--json") { Description = "Print the plan as JSON (docs/plan.md)" };

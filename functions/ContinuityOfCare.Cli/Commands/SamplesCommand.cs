@@ -5,7 +5,8 @@ namespace ContinuityOfCare.Cli.Commands;
 
 /// <summary>
 /// <c>coc samples generate --seed N --clients N --defendants N --out DIR</c>: writes a consistent fictional world in
-/// every input format (issue 4 "Sample data"). The same arguments always write byte-identical files.
+/// every input format. The same arguments always write byte-identical files. <c>coc samples quality</c> measures matching
+/// (<see cref="MatchingQualityCommand"/>).
 /// </summary>
 internal static class SamplesCommand
 {
@@ -60,6 +61,7 @@ internal static class SamplesCommand
 
         var command = new Command("samples", "Sample data");
         command.Subcommands.Add(generate);
+        command.Subcommands.Add(MatchingQualityCommand.Create());
         return command;
     }
 }

@@ -20,6 +20,7 @@ namespace ContinuityOfCare.Core.Alerts;
 /// <param name="Request">The obligation the form asks for, if any.</param>
 /// <param name="Reason">Why this recipient: event, rule, directory version, consent basis.</param>
 /// <param name="CreatedAt">When the plan that produced it was made.</param>
+/// <param name="InCustody">The client comes to a listed hearing from custody (docs/plan.md "alerts[]"): the CJIT and the prison SMT need to know.</param>
 public sealed record AlertForm(
     string Id,
     string Reference,
@@ -33,7 +34,8 @@ public sealed record AlertForm(
     string Summary,
     AlertRequest? Request,
     string Reason,
-    Instant CreatedAt)
+    Instant CreatedAt,
+    bool InCustody = false)
 {
     /// <summary>The longest context sentence allowed (docs/domain.md "The Alert Form").</summary>
     public const int MaxSentenceLength = 250;

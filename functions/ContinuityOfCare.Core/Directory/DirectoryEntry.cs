@@ -17,6 +17,10 @@ namespace ContinuityOfCare.Core.Directory;
 /// <param name="Courts">Court codes a CJIT covers.</param>
 /// <param name="CourtWorkerCourts">The subset of <paramref name="Courts"/> with a CJIT court worker (000 §PP13 vs §PP14).</param>
 /// <param name="EffectiveFrom">The date the entry takes effect.</param>
+/// <param name="CourtNames">
+/// Court house name → court code for courts in <paramref name="Courts"/> (optional <c>court_names</c>, docs/formats.md
+/// §4): lets a court list downloaded without its court code be routed to the court's CJIT.
+/// </param>
 public sealed record DirectoryEntry(
     string OrgCode,
     OrgType OrgType,
@@ -29,4 +33,5 @@ public sealed record DirectoryEntry(
     IReadOnlyList<string> PostcodeDistricts,
     IReadOnlyList<string> Courts,
     IReadOnlyList<string> CourtWorkerCourts,
-    LocalDate EffectiveFrom);
+    LocalDate EffectiveFrom,
+    IReadOnlyDictionary<string, string>? CourtNames = null);

@@ -19,6 +19,7 @@ namespace ContinuityOfCare.Core.Events;
 /// <param name="Detail">The outcome or movement reason code (e.g. <c>REMANDED_IN_CUSTODY</c>, <c>CR</c>), when relevant.</param>
 /// <param name="HearingStart">The listed hearing's start, for <see cref="EventKind.ListedForHearing"/>.</param>
 /// <param name="ReleaseDate">The release date, for <see cref="EventKind.ReleaseDateKnown"/>.</param>
+/// <param name="CourtName">The court house name, for a listing whose court code is not known.</param>
 /// <param name="CourtTripId">The <see cref="EventKind.SentToCourt"/> event this event resolves, when it resolves a court trip.</param>
 public sealed record CareEvent(
     string Id,
@@ -33,4 +34,5 @@ public sealed record CareEvent(
     string? Detail = null,
     Instant? HearingStart = null,
     LocalDate? ReleaseDate = null,
-    string? CourtTripId = null);
+    string? CourtTripId = null,
+    string? CourtName = null);

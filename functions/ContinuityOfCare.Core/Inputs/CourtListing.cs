@@ -7,7 +7,10 @@ namespace ContinuityOfCare.Core.Inputs;
 /// <c>ListedForHearing</c> (000 §PP10, §PP13).
 /// </summary>
 /// <param name="Source">File and JSON path of the party / defendant.</param>
-/// <param name="CourtCode">The court's code, from the sidecar value (file name or ingestion request).</param>
+/// <param name="CourtCode">
+/// The court's code: the sidecar value (ingestion request, blob metadata or file name) or the Crown list's own; null when
+/// none is known (a list as downloaded). Planning may still find it from the court house name (docs/plan.md "Court code").
+/// </param>
 /// <param name="CourtName">The court house name as listed.</param>
 /// <param name="HearingStart">When the sitting starts (court lists carry UTC instants; Crown lists a local time).</param>
 /// <param name="HearingType">Hearing type/description, when given.</param>
@@ -17,7 +20,7 @@ namespace ContinuityOfCare.Core.Inputs;
 /// <param name="PrisonCode">Where the defendant is held before the hearing (Crown <c>PrisonLocation</c>), when given.</param>
 public sealed record CourtListing(
     SourceRef Source,
-    string CourtCode,
+    string? CourtCode,
     string CourtName,
     Instant HearingStart,
     string? HearingType,

@@ -17,6 +17,9 @@ namespace ContinuityOfCare.Core.Inputs;
 /// <param name="NameUsableForMatching">
 /// False when the name must not be used for matching: Crown list defendants with <c>IsMasked: "yes"</c> (formats.md §1).
 /// </param>
+/// <param name="PartialDateOfBirth">
+/// The year (and month) of birth when only part of the date is given and <paramref name="DateOfBirth"/> is therefore null.
+/// </param>
 public sealed record PersonParticulars(
     string? Surname,
     string? Forenames,
@@ -25,4 +28,5 @@ public sealed record PersonParticulars(
     CroNumber? Cro = null,
     NomsNumber? Noms = null,
     string? Asn = null,
-    bool NameUsableForMatching = true);
+    bool NameUsableForMatching = true,
+    PartialDate? PartialDateOfBirth = null);

@@ -61,13 +61,6 @@ internal sealed class HashMultiIndex
         }
     }
 
-    /// <summary>
-    /// Reads the home slot of <paramref name="key"/> so that its cache line is on its way while other work runs: a
-    /// build that touches the slots of several keys before adding them overlaps the cache misses that dominate a
-    /// million-entry build (docs/benchmarks.md "Planning"). Returns the slot's stored position so the read is kept.
-    /// </summary>
-    public int Touch(ulong key) => _entries[Slot(key)].PositionPlusOne;
-
     private int Slot(ulong key) => (int)((key * Fibonacci) >> _shift);
 
     private readonly record struct Entry(ulong Key, int PositionPlusOne);

@@ -6,97 +6,70 @@ namespace ContinuityOfCare.Core.Matching;
 
 /// <summary>
 /// The client register indexed for matching, built once per plan (architecture.md "State": identifier and name+DOB
-/// keys → client, loaded whole, never a scan per defendant). <see cref="Match"/> applies docs/domain.md "Matching":
+/// keys → client, loaded whole, never a scan per defendant). <see cref="Match"/> applies docs/plan.md "Matching":
 /// <list type="number">
 /// <item>exact identifier: NOMS number; or PNC / CRO with surname or date of birth agreeing → match;</item>
-/// <item>surname + forename(s) + date of birth equal after <see cref="NameNormaliser"/> → match;</item>
-/// <item>anything weaker (day/month swapped, ±1 day, surname + DOB only, forename initial only, identifier without
-/// corroboration, several clients equally matched) → possible match, held for a person, never routed.</item>
+/// <item>surname + first forename + date of birth equal after <see cref="NameFolding"/>, middle names absent on one
+/// side or consistent, and no other client a near miss → match (<see cref="MatchRule"/> records which);</item>
+/// <item>a near miss a reviewer could plausibly confirm (<see cref="ParticularsComparison.IsPlausible"/>) whose
+/// <see cref="MatchWeight"/> reaches <see cref="MatchWeightModel.HoldThreshold"/>, an identifier without
+/// corroboration, or several clients equally matched → possible match, held for a person, never routed;</item>
+/// <item>anything else → none: the person is a stranger and nothing about them is kept.</item>
 /// </list>
 /// A person whose name must not be used (Crown <c>IsMasked: "yes"</c>, formats.md §1) is matched by identifiers only,
 /// corroborated by date of birth only. Thread-safe for concurrent <see cref="Match"/> calls once built.
 /// </summary>
 public sealed class MatchingIndex
 {
-    private const int BuildBatch = 16;
-    private const int KeysPerClient = 6;
     private readonly Client[] _clients;
-
-    // Kept so the build's slot reads (HashMultiIndex.Touch) are not optimised away; never read.
-    private readonly int _buildTouches;
+    private readonly FoldedParticulars[] _folded;
+    private readonly TermFrequencies _frequencies = new();
     private readonly HashMultiIndex _byNoms;
     private readonly HashMultiIndex _byPnc;
     private readonly HashMultiIndex _byCro;
-    private readonly HashMultiIndex _byFullName;
     private readonly HashMultiIndex _bySurnameAndDate;
-    private readonly HashMultiIndex _byNameOnly;
+    private readonly HashMultiIndex _bySurnameForenameAndDate;
+    private readonly HashMultiIndex _byForenameAndDate;
+    private readonly HashMultiIndex _byName;
 
     private MatchingIndex(Client[] clients)
     {
         _clients = clients;
+        _folded = new FoldedParticulars[clients.Length];
         var capacity = clients.Length;
         _byNoms = new HashMultiIndex(clients.Count(c => c.Noms is not null));
         _byPnc = new HashMultiIndex(clients.Count(c => c.Pnc is not null));
         _byCro = new HashMultiIndex(clients.Count(c => c.Cro is not null));
-        _byFullName = new HashMultiIndex(capacity);
         _bySurnameAndDate = new HashMultiIndex(capacity);
-        _byNameOnly = new HashMultiIndex(capacity);
-        // Clients go in batches: first every key of the batch is computed and its home slot read, so the batch's cache
-        // misses overlap; then the keys are added in exactly the order a one-by-one build would add them.
-        Span<ulong> keys = stackalloc ulong[BuildBatch * KeysPerClient];
-        Span<bool> hasIdentifier = stackalloc bool[BuildBatch * 3];
-        var touched = 0;
-        for (var start = 0; start < clients.Length; start += BuildBatch)
+        _bySurnameForenameAndDate = new HashMultiIndex(capacity);
+        _byForenameAndDate = new HashMultiIndex(capacity);
+        _byName = new HashMultiIndex(capacity);
+        for (var position = 0; position < clients.Length; position++)
         {
-            var end = Math.Min(start + BuildBatch, clients.Length);
-            for (var position = start; position < end; position++)
+            var client = clients[position];
+            var folded = new FoldedParticulars(NameFolding.Surname(client.Surname), NameFolding.Forenames(client.Forenames), client.DateOfBirth);
+            _folded[position] = folded;
+            _frequencies.Add(folded);
+            if (client.Noms is { } noms)
             {
-                var client = clients[position];
-                var k = (position - start) * KeysPerClient;
-                var h = (position - start) * 3;
-                hasIdentifier[h] = client.Noms is not null;
-                hasIdentifier[h + 1] = client.Pnc is not null;
-                hasIdentifier[h + 2] = client.Cro is not null;
-                keys[k] = client.Noms is { } noms ? NameKey.Identifier(noms.Value) : 0;
-                keys[k + 1] = client.Pnc is { } pnc ? NameKey.Identifier(pnc.Value) : 0;
-                keys[k + 2] = client.Cro is { } cro ? NameKey.Identifier(cro.Value) : 0;
-                var surname = NameNormaliser.Normalise(client.Surname);
-                var forenames = NameNormaliser.Normalise(client.Forenames);
-                keys[k + 3] = NameKey.Full(surname, forenames, client.DateOfBirth);
-                keys[k + 4] = NameKey.SurnameAndDate(surname, client.DateOfBirth);
-                keys[k + 5] = NameKey.NameOnly(surname, forenames);
-                touched += (hasIdentifier[h] ? _byNoms.Touch(keys[k]) : 0)
-                    + (hasIdentifier[h + 1] ? _byPnc.Touch(keys[k + 1]) : 0)
-                    + (hasIdentifier[h + 2] ? _byCro.Touch(keys[k + 2]) : 0)
-                    + _byFullName.Touch(keys[k + 3]) + _bySurnameAndDate.Touch(keys[k + 4]) + _byNameOnly.Touch(keys[k + 5]);
+                _byNoms.Add(NameKey.Identifier(noms.Value), position);
             }
 
-            for (var position = start; position < end; position++)
+            if (client.Pnc is { } pnc)
             {
-                var k = (position - start) * KeysPerClient;
-                var h = (position - start) * 3;
-                if (hasIdentifier[h])
-                {
-                    _byNoms.Add(keys[k], position);
-                }
-
-                if (hasIdentifier[h + 1])
-                {
-                    _byPnc.Add(keys[k + 1], position);
-                }
-
-                if (hasIdentifier[h + 2])
-                {
-                    _byCro.Add(keys[k + 2], position);
-                }
-
-                _byFullName.Add(keys[k + 3], position);
-                _bySurnameAndDate.Add(keys[k + 4], position);
-                _byNameOnly.Add(keys[k + 5], position);
+                _byPnc.Add(NameKey.Identifier(pnc.Value), position);
             }
+
+            if (client.Cro is { } cro)
+            {
+                _byCro.Add(NameKey.Identifier(cro.Value), position);
+            }
+
+            _bySurnameAndDate.Add(NameKey.SurnameAndDate(folded.Surname, client.DateOfBirth), position);
+            _bySurnameForenameAndDate.Add(NameKey.Full(folded.Surname, folded.FirstForename, client.DateOfBirth), position);
+            _byForenameAndDate.Add(NameKey.FirstForenameAndDate(folded.FirstForename, client.DateOfBirth), position);
+            _byName.Add(NameKey.NameOnly(folded.Surname, folded.FirstForename), position);
         }
-
-        _buildTouches = touched;
     }
 
     /// <summary>How many clients the index holds.</summary>
@@ -105,137 +78,164 @@ public sealed class MatchingIndex
     /// <summary>The indexed clients, in register order.</summary>
     public IReadOnlyList<Client> Clients => _clients;
 
-    /// <summary>Builds the index from the register (one pass; each key is a dictionary lookup afterwards).</summary>
+    /// <summary>How common names and dates of birth are in this register (the match weight's u values).</summary>
+    public TermFrequencies Frequencies => _frequencies;
+
+    /// <summary>Builds the index from the register (one pass; each key is a hash lookup afterwards).</summary>
     public static MatchingIndex Build(IEnumerable<Client> register)
     {
         ArgumentNullException.ThrowIfNull(register);
         return new MatchingIndex([.. register]);
     }
 
-    /// <summary>Matches one person against the register (docs/domain.md "Matching").</summary>
+    /// <summary>Matches one person against the register (docs/plan.md "Matching").</summary>
     public MatchResult Match(PersonParticulars person)
     {
         ArgumentNullException.ThrowIfNull(person);
-        var nameUsable = person.NameUsableForMatching;
-        var surname = nameUsable ? NameNormaliser.Normalise(person.Surname) : string.Empty;
-        var forenames = nameUsable ? NameNormaliser.Normalise(person.Forenames) : string.Empty;
-        var positions = new List<int>(4);
+        var record = FoldedParticulars.Of(person);
+        var positions = new List<int>(8);
 
-        // Step 1: exact identifiers. NOMS alone is enough; PNC and CRO need the surname or the DOB to agree.
-        var definite = new SortedDictionary<int, string>();
+        // Rule 1: exact identifiers. NOMS alone is enough; PNC and CRO need the surname or the DOB to agree.
+        var definite = new SortedDictionary<int, (MatchRule Rule, string Reason)>();
         var possible = new Dictionary<int, string>();
         if (person.Noms is { } noms)
         {
-            positions.Clear();
             _byNoms.CollectInto(NameKey.Identifier(noms.Value), positions);
             foreach (var position in positions)
             {
                 if (_clients[position].Noms == noms)
                 {
-                    definite.TryAdd(position, "exact NOMS number");
+                    definite.TryAdd(position, (MatchRule.NomsNumber, "exact NOMS number"));
                 }
             }
         }
 
-        CorroboratedIdentifier(person.Pnc?.Value, c => c.Pnc?.Value, _byPnc, "PNC id", person, surname, definite, possible, positions);
-        CorroboratedIdentifier(person.Cro?.Value, c => c.Cro?.Value, _byCro, "CRO number", person, surname, definite, possible, positions);
+        CorroboratedIdentifier(person.Pnc?.Value, c => c.Pnc?.Value, _byPnc, "PNC id", MatchRule.PncIdAndSurname, MatchRule.PncIdAndDateOfBirth, record, definite, possible, positions);
+        CorroboratedIdentifier(person.Cro?.Value, c => c.Cro?.Value, _byCro, "CRO number", MatchRule.CroNumberAndSurname, MatchRule.CroNumberAndDateOfBirth, record, definite, possible, positions);
 
         if (definite.Count == 1 && !possible.Keys.Any(p => !definite.ContainsKey(p)))
         {
-            var (position, reason) = definite.First();
-            return MatchResult.Match(_clients[position], reason);
+            var (position, (rule, reason)) = definite.First();
+            return MatchResult.Match(_clients[position], rule, reason);
         }
 
-        if (definite.Count > 1)
+        foreach (var position in definite.Count > 1 ? definite.Keys : Enumerable.Empty<int>())
         {
-            foreach (var position in definite.Keys)
-            {
-                possible[position] = "identifiers point to more than one client";
-            }
+            possible[position] = "identifiers point to more than one client";
         }
 
-        var hasName = surname.Length > 0 && forenames.Length > 0;
+        var hasName = record.Surname.Length > 0 && record.Forenames.Length > 0;
 
-        // Step 2: exact normalised surname + forenames + DOB.
-        if (definite.Count == 0 && hasName && person.DateOfBirth is { } dateOfBirth)
+        // Rule 2: surname + first forename + DOB after folding, middle names absent on one side or consistent.
+        if (definite.Count == 0 && hasName && record.DateOfBirth is { } dateOfBirth)
         {
             positions.Clear();
-            _byFullName.CollectInto(NameKey.Full(surname, forenames, dateOfBirth), positions);
-            var exact = positions.Where(p => SameFullName(_clients[p], surname, forenames, dateOfBirth)).Distinct().ToList();
-            if (exact.Count == 1 && possible.Count == 0)
+            _bySurnameAndDate.CollectInto(NameKey.SurnameAndDate(record.Surname, dateOfBirth), positions);
+            var agreeing = positions.Distinct()
+                .Select(p => (Position: p, Comparison: ParticularsComparer.Compare(record, _folded[p])))
+                .Where(c => c.Comparison.IsNameAndBirthDateMatch)
+                .ToList();
+            if (agreeing.Count == 1 && possible.Count == 0)
             {
-                return MatchResult.Match(_clients[exact[0]], "surname, forenames and date of birth");
+                var (position, comparison) = agreeing[0];
+                var rivals = NearMisses(record, positions, except: position);
+                if (rivals.Count == 0)
+                {
+                    return comparison.MiddleNames == MiddleNameAgreement.Same
+                        ? MatchResult.Match(_clients[position], MatchRule.NameAndDateOfBirth, "surname, forenames and date of birth")
+                        : MatchResult.Match(_clients[position], MatchRule.FirstForenameAndDateOfBirth, "surname, first forename and date of birth; middle names absent on one side or consistent");
+                }
+
+                // docs/plan.md "Match rules": another client one plausible slip away makes the agreement doubtful (the
+                // record may be that client with a slip that happens to give this client's particulars): a person decides.
+                possible.Add(position, "surname, first forename and date of birth agree, but another client is a near miss");
+                return Possible(record, possible, rivals);
             }
 
-            foreach (var position in exact)
+            foreach (var (position, _) in agreeing)
             {
-                possible.TryAdd(position, exact.Count > 1
+                possible.TryAdd(position, agreeing.Count > 1
                     ? "several clients have the same name and date of birth"
                     : "name and date of birth agree but an identifier points to another client");
             }
         }
 
-        // Step 3: weaker evidence, held for a person.
-        if (nameUsable && surname.Length > 0)
+        // Rule 3: near misses a reviewer could plausibly confirm, weighed against the register.
+        var nearMisses = hasName ? NearMisses(record, positions, except: -1) : [];
+        foreach (var position in nearMisses.Keys.Where(p => possible.ContainsKey(p) || definite.ContainsKey(p)).ToList())
         {
-            if (person.DateOfBirth is { } dob)
-            {
-                if (forenames.Length > 0)
-                {
-                    if (dob.Day <= 12 && dob.Day != dob.Month)
-                    {
-                        AddFullNameCandidates(surname, forenames, new LocalDate(dob.Year, dob.Day, dob.Month), "date of birth day and month swapped", possible, positions);
-                    }
-
-                    AddFullNameCandidates(surname, forenames, dob.PlusDays(-1), "date of birth differs by one day", possible, positions);
-                    AddFullNameCandidates(surname, forenames, dob.PlusDays(1), "date of birth differs by one day", possible, positions);
-                }
-
-                positions.Clear();
-                _bySurnameAndDate.CollectInto(NameKey.SurnameAndDate(surname, dob), positions);
-                foreach (var position in positions)
-                {
-                    var client = _clients[position];
-                    if (client.DateOfBirth != dob || NameNormaliser.Normalise(client.Surname) != surname || possible.ContainsKey(position))
-                    {
-                        continue;
-                    }
-
-                    possible.Add(position, InitialOnly(forenames, NameNormaliser.Normalise(client.Forenames))
-                        ? "surname and date of birth agree; forename initial only"
-                        : "surname and date of birth agree; forenames differ");
-                }
-            }
-            else if (forenames.Length > 0)
-            {
-                positions.Clear();
-                _byNameOnly.CollectInto(NameKey.NameOnly(surname, forenames), positions);
-                foreach (var position in positions)
-                {
-                    var client = _clients[position];
-                    if (NameNormaliser.Normalise(client.Surname) == surname && NameNormaliser.Normalise(client.Forenames) == forenames)
-                    {
-                        possible.TryAdd(position, "name agrees; no date of birth to compare");
-                    }
-                }
-            }
+            nearMisses.Remove(position);
         }
 
-        if (possible.Count == 0)
-        {
-            return MatchResult.None;
-        }
+        return possible.Count == 0 && nearMisses.Count == 0 ? MatchResult.None : Possible(record, possible, nearMisses);
+    }
 
-        var candidates = possible
-            .Select(pair => new MatchCandidate(_clients[pair.Key], pair.Value))
+    // The held candidates: those held by rule (identifiers, several equal matches), weighed for the reviewer, and the
+    // near misses with the weight that qualified them.
+    private MatchResult Possible(FoldedParticulars record, Dictionary<int, string> byRule, Dictionary<int, (string Reason, MatchWeight Weight)> nearMisses)
+    {
+        var candidates = byRule
+            .Select(pair => new MatchCandidate(_clients[pair.Key], pair.Value,
+                MatchWeightModel.Weigh(ParticularsComparer.Compare(record, _folded[pair.Key]), record, _folded[pair.Key], _frequencies)))
+            .Concat(nearMisses.Where(pair => !byRule.ContainsKey(pair.Key)).Select(pair => new MatchCandidate(_clients[pair.Key], pair.Value.Reason, pair.Value.Weight)))
             .OrderBy(candidate => candidate.Client.Id, StringComparer.Ordinal)
             .ToList();
         return new MatchResult(MatchKind.Possible, null, "held for a person to confirm", candidates);
     }
 
+    // docs/plan.md "What is held": candidates one plausible slip away whose weight reaches the hold threshold.
+    private Dictionary<int, (string Reason, MatchWeight Weight)> NearMisses(FoldedParticulars record, List<int> positions, int except)
+    {
+        var held = new Dictionary<int, (string, MatchWeight)>();
+        foreach (var position in NearMissCandidates(record, positions))
+        {
+            if (position == except)
+            {
+                continue;
+            }
+
+            var comparison = ParticularsComparer.Compare(record, _folded[position]);
+            if (comparison.IsNameAndBirthDateMatch || !comparison.IsPlausible)
+            {
+                continue;
+            }
+
+            var weight = MatchWeightModel.Weigh(comparison, record, _folded[position], _frequencies);
+            if (weight.Total >= MatchWeightModel.HoldThreshold)
+            {
+                held.Add(position, (comparison.Describe(), weight));
+            }
+        }
+
+        return held;
+    }
+
+    // Every client one plausible slip away, found by lookups: same surname and DOB (forename differences); same
+    // surname and first forename on a DOB one slip away; same first forename and DOB (surname slips); or, without a
+    // full DOB, the same surname and first forename.
+    private SortedSet<int> NearMissCandidates(FoldedParticulars record, List<int> positions)
+    {
+        positions.Clear();
+        if (record.DateOfBirth is { } dob)
+        {
+            _bySurnameAndDate.CollectInto(NameKey.SurnameAndDate(record.Surname, dob), positions);
+            _byForenameAndDate.CollectInto(NameKey.FirstForenameAndDate(record.FirstForename, dob), positions);
+            foreach (var variant in BirthDateSlips.Variants(dob))
+            {
+                _bySurnameForenameAndDate.CollectInto(NameKey.Full(record.Surname, record.FirstForename, variant), positions);
+            }
+        }
+        else
+        {
+            _byName.CollectInto(NameKey.NameOnly(record.Surname, record.FirstForename), positions);
+        }
+
+        return [.. positions];
+    }
+
     private void CorroboratedIdentifier(
-        string? identifier, Func<Client, string?> identifierOf, HashMultiIndex index, string label, PersonParticulars person, string surname,
-        SortedDictionary<int, string> definite, Dictionary<int, string> possible, List<int> positions)
+        string? identifier, Func<Client, string?> identifierOf, HashMultiIndex index, string label, MatchRule withSurname, MatchRule withDate,
+        FoldedParticulars record, SortedDictionary<int, (MatchRule, string)> definite, Dictionary<int, string> possible, List<int> positions)
     {
         if (identifier is null)
         {
@@ -252,46 +252,18 @@ public sealed class MatchingIndex
                 continue; // a hash collision, not the identifier
             }
 
-            var surnameAgrees = surname.Length > 0 && NameNormaliser.Normalise(client.Surname) == surname;
-            var dateAgrees = person.DateOfBirth is { } dob && dob == client.DateOfBirth;
+            var surnameAgrees = record.Surname.Length > 0 && _folded[position].Surname == record.Surname;
+            var dateAgrees = record.DateOfBirth is { } dob && dob == client.DateOfBirth;
             if (surnameAgrees || dateAgrees)
             {
-                definite.TryAdd(position, $"exact {label} with {(surnameAgrees ? "surname" : "date of birth")} agreeing");
+                definite.TryAdd(position, surnameAgrees
+                    ? (withSurname, $"exact {label} with surname agreeing")
+                    : (withDate, $"exact {label} with date of birth agreeing"));
             }
             else
             {
                 possible.TryAdd(position, $"{label} agrees but neither surname nor date of birth does");
             }
         }
-    }
-
-    private void AddFullNameCandidates(
-        string surname, string forenames, LocalDate dateOfBirth, string reason, Dictionary<int, string> possible, List<int> positions)
-    {
-        positions.Clear();
-        _byFullName.CollectInto(NameKey.Full(surname, forenames, dateOfBirth), positions);
-        foreach (var position in positions)
-        {
-            if (SameFullName(_clients[position], surname, forenames, dateOfBirth))
-            {
-                possible.TryAdd(position, reason);
-            }
-        }
-    }
-
-    private static bool SameFullName(Client client, string surname, string forenames, LocalDate dateOfBirth) =>
-        client.DateOfBirth == dateOfBirth
-        && NameNormaliser.Normalise(client.Surname) == surname
-        && NameNormaliser.Normalise(client.Forenames) == forenames;
-
-    // "J" against "JOHN" (either way round): only the initial can be compared.
-    private static bool InitialOnly(string left, string right)
-    {
-        if (left.Length == 0 || right.Length == 0 || left[0] != right[0])
-        {
-            return false;
-        }
-
-        return left.Split(' ')[0].Length == 1 || right.Split(' ')[0].Length == 1;
     }
 }

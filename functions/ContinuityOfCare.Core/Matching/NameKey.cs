@@ -22,6 +22,9 @@ internal static class NameKey
     public static ulong NameOnly(string normalisedSurname, string normalisedForenames) =>
         Text(Text(Text(OffsetBasis, normalisedSurname), Separator), normalisedForenames) ^ 0xA5A5A5A5UL;
 
+    public static ulong FirstForenameAndDate(string normalisedForename, LocalDate dateOfBirth) =>
+        Date(Text(Text(OffsetBasis, Separator), normalisedForename), dateOfBirth) ^ 0xC3C3C3C3UL;
+
     public static ulong Identifier(string canonical) => Text(OffsetBasis, canonical) ^ 0x3C3C3C3CUL;
 
     private static ulong Text(ulong hash, string text)

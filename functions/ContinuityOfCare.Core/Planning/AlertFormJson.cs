@@ -75,7 +75,8 @@ public static class AlertFormJson
             Required(a.Summary, path + ".summary"),
             request,
             Required(a.Reason, path + ".reason"),
-            Required(a.CreatedAt, path + ".createdAt"));
+            Required(a.CreatedAt, path + ".createdAt"),
+            a.InCustody == true);
         var status = a.Status == "held" ? AlertStatus.Held : AlertStatus.Ready;
         return new PlannedAlert(form, a.EventId ?? string.Empty, status, a.HeldReason);
     }

@@ -227,10 +227,11 @@ internal sealed class JourneyStateMachine
         Emit(client, state, NewEvent(EventKind.ListedForHearing, client, l.Source, l.HearingStart, "000 §PP10, §PP13")
             with
             {
-                CourtCode = Code(l.CourtCode),
+                CourtCode = l.CourtCode is null ? null : Code(l.CourtCode),
+                CourtName = l.CourtCode is null ? l.CourtName : null,
                 PrisonCode = state.Custody ?? (l.PrisonCode is null ? null : Code(l.PrisonCode)),
                 HearingStart = l.HearingStart,
-                Detail = inCustody ? "IN_CUSTODY" : null,
+                Detail = inCustody ? ListingDetail.InCustody : null,
             });
     }
 

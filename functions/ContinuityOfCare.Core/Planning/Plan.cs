@@ -35,4 +35,7 @@ public sealed record Plan(
 {
     /// <summary>The version of the JSON schema <see cref="PlanJsonWriter"/> writes (docs/plan.md).</summary>
     public const int SchemaVersion = 1;
+
+    /// <summary>Records matched to a client, each with the rule that matched (in source order).</summary>
+    public IReadOnlyList<PlanMatch> Matches { get; init; } = [];
 }

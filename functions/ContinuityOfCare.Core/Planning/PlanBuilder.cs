@@ -97,6 +97,6 @@ internal sealed class PlanBuilder
             Rejected = rejected.Count,
         };
         return new Plan(_now, _routes.Version, _ledger.Events, _ledger.Alerts, _ledger.Opened, _ledger.Closed, _ledger.Tasks,
-            _ledger.PossibleMatches, _ledger.Trips, rejected, counts);
+            _ledger.PossibleMatches, _ledger.Trips, rejected, counts) { Matches = _ledger.Matches };
     }
 }

@@ -53,7 +53,10 @@ public static class PlanJsonWriter
             [.. plan.ObligationsClosed.Select(c => new ClosureDocument(
                 c.ObligationId, c.RuleId, c.ClientId, c.ClosedByEventId, c.Outcome == ClosureOutcome.Fulfilled ? "fulfilled" : "cancelled", c.Reason))],
             [.. plan.Tasks.Select(t => new TaskDocument(PlanJsonFormats.UpperSnake(t.Kind.ToString()), t.Owner, t.ClientId, t.EventId, t.Reason))],
-            [.. plan.PossibleMatches.Select(p => new PossibleMatchDocument(p.Source.SourceFile, p.Source.Line, p.Source.JsonPath, p.ClientId, p.Reason))],
+            [.. plan.Matches.Select(m => new MatchDocument(m.Source.SourceFile, m.Source.Line, m.Source.JsonPath, m.ClientId, PlanJsonFormats.UpperSnake(m.Rule.ToString()), m.Reason))],
+            [.. plan.PossibleMatches.Select(p => new PossibleMatchDocument(
+                p.Source.SourceFile, p.Source.Line, p.Source.JsonPath, p.ClientId, p.Reason, p.Weight?.Total,
+                [.. (p.Weight?.Parts ?? []).Select(part => new WeightPartDocument(part.Field, part.Level, part.Weight))]))],
             [.. plan.CourtTrips.Select(trip => new CourtTripDocument(
                 trip.SentToCourtEventId, trip.ClientId, trip.SendingPrison, trip.CourtCode, PlanJsonFormats.UpperSnake(trip.Resolution.ToString()),
                 trip.ResolvedByEventId, trip.ProcessPoint))],
@@ -62,7 +65,8 @@ public static class PlanJsonWriter
 
     private static EventDocument Event(CareEvent e) => new(
         e.Id, e.Kind.ToString(), e.ClientId, e.Source.SourceFile, e.Source.Line, e.Source.JsonPath, London(e.OccurredAt), e.ProcessPoint,
-        e.PrisonCode, e.ToPrisonCode, e.CourtCode, e.Detail, e.HearingStart is { } hearing ? London(hearing) : null, e.ReleaseDate, e.CourtTripId);
+        e.PrisonCode, e.ToPrisonCode, e.CourtCode, e.Detail, e.HearingStart is { } hearing ? London(hearing) : null, e.ReleaseDate, e.CourtTripId,
+        e.CourtName);
 
     private static AlertDocument Alert(AlertForm form, PlannedAlert? planned)
     {
@@ -83,6 +87,7 @@ public static class PlanJsonWriter
             [.. form.Boxes.Select(box => box.ToString())],
             form.Sentence,
             form.Summary,
+            form.InCustody,
             form.Request is { } request
                 ? new RequestDocument(request.ObligationId, request.RuleId, request.MustDo, London(request.Due), request.Due)
                 : null,

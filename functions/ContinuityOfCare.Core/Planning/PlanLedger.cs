@@ -20,6 +20,8 @@ internal sealed class PlanLedger
 
     public List<PlanTask> Tasks { get; } = [];
 
+    public List<PlanMatch> Matches { get; } = [];
+
     public List<PossibleMatch> PossibleMatches { get; } = [];
 
     public List<CourtTrip> Trips { get; } = [];

@@ -1,6 +1,7 @@
 using ContinuityOfCare.Core.Clients;
 using ContinuityOfCare.Core.Directory;
 using ContinuityOfCare.Core.Matching;
+using ContinuityOfCare.Core.Routing;
 using ContinuityOfCare.Core.Time;
 using NodaTime;
 
@@ -31,6 +32,7 @@ public static class Planner
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(calendar);
-        return new PlanBuilder(inputs, directory, index, calendar, now, options ?? PlanOptions.Default).Build();
+        var resolved = CourtCodeResolver.Resolve(inputs, new DirectoryRoutes(directory));
+        return new PlanBuilder(resolved, directory, index, calendar, now, options ?? PlanOptions.Default).Build();
     }
 }

@@ -1,9 +1,11 @@
 using ContinuityOfCare.Core.Inputs;
+using ContinuityOfCare.Core.Matching;
 
 namespace ContinuityOfCare.Core.Planning;
 
-/// <summary>A record that possibly concerns a client (docs/domain.md "Matching" step 3): held, never routed.</summary>
+/// <summary>A record that possibly concerns a client (docs/plan.md "What is held"): held, never routed.</summary>
 /// <param name="Source">The record.</param>
 /// <param name="ClientId">The candidate client.</param>
 /// <param name="Reason">Why only possible.</param>
-public sealed record PossibleMatch(SourceRef Source, string ClientId, string Reason);
+/// <param name="Weight">The match weight and its parts (docs/plan.md "Match weight"), when it was computed.</param>
+public sealed record PossibleMatch(SourceRef Source, string ClientId, string Reason, MatchWeight? Weight = null);

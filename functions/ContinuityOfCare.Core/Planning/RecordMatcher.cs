@@ -19,13 +19,14 @@ internal sealed class RecordMatcher(MatchingIndex index, AlertRouter router, Pla
         {
             case MatchKind.Matched:
                 ledger.Matched++;
+                ledger.Matches.Add(new PlanMatch(source, result.Client!.Id, result.Rule!.Value, result.Reason));
                 return result.Client;
             case MatchKind.Possible:
-                // docs/domain.md "Matching" step 3: held for a person to confirm or reject, never routed.
+                // docs/plan.md "What is held": held for a person to confirm or reject, never routed; the weight shows why.
                 ledger.PossibleRecords++;
                 foreach (var candidate in result.Candidates)
                 {
-                    ledger.PossibleMatches.Add(new PossibleMatch(source, candidate.Client.Id, candidate.Reason));
+                    ledger.PossibleMatches.Add(new PossibleMatch(source, candidate.Client.Id, candidate.Reason, candidate.Weight));
                     ledger.Tasks.Add(new PlanTask(TaskKind.PossibleMatch, router.OwningTeam(candidate.Client), candidate.Client.Id,
                         $"possible match in {source}: {candidate.Reason}; confirm or reject"));
                 }

@@ -86,7 +86,7 @@ public sealed class AlertRouter
             var form = new AlertForm(
                 id, reference, e.Kind, e.ProcessPoint, From(e, homeCjit), AlertParty.From(recipient),
                 ClientDetailsPolicy.For(client, recipient.OrgType), AlertWording.Boxes(e.Kind), AlertWording.Sentence(e),
-                AlertWording.Summary(e), request, reason, _now);
+                AlertWording.Summary(e), request, reason, _now, e.Kind == EventKind.ListedForHearing && e.Detail == ListingDetail.InCustody);
             if (_secureMail.Allows(recipient.Email))
             {
                 alerts.Add(new PlannedAlert(form, e.Id, AlertStatus.Ready));

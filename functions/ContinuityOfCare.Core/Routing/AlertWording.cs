@@ -39,7 +39,7 @@ public static class AlertWording
         return e.Kind switch
         {
             EventKind.RemandedOrSentencedToPrison => $"{Custodial(e.Detail)} ({e.PrisonCode})",
-            EventKind.ListedForHearing => $"listed for hearing ({e.CourtCode})",
+            EventKind.ListedForHearing => $"listed for hearing ({e.CourtCode ?? "court code not known"})",
             EventKind.TransferredBetweenPrisons => $"transferred ({e.PrisonCode} → {e.ToPrisonCode})",
             EventKind.ReleasedToCommunity => $"released ({e.PrisonCode})",
             EventKind.SentToCourt => $"sent to court ({e.PrisonCode} → {e.CourtCode})",
@@ -64,7 +64,7 @@ public static class AlertWording
             EventKind.RemandedOrSentencedToPrison =>
                 $"{Capitalise(Custodial(e.Detail))} by court {e.CourtCode} on {on} and en route to {e.PrisonCode}; the DIR will follow from the CJIT.",
             EventKind.ListedForHearing =>
-                $"Listed for hearing at court {e.CourtCode} on {Day(e.HearingStart ?? e.OccurredAt)} at {TimeOfDay(e.HearingStart ?? e.OccurredAt)}.",
+                $"Listed for hearing at {CourtOf(e)} on {Day(e.HearingStart ?? e.OccurredAt)} at {TimeOfDay(e.HearingStart ?? e.OccurredAt)}{(e.Detail == ListingDetail.InCustody ? ", in custody" : string.Empty)}.",
             EventKind.TransferredBetweenPrisons =>
                 $"Transferred from {e.PrisonCode} to {e.ToPrisonCode} on {on}; please confirm receipt and forward the CARAT file.",
             EventKind.ReleasedToCommunity =>
@@ -86,6 +86,10 @@ public static class AlertWording
         };
         return sentence.Length <= AlertForm.MaxSentenceLength ? sentence : sentence[..(AlertForm.MaxSentenceLength - 1)] + "…";
     }
+
+    // A list downloaded without its court code names the court house only (docs/plan.md "Court code").
+    private static string CourtOf(CareEvent e) =>
+        e.CourtCode is { } code ? $"court {code}" : string.IsNullOrWhiteSpace(e.CourtName) ? "a court whose code is not known" : e.CourtName.Trim();
 
     private static string Day(Instant instant) => DatePattern.Format(LondonTime.ToLocal(instant).Date);
 

@@ -13,6 +13,7 @@ public sealed class DirectoryRoutes
 {
     private readonly Dictionary<string, DirectoryEntry> _cjitByDistrict = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, DirectoryEntry> _cjitByCourt = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _courtCodeByName = new(StringComparer.Ordinal);
 
     /// <summary>Indexes <paramref name="directory"/>.</summary>
     public DirectoryRoutes(SpocDirectory directory)
@@ -30,6 +31,11 @@ public sealed class DirectoryRoutes
             foreach (var court in cjit.Courts)
             {
                 _cjitByCourt.TryAdd(court.Trim(), cjit);
+            }
+
+            foreach (var (name, code) in cjit.CourtNames ?? new Dictionary<string, string>())
+            {
+                _courtCodeByName.TryAdd(CourtNameKey(name), code.Trim().ToUpperInvariant());
             }
         }
 
@@ -69,9 +75,19 @@ public sealed class DirectoryRoutes
     public DirectoryEntry? CourtCjit(string? courtCode) =>
         courtCode is null ? null : _cjitByCourt.GetValueOrDefault(courtCode.Trim());
 
+    /// <summary>
+    /// The court code the directory's <c>court_names</c> give a court house name (case and spacing ignored), or null:
+    /// a list downloaded without its court code names its court house only (docs/plan.md "Court code").
+    /// </summary>
+    public string? CourtCodeForName(string? courtHouseName) =>
+        string.IsNullOrWhiteSpace(courtHouseName) ? null : _courtCodeByName.GetValueOrDefault(CourtNameKey(courtHouseName));
+
     /// <summary>True when the court's CJIT has a court worker there (000 §PP13 rather than §PP14).</summary>
     public bool HasCourtWorker(string? courtCode) =>
         CourtCjit(courtCode) is { } cjit && cjit.CourtWorkerCourts.Contains(courtCode!.Trim(), StringComparer.OrdinalIgnoreCase);
+
+    private static string CourtNameKey(string name) =>
+        string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToUpperInvariant();
 
     /// <summary>The outward code of a UK postcode ("LS6 2AB" → "LS6"; "LS62AB" → "LS6"), or null.</summary>
     public static string? PostcodeDistrict(string? postcode)

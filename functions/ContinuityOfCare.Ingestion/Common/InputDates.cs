@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContinuityOfCare.Core.Inputs;
 using NodaTime;
 using NodaTime.Text;
 
@@ -28,6 +29,34 @@ public static class InputDates
     /// </summary>
     public static bool TryParseListDateOfBirth(string? text, out LocalDate date) =>
         TryParsePlainIso(text, out date) || TryParse(Iso, text, out date) || TryParse(DaySlashMonth, text, out date) || TryParse(DayDashMonth, text, out date);
+
+    /// <summary>
+    /// A partial date of birth as a Crown list may give it (docs/formats.md §1): <c>YYYY</c> or <c>YYYY-MM</c>, year
+    /// 1900–2099. A full date is not partial (<see cref="TryParseListDateOfBirth"/> reads it).
+    /// </summary>
+    public static bool TryParsePartialDate(string? text, out PartialDate partial)
+    {
+        partial = new PartialDate(0, null);
+        var value = text?.Trim() ?? string.Empty;
+        if (value.Length is not (4 or 7) || !int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1900 or > 2099)
+        {
+            return false;
+        }
+
+        if (value.Length == 4)
+        {
+            partial = new PartialDate(year, null);
+            return true;
+        }
+
+        if (value[4] != '-' || !int.TryParse(value.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month) || month is < 1 or > 12)
+        {
+            return false;
+        }
+
+        partial = new PartialDate(year, month);
+        return true;
+    }
 
     /// <summary>A CSV time: exactly <c>HH:MM</c>, 24-hour.</summary>
     public static bool TryParseHourMinute(string? text, out LocalTime time) => TryParse(HourMinute, text, out time);

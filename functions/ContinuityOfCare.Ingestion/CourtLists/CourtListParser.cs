@@ -14,8 +14,9 @@ namespace ContinuityOfCare.Ingestion.CourtLists;
 /// <remarks>
 /// The court code is a sidecar value (formats.md §1: HMCTS carry it as the upload's court id, outside the JSON):
 /// the <c>courtCode</c> argument, which <see cref="ParseFileAsync"/> takes from the file name
-/// (<see cref="CourtListFileName"/>) when not given. A Magistrates list without one is rejected whole; a Crown list
-/// falls back to its <c>CourtHouseCode</c>.
+/// (<see cref="CourtListFileName"/>) when not given. A list without one is still read — HMCTS publish lists without it —
+/// and its listings carry no court code; planning finds it from the court house name or skips court-based routing
+/// (docs/plan.md "Court code"). A Crown list falls back to its <c>CourtHouseCode</c>.
 /// </remarks>
 public sealed class CourtListParser(IngestionOptions? options = null)
 {
@@ -50,7 +51,7 @@ public sealed class CourtListParser(IngestionOptions? options = null)
     /// <summary>Streams the listings, rejections and warnings of one court list, in file order.</summary>
     /// <param name="stream">The file's bytes (left open).</param>
     /// <param name="sourceFile">The file name used in every reference (not a local path).</param>
-    /// <param name="courtCode">The court code sidecar value; required for Magistrates lists, overrides a Crown list's.</param>
+    /// <param name="courtCode">The court code sidecar value (upload query parameter, blob metadata <c>courtcode</c>, file name), or null; overrides a Crown list's.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     public async IAsyncEnumerable<ParsedItem<CourtListing>> ParseAsync(
         Stream stream, string sourceFile, string? courtCode, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -154,13 +155,6 @@ public sealed class CourtListParser(IngestionOptions? options = null)
                         output.Clear();
                         if (walk.Pending == Capture.MagistratesSitting)
                         {
-                            if (sidecar is null)
-                            {
-                                yield return ParsedItem<CourtListing>.Of(FileChecks.FileRejection(sourceFile,
-                                    "the court code is unknown: pass it, or name the file <COURTCODE>__<anything>.json (e.g. B01LY__2026-11-23.json)"));
-                                yield break;
-                            }
-
                             var courtName = magistratesCourtNames.GetValueOrDefault(walk.CourtListIndex) ?? venueName ?? string.Empty;
                             magistrates.Read(walkEvent.Document!.RootElement, walkEvent.Path, sidecar, courtName, output);
                         }

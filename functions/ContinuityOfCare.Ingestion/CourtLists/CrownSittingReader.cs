@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ContinuityOfCare.Core.Identifiers;
 using ContinuityOfCare.Core.Inputs;
 using ContinuityOfCare.Ingestion.Common;
 using NodaTime;
@@ -21,12 +22,6 @@ internal sealed class CrownSittingReader(string sourceFile, IngestionOptions opt
         if (sitting.ValueKind != JsonValueKind.Object)
         {
             output.Add(Reject(sittingPath, "the sitting is not an object"));
-            return;
-        }
-
-        if (courtCode is null)
-        {
-            output.Add(Reject(sittingPath, "the court code is unknown: no CourtHouseCode before CourtLists, and none was passed"));
             return;
         }
 
@@ -91,7 +86,7 @@ internal sealed class CrownSittingReader(string sourceFile, IngestionOptions opt
     }
 
     private void ReadDefendant(
-        JsonElement defendant, string path, string courtCode, string courtName, Instant start, string? description, string? caseNumber, List<ParsedItem<CourtListing>> output)
+        JsonElement defendant, string path, string? courtCode, string courtName, Instant start, string? description, string? caseNumber, List<ParsedItem<CourtListing>> output)
     {
         if (defendant.ValueKind != JsonValueKind.Object)
         {
@@ -124,6 +119,7 @@ internal sealed class CrownSittingReader(string sourceFile, IngestionOptions opt
         }
 
         LocalDate? dateOfBirth = null;
+        PartialDate? partialDate = null;
         if (JsonFields.TryGet(personal, "DateOfBirth", out var dobObject))
         {
             var text = JsonFields.Text(dobObject, "BirthDate", "PersonalDetails.DateOfBirth.BirthDate", problems);
@@ -131,13 +127,22 @@ internal sealed class CrownSittingReader(string sourceFile, IngestionOptions opt
             {
                 dateOfBirth = dob;
             }
+            else if (InputDates.TryParsePartialDate(text, out var partial))
+            {
+                // formats.md §1: a year (and month) only can support a name, never stand for a date of birth.
+                partialDate = partial;
+            }
             else if (text is not null)
             {
-                problems.Warn("PersonalDetails.DateOfBirth.BirthDate ignored: not a date (YYYY-MM-DD)");
+                problems.Warn("PersonalDetails.DateOfBirth.BirthDate ignored: not a date (YYYY-MM-DD, or YYYY-MM / YYYY for part of one)");
             }
         }
 
         var prisonerId = JsonFields.Text(defendant, "PrisonerID", "PrisonerID", problems);
+
+        // formats.md §1: a PrisonerID in the NOMS number's shape is the prison number, an exact identifier; any other
+        // value only says the defendant is held.
+        NomsNumber? noms = prisonerId is not null && NomsNumber.TryParse(prisonerId, out var parsedNoms, out _) ? parsedNoms : null;
         var location = PrisonLocation(defendant, problems);
         string? prisonCode = null;
         if (location is not null)
@@ -162,7 +167,7 @@ internal sealed class CrownSittingReader(string sourceFile, IngestionOptions opt
             start,
             description,
             reference,
-            new PersonParticulars(surname, forenames, dateOfBirth, NameUsableForMatching: nameUsable),
+            new PersonParticulars(surname, forenames, dateOfBirth, Noms: noms, NameUsableForMatching: nameUsable, PartialDateOfBirth: partialDate),
             InCustody: prisonerId is not null || location is not null,
             prisonCode)));
     }

@@ -17,7 +17,7 @@ internal sealed class MagistratesSittingReader(string sourceFile)
 {
     private const string Defendant = "DEFENDANT";
 
-    public void Read(JsonElement sitting, string sittingPath, string courtCode, string courtName, List<ParsedItem<CourtListing>> output)
+    public void Read(JsonElement sitting, string sittingPath, string? courtCode, string courtName, List<ParsedItem<CourtListing>> output)
     {
         if (sitting.ValueKind != JsonValueKind.Object)
         {
@@ -57,7 +57,7 @@ internal sealed class MagistratesSittingReader(string sourceFile)
     }
 
     private void ReadCases(
-        JsonElement hearing, string hearingPath, string container, string courtCode, string courtName, Instant start, string? hearingType, List<ParsedItem<CourtListing>> output)
+        JsonElement hearing, string hearingPath, string container, string? courtCode, string courtName, Instant start, string? hearingType, List<ParsedItem<CourtListing>> output)
     {
         var (cases, casesError) = JsonFields.Array(hearing, container);
         if (casesError is not null)
@@ -113,7 +113,7 @@ internal sealed class MagistratesSittingReader(string sourceFile)
     }
 
     private void ReadDefendant(
-        JsonElement party, string partyPath, string courtCode, string courtName, Instant start, string? hearingType, string? reference, List<ParsedItem<CourtListing>> output)
+        JsonElement party, string partyPath, string? courtCode, string courtName, Instant start, string? hearingType, string? reference, List<ParsedItem<CourtListing>> output)
     {
         var problems = new RecordProblems(new SourceRef(sourceFile, JsonPath: partyPath));
         if (!JsonFields.TryGet(party, "individualDetails", out var details))

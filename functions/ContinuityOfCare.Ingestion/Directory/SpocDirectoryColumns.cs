@@ -36,6 +36,12 @@ public static class SpocDirectoryColumns
     /// <summary><c>court_worker_courts</c>: <c>;</c>-separated subset of <c>courts</c> (optional).</summary>
     public const string CourtWorkerCourts = "court_worker_courts";
 
+    /// <summary>
+    /// <c>court_names</c> (optional): <c>;</c>-separated <c>CODE=court house name</c> pairs for courts in <c>courts</c>, so
+    /// a court list downloaded without its court code can be routed (docs/formats.md §4).
+    /// </summary>
+    public const string CourtNames = "court_names";
+
     /// <summary><c>effective_from</c>: <c>YYYY-MM-DD</c>.</summary>
     public const string EffectiveFrom = "effective_from";
 
@@ -45,5 +51,5 @@ public static class SpocDirectoryColumns
 
     /// <summary>Every column the hub reads; any other header is ignored with a warning.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [OrgCode, OrgType, OrgName, SpocName, Email, Phone, Phone24x7, EscalationEmail, PostcodeDistricts, Courts, CourtWorkerCourts, EffectiveFrom];
+        [OrgCode, OrgType, OrgName, SpocName, Email, Phone, Phone24x7, EscalationEmail, PostcodeDistricts, Courts, CourtWorkerCourts, CourtNames, EffectiveFrom];
 }

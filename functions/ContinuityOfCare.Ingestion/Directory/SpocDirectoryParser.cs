@@ -199,6 +199,7 @@ public sealed class SpocDirectoryParser
         var districts = ListCell(SpocDirectoryColumns.PostcodeDistricts);
         var courts = ListCell(SpocDirectoryColumns.Courts);
         var courtWorkerCourts = ListCell(SpocDirectoryColumns.CourtWorkerCourts);
+        var courtNames = CourtNamesCell(Cell(SpocDirectoryColumns.CourtNames), courts, problems);
         var effectiveFromText = RequiredCell(SpocDirectoryColumns.EffectiveFrom);
 
         OrgType orgType = default;
@@ -216,7 +217,38 @@ public sealed class SpocDirectoryParser
         return problems.Count > 0
             ? null
             : new DirectoryEntry(orgCode, orgType, orgName, spocName, email, phone, phone24x7, escalationEmail,
-                districts, courts, courtWorkerCourts, effectiveFrom.Value);
+                districts, courts, courtWorkerCourts, effectiveFrom.Value, courtNames);
+    }
+
+    // court_names: "CODE=Court house name;…", each code one of the row's courts, each name once.
+    private static Dictionary<string, string>? CourtNamesCell(string? cell, IReadOnlyList<string> courts, List<string> problems)
+    {
+        if (cell is null)
+        {
+            return null;
+        }
+
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in cell.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            var code = equals > 0 ? pair[..equals].Trim().ToUpperInvariant() : string.Empty;
+            var name = equals > 0 ? pair[(equals + 1)..].Trim() : string.Empty;
+            if (code.Length == 0 || name.Length == 0)
+            {
+                problems.Add("court_names has an entry that is not CODE=court house name");
+            }
+            else if (!courts.Contains(code, StringComparer.Ordinal))
+            {
+                problems.Add($"court_names names court {code}, which is not in courts");
+            }
+            else if (!names.TryAdd(name, code))
+            {
+                problems.Add("court_names gives one court house name twice");
+            }
+        }
+
+        return names;
     }
 
     private static async Task<byte[]?> ReadCappedAsync(Stream content, long maxBytes, CancellationToken cancellationToken)

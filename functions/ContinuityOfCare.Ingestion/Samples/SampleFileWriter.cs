@@ -42,7 +42,7 @@ public static class SampleFileWriter
             await WriteBinaryAsync(directory, group.Key, written, stream =>
             {
                 using var json = new Utf8JsonWriter(stream, JsonOptions);
-                if (listings[0].CourtCode.All(char.IsAsciiDigit))
+                if ((listings[0].CourtCode ?? string.Empty).All(char.IsAsciiDigit))
                 {
                     WriteCrownList(json, listings);
                 }
@@ -220,7 +220,7 @@ public static class SampleFileWriter
         ArgumentNullException.ThrowIfNull(listings);
         var first = listings[0];
         var day = LondonLocalTime.ToLocal(first.HearingStart).Date;
-        var code = int.Parse(first.CourtCode, CultureInfo.InvariantCulture);
+        var code = int.Parse(first.CourtCode ?? "0", CultureInfo.InvariantCulture);
         json.WriteStartObject();
         json.WriteStartObject("DailyList");
         json.WriteStartObject("DocumentID");

@@ -210,7 +210,7 @@ public static class SampleWorldGenerator
             var resultTime = listing.HearingStart.Plus(Duration.FromMinutes(45 + random.Next(0, 90)));
             results.Add(new CourtResult(
                 new SourceRef(file),
-                listing.CourtCode,
+                CourtOf(listing),
                 day,
                 listing.CaseReference,
                 new PersonParticulars(person.Surname, person.Forenames, person.DateOfBirth, person.Pnc, Asn: person.Asn),
@@ -242,7 +242,7 @@ public static class SampleWorldGenerator
                 {
                     // 000 §PP10: sent to court on the morning of the hearing.
                     var morning = LondonLocalTime.ToInstant(MainDay + new LocalTime(7, 30 + random.Next(0, 30)));
-                    movements.Add(new DischargeMovement(new SourceRef(file), prison, person, morning, MovementType.Court, "CRT", listing.CourtCode, null));
+                    movements.Add(new DischargeMovement(new SourceRef(file), prison, person, morning, MovementType.Court, "CRT", CourtOf(listing), null));
                     continue;
                 }
 
@@ -294,6 +294,9 @@ public static class SampleWorldGenerator
         var forenames = random.NextDouble() < 0.3 ? first + " " + Pick(random, male ? SampleNames.MaleMiddleNames : SampleNames.FemaleMiddleNames) : first;
         return (Pick(random, SampleNames.Surnames), forenames);
     }
+
+    private static string CourtOf(CourtListing listing) =>
+        listing.CourtCode ?? throw new InvalidOperationException("generated listings always carry a court code");
 
     private static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
 

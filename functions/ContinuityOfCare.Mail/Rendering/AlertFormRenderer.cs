@@ -50,7 +50,7 @@ public sealed class AlertFormRenderer
         var html = new Dictionary<string, string>(shared, StringComparer.Ordinal)
         {
             ["partyRows"] = PartyRows(form.From, form.To),
-            ["clientRows"] = ClientRows(form.Client),
+            ["clientRows"] = ClientRows(form.Client, form.InCustody),
             ["boxRows"] = BoxRows(form.Boxes),
             ["askBlock"] = AskHtml(form.Request),
             ["confirmBlock"] = link is null ? string.Empty : $"\n<p class=\"confirm\">{HtmlFragments.Encode(ConfirmLine(link))}</p>",
@@ -59,7 +59,7 @@ public sealed class AlertFormRenderer
         {
             ["fromBlock"] = PartyText(form.From),
             ["toBlock"] = PartyText(form.To),
-            ["clientBlock"] = ClientText(form.Client),
+            ["clientBlock"] = ClientText(form.Client, form.InCustody),
             ["boxBlock"] = BoxText(form.Boxes),
             ["askBlock"] = AskText(form.Request),
             ["confirmBlock"] = link is null ? string.Empty : "\n" + ConfirmLine(link),
@@ -110,6 +110,10 @@ public sealed class AlertFormRenderer
         return string.Join('\n', lines);
     }
 
+    // A listing's inCustody: the client comes to court from prison, which the CJIT and the SMT act on (000 §PP10, §PP13).
+    private static IEnumerable<(string Label, string Value)> ClientFieldsWithCustody(AlertClientDetails client, bool inCustody) =>
+        inCustody ? ClientFields(client).Append(("In custody", "yes: coming to the hearing from custody")) : ClientFields(client);
+
     private static IEnumerable<(string Label, string Value)> ClientFields(AlertClientDetails client)
     {
         if (!string.IsNullOrWhiteSpace(client.Name))
@@ -135,10 +139,10 @@ public sealed class AlertFormRenderer
 
     private const string NoClientDetails = "No personal details are shared with this recipient; quote the reference above.";
 
-    private static string ClientRows(AlertClientDetails client)
+    private static string ClientRows(AlertClientDetails client, bool inCustody)
     {
         var html = new StringBuilder();
-        foreach (var (label, value) in ClientFields(client))
+        foreach (var (label, value) in ClientFieldsWithCustody(client, inCustody))
         {
             HtmlFragments.RowHeaderAndCells(html, label, value);
         }
@@ -151,9 +155,9 @@ public sealed class AlertFormRenderer
         return html.ToString().TrimEnd('\n');
     }
 
-    private static string ClientText(AlertClientDetails client)
+    private static string ClientText(AlertClientDetails client, bool inCustody)
     {
-        var lines = ClientFields(client).Select(field => $"  {field.Label}: {field.Value}").ToList();
+        var lines = ClientFieldsWithCustody(client, inCustody).Select(field => $"  {field.Label}: {field.Value}").ToList();
         return lines.Count == 0 ? "  " + NoClientDetails : string.Join('\n', lines);
     }
 

@@ -14,6 +14,46 @@ public class CrownDailyListTests
 
     private static readonly CourtListParser Parser = new();
 
+    private static Core.Identifiers.NomsNumber NomsOf(string text) =>
+        Core.Identifiers.NomsNumber.TryParse(text, out var noms, out _) ? noms : throw new ArgumentException("bad NOMS in test", nameof(text));
+
+    [Theory]
+    [InlineData(true, "1983", 1983, null)]
+    [InlineData(true, "1983-01", 1983, 1)]
+    [InlineData(false, "1999", 1999, null)]
+    [InlineData(false, "1999-11", 1999, 11)]
+    public async Task FormatsCrownList_PartialBirthDate_IsKeptAsPartNotAsADate_InEitherRevision(bool current, string partial, int year, int? month)
+    {
+        var (fixture, full) = current ? (CrownListFixtures.Current, "1983-01-02") : (CrownListFixtures.Older, "1999-11-05");
+        var json = fixture.Replace($"\"BirthDate\": \"{full}\"", $"\"BirthDate\": \"{partial}\"", StringComparison.Ordinal);
+        Assert.NotEqual(fixture, json);
+        var result = await ParseAsync(json);
+        var person = result.Records.Single(r => r.Person.PartialDateOfBirth is not null).Person;
+        Assert.Null(person.DateOfBirth);
+        Assert.Equal(new Core.Inputs.PartialDate(year, month), person.PartialDateOfBirth);
+        Assert.DoesNotContain(result.Warnings, w => w.Reason.Contains("BirthDate", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FormatsCrownList_PrisonerIdNotShapedLikeANomsNumber_OnlySaysHeld()
+    {
+        var json = CrownListFixtures.Current.Replace("\"PrisonerID\": \"A1234BC\"", "\"PrisonerID\": \"TestPrisonerID\"", StringComparison.Ordinal);
+        var dean = (await ParseAsync(json)).Records[0];
+        Assert.Null(dean.Person.Noms);
+        Assert.True(dean.InCustody);
+    }
+
+    [Fact]
+    public async Task FormatsCrownList_WithoutAnyCourtCode_IsReadWithNone()
+    {
+        var json = CrownListFixtures.Current.Replace("\"CourtHouseCode\": 439, ", string.Empty, StringComparison.Ordinal);
+        var result = await ParseAsync(json);
+        Assert.Null(result.FileRejection);
+        Assert.NotEmpty(result.Records);
+        Assert.All(result.Records, r => Assert.Null(r.CourtCode));
+        Assert.All(result.Records, r => Assert.Equal("Leeds Crown Court", r.CourtName));
+    }
+
     private static Task<IngestionResult<CourtListing>> ParseAsync(string json, string? courtCode = null) =>
         TestInput.CollectAsync(Parser.ParseAsync(TestInput.Utf8(json), TestInput.Source, courtCode));
 
@@ -31,7 +71,7 @@ public class CrownDailyListTests
         Assert.Equal(Instant.FromUtc(2026, 7, 1, 9, 0), dean.HearingStart); // 10:00 BST
         Assert.Equal("Trial", dean.HearingType);
         Assert.Equal("T20261234", dean.CaseReference);
-        Assert.Equal(new PersonParticulars("Taylor", "Dean Anthony", new LocalDate(1983, 1, 2)), dean.Person);
+        Assert.Equal(new PersonParticulars("Taylor", "Dean Anthony", new LocalDate(1983, 1, 2), Noms: NomsOf("A1234BC")), dean.Person);
         Assert.True(dean.InCustody);
         Assert.Equal("LEI", dean.PrisonCode);
     }
@@ -73,7 +113,7 @@ public class CrownDailyListTests
         Assert.Equal("0439", jade.CourtCode);
         Assert.Equal("Leeds Crown Court (Annexe)", jade.CourtName);
         Assert.Equal(Instant.FromUtc(2026, 12, 24, 14, 0), jade.HearingStart); // HearingDate wins over ListHeader.StartDate; 14:00 GMT
-        Assert.Equal(new PersonParticulars("Moss", "Jade", new LocalDate(1999, 11, 5)), jade.Person);
+        Assert.Equal(new PersonParticulars("Moss", "Jade", new LocalDate(1999, 11, 5), Noms: NomsOf("B2345CD")), jade.Person);
         Assert.True(jade.InCustody); // PrisonerID alone
         Assert.Null(jade.PrisonCode);
     }

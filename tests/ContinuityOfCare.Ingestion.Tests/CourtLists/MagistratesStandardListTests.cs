@@ -179,11 +179,15 @@ public class MagistratesStandardListTests
     }
 
     [Fact]
-    public async Task FormatsCourtLists_MagistratesListWithoutCourtCode_IsRejectedWhole()
+    public async Task FormatsCourtLists_MagistratesListWithoutCourtCode_IsReadWithNoCourtCode()
     {
+        // docs/formats.md §1: HMCTS publish lists without the court code; planning finds it or routes without it.
         var result = await ParseAsync(MagistratesListFixtures.Current, courtCode: null);
 
-        Assert.Equal("the court code is unknown: pass it, or name the file <COURTCODE>__<anything>.json (e.g. B01LY__2026-11-23.json)", result.FileRejection?.Reason);
+        Assert.Null(result.FileRejection);
+        Assert.NotEmpty(result.Records);
+        Assert.All(result.Records, r => Assert.Null(r.CourtCode));
+        Assert.All(result.Records, r => Assert.False(string.IsNullOrEmpty(r.CourtName)));
     }
 
     [Fact]

@@ -30,6 +30,34 @@ public sealed class SpocDirectoryParserTests
     }
 
     [Fact]
+    public async Task Formats4_CourtNames_MapCourtHouseNamesToTheRowsCourts()
+    {
+        var header = Header.Replace(",effective_from", ",court_names,effective_from", StringComparison.Ordinal);
+        var row = LeedsCjit.Replace(",2026-01-01", ",\"B13HT=Leeds Magistrates' Court; B13LE = Leeds Youth Court\",2026-01-01", StringComparison.Ordinal);
+        var result = await ParseAsync($"{header}\n{row}\n{LeedsPrison.Replace(",2026-01-01", ",,2026-01-01", StringComparison.Ordinal)}\n");
+
+        Assert.Empty(result.Problems);
+        var names = result.Rows[0].Entry.CourtNames!;
+        Assert.Equal("B13HT", names["Leeds Magistrates' Court"]);
+        Assert.Equal("B13LE", names["leeds youth court"]);
+        Assert.Null(result.Rows[1].Entry.CourtNames);
+    }
+
+    [Theory]
+    [InlineData("B99XX=Somewhere Court", "court_names names court B99XX, which is not in courts")]
+    [InlineData("Leeds Magistrates' Court", "court_names has an entry that is not CODE=court house name")]
+    [InlineData("B13HT=Leeds;B13LE=LEEDS", "court_names gives one court house name twice")]
+    public async Task Formats4_CourtNames_BadEntriesRejectTheRow(string cell, string reason)
+    {
+        var header = Header.Replace(",effective_from", ",court_names,effective_from", StringComparison.Ordinal);
+        var row = LeedsCjit.Replace(",2026-01-01", $",\"{cell}\",2026-01-01", StringComparison.Ordinal);
+        var result = await ParseAsync($"{header}\n{row}\n");
+
+        Assert.Empty(result.Rows);
+        Assert.Equal(reason, Assert.Single(result.Problems).Reason);
+    }
+
+    [Fact]
     public async Task Formats4_ValidFile_ReadsEveryEntryWithItsLine()
     {
         var result = await ParseAsync($"{Header}\n{LeedsCjit}\n{LeedsPrison}\n");

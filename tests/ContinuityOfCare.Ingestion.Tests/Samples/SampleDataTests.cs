@@ -108,7 +108,7 @@ public sealed class SampleDataTests : IDisposable
             set => Assert.NotEmpty(set));
         Assert.All(world.Clients.Where(c => c.CurrentPrison is not null), c => Assert.Contains(c.CurrentPrison!, smts));
         Assert.All(world.Clients, c => Assert.Contains(Postcodes.District(c.HomePostcode)!, districts));
-        Assert.All(world.Listings, l => Assert.Contains(l.CourtCode, courts));
+        Assert.All(world.Listings, l => Assert.Contains(Assert.IsType<string>(l.CourtCode), courts));
         Assert.All(world.Results, r => Assert.Contains(r.CourtCode, courts));
         Assert.All(world.Discharges, d => Assert.Contains(d.PrisonCode, smts));
         Assert.All(world.Discharges.Where(d => d.MovementType == MovementType.Transfer), d => Assert.Contains(d.ToAgency, smts));
@@ -134,7 +134,7 @@ public sealed class SampleDataTests : IDisposable
         Assert.Contains(world.Listings, l => clientKeys.TryGetValue((l.Person.Surname!, l.Person.Forenames!), out var dob) && dob != l.Person.DateOfBirth);
         Assert.Contains(world.Listings, l => !clientKeys.ContainsKey((l.Person.Surname!, l.Person.Forenames!)));
         Assert.Contains(world.Listings, l => !l.Person.NameUsableForMatching);
-        Assert.Contains(world.Listings, l => l.CourtCode.All(char.IsAsciiDigit));
+        Assert.Contains(world.Listings, l => l.CourtCode is { } code && code.All(char.IsAsciiDigit));
         Assert.Contains(world.Results, r => r.Outcome == CourtOutcome.RemandedInCustody);
         Assert.Contains(world.Results, r => r.Outcome == CourtOutcome.Bail);
         Assert.Contains(world.Results, r => r.Outcome == CourtOutcome.SentencedToCustody);

@@ -24,6 +24,7 @@ internal sealed record AlertDocument(
     IReadOnlyList<string> Boxes,
     string Sentence,
     string Summary,
+    bool? InCustody,
     RequestDocument? Request,
     string Reason,
     Instant? CreatedAt);

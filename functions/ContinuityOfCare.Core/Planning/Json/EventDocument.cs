@@ -18,4 +18,5 @@ internal sealed record EventDocument(
     string? Detail,
     OffsetDateTime? HearingStart,
     LocalDate? ReleaseDate,
-    string? CourtTripId);
+    string? CourtTripId,
+    string? CourtName);

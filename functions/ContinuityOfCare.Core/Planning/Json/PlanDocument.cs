@@ -16,6 +16,7 @@ internal sealed record PlanDocument(
     IReadOnlyList<ObligationDocument> Obligations,
     IReadOnlyList<ClosureDocument> ObligationsClosed,
     IReadOnlyList<TaskDocument> Tasks,
+    IReadOnlyList<MatchDocument> Matches,
     IReadOnlyList<PossibleMatchDocument> PossibleMatches,
     IReadOnlyList<CourtTripDocument> CourtTrips,
     IReadOnlyList<RejectionDocument> Rejected);
