@@ -41,7 +41,7 @@ public sealed partial class ConfirmedMatchRouter(
         ArgumentNullException.ThrowIfNull(match);
         var message = PipelineJson.Deserialize<RouteMessage>(match.Payload);
         var content = await FileRouter.ReadProcessedAsync(storage, message.ProcessedBlobName, cancellationToken).ConfigureAwait(false);
-        var parsed = await FeedParser.ParseAsync(message.Container, message.FileName, content, cancellationToken).ConfigureAwait(false);
+        var parsed = await FeedParser.ParseAsync(message.Container, message.FileName, content, message.CourtCode, cancellationToken).ConfigureAwait(false);
         var index = await registerCache.GetAsync(cancellationToken).ConfigureAwait(false);
         var client = index.Clients.FirstOrDefault(c => c.Id.Equals(match.ClientId, StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"Possible match {match.Id}: its client is no longer in the register; nothing was routed.");

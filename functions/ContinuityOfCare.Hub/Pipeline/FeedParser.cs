@@ -14,9 +14,13 @@ namespace ContinuityOfCare.Hub.Pipeline;
 /// </summary>
 public static class FeedParser
 {
-    /// <summary>Parses <paramref name="content"/> from inbox <paramref name="container"/>.</summary>
+    /// <summary>
+    /// Parses <paramref name="content"/> from inbox <paramref name="container"/>. A court list's court code is
+    /// <paramref name="courtCode"/> when given (the ingestion request's), else the file name's <c>CODE__</c> prefix, else
+    /// none: the list is still read and matched, and only court-based routing is skipped (docs/formats.md §1).
+    /// </summary>
     /// <exception cref="ArgumentException">The container is not a feed inbox.</exception>
-    public static async Task<ParsedFeed> ParseAsync(string container, string fileName, ReadOnlyMemory<byte> content, CancellationToken cancellationToken)
+    public static async Task<ParsedFeed> ParseAsync(string container, string fileName, ReadOnlyMemory<byte> content, string? courtCode, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(container);
         ArgumentException.ThrowIfNullOrEmpty(fileName);
@@ -29,7 +33,7 @@ public static class FeedParser
         switch (container)
         {
             case InboxContainers.CourtLists:
-                var courtCode = CourtListFileName.TryGetCourtCode(fileName, out var code) ? code : null;
+                courtCode ??= CourtListFileName.TryGetCourtCode(fileName, out var code) ? code : null;
                 var listingResult = await IngestionResult<CourtListing>.CollectAsync(
                     fileName, new CourtListParser().ParseAsync(stream, fileName, courtCode, cancellationToken), cancellationToken).ConfigureAwait(false);
                 listings = [.. listingResult.Records];

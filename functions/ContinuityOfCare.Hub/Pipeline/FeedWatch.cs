@@ -91,7 +91,7 @@ public sealed partial class FeedWatch(
         var download = (await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
         var content = download.Content.ToArray();
 
-        var parsed = await FeedParser.ParseAsync(InboxContainers.Discharges, fileName, content, cancellationToken).ConfigureAwait(false);
+        var parsed = await FeedParser.ParseAsync(InboxContainers.Discharges, fileName, content, courtCode: null, cancellationToken).ConfigureAwait(false);
         var receipts = parsed.Discharges
             .Select(m => new FeedReceipt(FeedKind.DischargeExport, LondonTime.ToLocal(m.MovedAt).Date, m.PrisonCode))
             .Distinct()

@@ -48,7 +48,7 @@ public sealed partial class FileIngestor(
         }
 
         var inbox = storage.Container(message.Container).GetBlobClient(message.BlobName);
-        if (await TryReadAsync(inbox, cancellationToken).ConfigureAwait(false) is not var (content, etag))
+        if (await TryReadAsync(inbox, cancellationToken).ConfigureAwait(false) is not var (content, etag, metadata))
         {
             return await ResumeMovedAsync(message, cancellationToken).ConfigureAwait(false);
         }
@@ -59,22 +59,23 @@ public sealed partial class FileIngestor(
         if (claim.AlreadyIngested)
         {
             // formats.md: the same file twice is processed once. The copy is filed beside the first and nothing else happens.
-            await MoveAsync(inbox, etag, content, claim.File.Status == IngestedFileStatus.Rejected ? InboxContainers.Rejected : InboxContainers.Processed,
+            await MoveAsync(inbox, etag, content, metadata, claim.File.Status == IngestedFileStatus.Rejected ? InboxContainers.Rejected : InboxContainers.Processed,
                 PipelineBlobs.MovedName(message.Container, sha256, message.BlobName), cancellationToken).ConfigureAwait(false);
             LogDuplicate(message.Container, sha256);
             return new IngestOutcome(claim.File.Status, sha256, null, AlreadyIngested: true);
         }
 
-        var outcome = await ProcessAsync(message.Container, message.BlobName, sha256, content, cancellationToken).ConfigureAwait(false);
+        var courtCode = PipelineBlobs.CourtCodeOf(metadata);
+        var outcome = await ProcessAsync(message.Container, message.BlobName, sha256, content, courtCode, cancellationToken).ConfigureAwait(false);
         var movedName = PipelineBlobs.MovedName(message.Container, sha256, message.BlobName);
         await WriteReportAsync(message.Container, sha256, outcome.ReportJson, cancellationToken).ConfigureAwait(false);
-        await MoveAsync(inbox, etag, content, outcome.Status == IngestedFileStatus.Rejected ? InboxContainers.Rejected : InboxContainers.Processed,
+        await MoveAsync(inbox, etag, content, metadata, outcome.Status == IngestedFileStatus.Rejected ? InboxContainers.Rejected : InboxContainers.Processed,
             movedName, cancellationToken).ConfigureAwait(false);
         await files.RecordOutcomeAsync(sha256, outcome.Status, outcome.Accepted, outcome.Rejected,
             PipelineBlobs.IngestReport(message.Container, sha256), clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
         LogIngested(message.Container, sha256, outcome.Status, outcome.Accepted, outcome.Rejected);
         var route = outcome.Status == IngestedFileStatus.Processed && PipelineBlobs.IsFeed(message.Container)
-            ? new RouteMessage(sha256, message.Container, message.BlobName, movedName)
+            ? new RouteMessage(sha256, message.Container, message.BlobName, movedName, courtCode)
             : null;
         return new IngestOutcome(outcome.Status, sha256, route, AlreadyIngested: false);
     }
@@ -107,17 +108,19 @@ public sealed partial class FileIngestor(
         foreach (var target in new[] { InboxContainers.Processed, InboxContainers.Rejected })
         {
             var moved = storage.Container(target).GetBlobClient(movedName);
-            if (await TryReadAsync(moved, cancellationToken).ConfigureAwait(false) is not var (content, _))
+            if (await TryReadAsync(moved, cancellationToken).ConfigureAwait(false) is not var (content, _, metadata))
             {
                 continue;
             }
 
-            var outcome = await ProcessAsync(message.Container, known.FileName, sha256, content, cancellationToken).ConfigureAwait(false);
+            // The moved copy keeps the inbox blob's metadata, so a court code given with the file survives a crash here.
+            var courtCode = PipelineBlobs.CourtCodeOf(metadata);
+            var outcome = await ProcessAsync(message.Container, known.FileName, sha256, content, courtCode, cancellationToken).ConfigureAwait(false);
             await WriteReportAsync(message.Container, sha256, outcome.ReportJson, cancellationToken).ConfigureAwait(false);
             await files.RecordOutcomeAsync(sha256, outcome.Status, outcome.Accepted, outcome.Rejected,
                 PipelineBlobs.IngestReport(message.Container, sha256), clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
             var route = outcome.Status == IngestedFileStatus.Processed && PipelineBlobs.IsFeed(message.Container)
-                ? new RouteMessage(sha256, message.Container, known.FileName, movedName)
+                ? new RouteMessage(sha256, message.Container, known.FileName, movedName, courtCode)
                 : null;
             return new IngestOutcome(outcome.Status, sha256, route, AlreadyIngested: false);
         }
@@ -126,7 +129,7 @@ public sealed partial class FileIngestor(
         return new IngestOutcome(null, sha256, null, false);
     }
 
-    private async Task<ProcessResult> ProcessAsync(string container, string fileName, string sha256, byte[] content, CancellationToken cancellationToken)
+    private async Task<ProcessResult> ProcessAsync(string container, string fileName, string sha256, byte[] content, string? courtCode, CancellationToken cancellationToken)
     {
         if (content.LongLength > options.Value.MaxFileBytes)
         {
@@ -141,7 +144,7 @@ public sealed partial class FileIngestor(
             case InboxContainers.Calendar:
                 return await LoadCalendarAsync(container, fileName, sha256, content, cancellationToken).ConfigureAwait(false);
             default:
-                var parsed = await FeedParser.ParseAsync(container, fileName, content, cancellationToken).ConfigureAwait(false);
+                var parsed = await FeedParser.ParseAsync(container, fileName, content, courtCode, cancellationToken).ConfigureAwait(false);
                 if (parsed.FileRejection is { } whole)
                 {
                     return Rejected(container, fileName, sha256, parsed.Rejections, whole);
@@ -210,13 +213,13 @@ public sealed partial class FileIngestor(
     }
 
     /// <summary>Files the bytes under <paramref name="target"/>, then deletes the inbox blob (only the version read).</summary>
-    private async Task MoveAsync(BlobClient inbox, ETag version, byte[] content, string target, string movedName, CancellationToken cancellationToken)
+    private async Task MoveAsync(BlobClient inbox, ETag version, byte[] content, IDictionary<string, string> metadata, string target, string movedName, CancellationToken cancellationToken)
     {
         var container = storage.Container(target);
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         using (var stream = new MemoryStream(content, writable: false))
         {
-            await container.GetBlobClient(movedName).UploadAsync(stream, overwrite: true, cancellationToken).ConfigureAwait(false);
+            await container.GetBlobClient(movedName).UploadAsync(stream, new BlobUploadOptions { Metadata = metadata }, cancellationToken).ConfigureAwait(false);
         }
 
         try
@@ -229,12 +232,12 @@ public sealed partial class FileIngestor(
         }
     }
 
-    private static async Task<(byte[] Content, ETag Version)?> TryReadAsync(BlobClient blob, CancellationToken cancellationToken)
+    private static async Task<(byte[] Content, ETag Version, IDictionary<string, string> Metadata)?> TryReadAsync(BlobClient blob, CancellationToken cancellationToken)
     {
         try
         {
             var download = (await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
-            return (download.Content.ToArray(), download.Details.ETag);
+            return (download.Content.ToArray(), download.Details.ETag, download.Details.Metadata);
         }
         catch (RequestFailedException exception) when (exception.Status == 404)
         {

@@ -33,7 +33,7 @@ public sealed partial class FileRouter(
     {
         ArgumentNullException.ThrowIfNull(message);
         var content = await ReadProcessedAsync(storage, message.ProcessedBlobName, cancellationToken).ConfigureAwait(false);
-        var parsed = await FeedParser.ParseAsync(message.Container, message.FileName, content, cancellationToken).ConfigureAwait(false);
+        var parsed = await FeedParser.ParseAsync(message.Container, message.FileName, content, message.CourtCode, cancellationToken).ConfigureAwait(false);
         var ingested = await state.IngestedFiles.GetAsync(message.Sha256, cancellationToken).ConfigureAwait(false);
         var planNow = ingested?.ClaimedAt ?? clock.GetCurrentInstant();
         var directory = (await directories.LoadLiveAsync(cancellationToken).ConfigureAwait(false)).Live

@@ -26,4 +26,18 @@ public static class PipelineBlobs
     /// <summary>The inboxes whose files produce events and are routed.</summary>
     public static bool IsFeed(string container) =>
         container is InboxContainers.CourtLists or InboxContainers.CourtResults or InboxContainers.Discharges;
+
+    /// <summary>
+    /// The blob metadata key carrying a court list's court code (set by the upload's <c>?courtcode=</c>, or by whoever
+    /// drops the file; HMCTS's downloaded lists do not carry one in the file or its name).
+    /// </summary>
+    public const string CourtCodeMetadata = "courtcode";
+
+    /// <summary>The court code in a blob's metadata when it has the shape of one (upper-cased), else null.</summary>
+    public static string? CourtCodeOf(IDictionary<string, string>? metadata) =>
+        metadata is not null
+        && metadata.FirstOrDefault(pair => pair.Key.Equals(CourtCodeMetadata, StringComparison.OrdinalIgnoreCase)).Value is { Length: > 0 } value
+        && Ingestion.Common.CodeShapes.IsCourtCode(value.Trim().ToUpperInvariant())
+            ? value.Trim().ToUpperInvariant()
+            : null;
 }

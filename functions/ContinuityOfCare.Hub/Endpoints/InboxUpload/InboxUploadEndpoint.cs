@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
+using Azure.Storage.Blobs.Models;
 using ContinuityOfCare.Core.Feeds;
 using ContinuityOfCare.Hub.Api;
 using ContinuityOfCare.Hub.Pipeline;
@@ -55,6 +56,19 @@ public sealed partial class InboxUploadEndpoint(
                 $"'name' is required: the file name (at most {MaxNameLength} characters; no path separators, control characters or leading dot)."));
         }
 
+        // A court list's court code may come with the request (HMCTS's downloaded lists carry none in the file or
+        // its name); it is kept as the blob's metadata and used for court-based routing (docs/formats.md §1).
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (request.Query.TryGetValue(PipelineBlobs.CourtCodeMetadata, out var courtCode) && !string.IsNullOrWhiteSpace(courtCode))
+        {
+            if (kind != InboxContainers.CourtLists || PipelineBlobs.CourtCodeOf(new Dictionary<string, string> { [PipelineBlobs.CourtCodeMetadata] = courtCode }) is not { } code)
+            {
+                throw new ApiProblemException(ApiProblem.BadRequest("'courtcode' is only for the court-lists inbox and must be 3–10 letters and digits (e.g. B01LY)."));
+            }
+
+            metadata[PipelineBlobs.CourtCodeMetadata] = code;
+        }
+
         var content = Encoding.UTF8.GetBytes(request.Body ?? string.Empty);
         var cap = options.Value.MaxUploadBytes;
         if (content.Length > cap)
@@ -72,7 +86,11 @@ public sealed partial class InboxUploadEndpoint(
         try
         {
             using var stream = new MemoryStream(content, writable: false);
-            await container.GetBlobClient(name!).UploadAsync(stream, overwrite: false, cancellationToken).ConfigureAwait(false);
+            await container.GetBlobClient(name!).UploadAsync(stream, new BlobUploadOptions
+            {
+                Metadata = metadata,
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            }, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException exception) when (exception.Status == 409)
         {

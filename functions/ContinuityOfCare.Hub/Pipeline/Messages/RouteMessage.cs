@@ -5,4 +5,5 @@ namespace ContinuityOfCare.Hub.Pipeline.Messages;
 /// <param name="Container">The inbox it came from (decides the parser).</param>
 /// <param name="FileName">The name it arrived under (the source name in events and rejections).</param>
 /// <param name="ProcessedBlobName">Where it now lives in the <c>processed</c> container.</param>
-public sealed record RouteMessage(string Sha256, string Container, string FileName, string ProcessedBlobName);
+/// <param name="CourtCode">A court list's court code given with the file (upload <c>?courtcode=</c> or blob metadata <c>courtcode</c>), when its name carries none.</param>
+public sealed record RouteMessage(string Sha256, string Container, string FileName, string ProcessedBlobName, string? CourtCode = null);
