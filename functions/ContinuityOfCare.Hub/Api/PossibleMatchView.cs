@@ -1,3 +1,4 @@
+using ContinuityOfCare.Core.Matching;
 using ContinuityOfCare.Hub.State;
 using NodaTime;
 
@@ -14,6 +15,8 @@ namespace ContinuityOfCare.Hub.Api;
 /// <param name="HeldAt">When it was held.</param>
 /// <param name="DecidedAt">When a person decided.</param>
 /// <param name="DecidedBy">Who decided.</param>
+/// <param name="Weight">The match weight in bits that held it (docs/plan.md "Match weight"), when computed.</param>
+/// <param name="WeightParts">Its parts: field, agreement level, weight — why it was held, nothing about the person.</param>
 public sealed record PossibleMatchView(
     string Id,
     string ClientId,
@@ -24,7 +27,9 @@ public sealed record PossibleMatchView(
     PossibleMatchStatus Status,
     Instant HeldAt,
     Instant? DecidedAt,
-    string? DecidedBy)
+    string? DecidedBy,
+    double? Weight,
+    IReadOnlyList<MatchWeightPart>? WeightParts)
 {
     /// <summary>The view of <paramref name="match"/>.</summary>
     public static PossibleMatchView From(HeldPossibleMatch match)
@@ -32,6 +37,6 @@ public sealed record PossibleMatchView(
         ArgumentNullException.ThrowIfNull(match);
         return new PossibleMatchView(
             match.Id, match.ClientId, match.Source.SourceFile, match.Source.Line, match.Source.JsonPath, match.Reason,
-            match.Status, match.HeldAt, match.DecidedAt, match.DecidedBy);
+            match.Status, match.HeldAt, match.DecidedAt, match.DecidedBy, match.Weight?.Total, match.Weight?.Parts);
     }
 }

@@ -50,7 +50,7 @@ public sealed partial class FileRouter(
         var payload = PipelineJson.Serialize(message);
         foreach (var possible in plan.PossibleMatches)
         {
-            await state.PossibleMatches.HoldAsync(message.Sha256, possible.Source, possible.ClientId, possible.Reason, payload, planNow, cancellationToken)
+            await state.PossibleMatches.HoldAsync(message.Sha256, possible.Source, possible.ClientId, possible.Reason, payload, planNow, cancellationToken, possible.Weight)
                 .ConfigureAwait(false);
         }
 

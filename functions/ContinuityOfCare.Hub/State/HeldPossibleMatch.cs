@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ContinuityOfCare.Core.Inputs;
+using ContinuityOfCare.Core.Matching;
 using NodaTime;
 
 namespace ContinuityOfCare.Hub.State;
@@ -14,6 +15,7 @@ namespace ContinuityOfCare.Hub.State;
 /// <param name="Status">Held, confirmed or rejected.</param>
 /// <param name="HeldAt">When it was held.</param>
 /// <param name="DecidedAt">When a person decided.</param>
+/// <param name="Weight">The match weight and its parts that held it (docs/plan.md "Match weight"), so a reviewer sees why.</param>
 /// <param name="DecidedBy">Who decided.</param>
 public sealed record HeldPossibleMatch(
     string Id,
@@ -24,7 +26,8 @@ public sealed record HeldPossibleMatch(
     PossibleMatchStatus Status,
     Instant HeldAt,
     Instant? DecidedAt = null,
-    string? DecidedBy = null)
+    string? DecidedBy = null,
+    MatchWeight? Weight = null)
 {
     /// <summary>The id for the record at <paramref name="source"/> of the file <paramref name="sourceIdentity"/> (its SHA-256) and candidate <paramref name="clientId"/>.</summary>
     public static string IdFor(string sourceIdentity, SourceRef source, string clientId)

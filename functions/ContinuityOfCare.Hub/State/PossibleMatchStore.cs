@@ -1,5 +1,6 @@
 using Azure;
 using ContinuityOfCare.Core.Inputs;
+using ContinuityOfCare.Core.Matching;
 using Azure.Data.Tables;
 using ContinuityOfCare.Hub.Storage;
 using NodaTime;
@@ -29,14 +30,14 @@ public sealed class PossibleMatchStore
     /// <returns>The stored match and whether it was held now.</returns>
     /// <exception cref="RequestFailedException">Storage failed.</exception>
     public async Task<(HeldPossibleMatch Match, bool Added)> HoldAsync(
-        string sourceIdentity, SourceRef source, string clientId, string reason, string payload, Instant now, CancellationToken cancellationToken)
+        string sourceIdentity, SourceRef source, string clientId, string reason, string payload, Instant now, CancellationToken cancellationToken, MatchWeight? weight = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(sourceIdentity);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentException.ThrowIfNullOrEmpty(clientId);
         ArgumentNullException.ThrowIfNull(reason);
         ArgumentNullException.ThrowIfNull(payload);
-        var match = new HeldPossibleMatch(HeldPossibleMatch.IdFor(sourceIdentity, source, clientId), clientId, source, reason, payload, PossibleMatchStatus.Held, now);
+        var match = new HeldPossibleMatch(HeldPossibleMatch.IdFor(sourceIdentity, source, clientId), clientId, source, reason, payload, PossibleMatchStatus.Held, now, Weight: weight);
         try
         {
             await _table.AddEntityAsync(ToEntity(match), cancellationToken).ConfigureAwait(false);
@@ -132,6 +133,13 @@ public sealed class PossibleMatchStore
             row["Line"] = line;
         }
 
+        if (match.Weight is { } weight)
+        {
+            // The parts are field names, agreement levels and numbers only: nothing about the person.
+            row["Weight"] = weight.Total;
+            row["WeightParts"] = System.Text.Json.JsonSerializer.Serialize(weight.Parts.Select(p => new[] { p.Field, p.Level, p.Weight.ToString("R", System.Globalization.CultureInfo.InvariantCulture) }));
+        }
+
         return row;
     }
 
@@ -144,5 +152,18 @@ public sealed class PossibleMatchStore
         Enum.Parse<PossibleMatchStatus>(row.GetString("Status") ?? nameof(PossibleMatchStatus.Held)),
         StateKeys.FromStored(row.GetDateTimeOffset("HeldAt") ?? DateTimeOffset.UnixEpoch),
         row.GetDateTimeOffset("DecidedAt") is { } decided ? StateKeys.FromStored(decided) : null,
-        row.GetString("DecidedBy") is { Length: > 0 } by ? by : null);
+        row.GetString("DecidedBy") is { Length: > 0 } by ? by : null,
+        ReadWeight(row));
+
+    private static MatchWeight? ReadWeight(TableEntity row)
+    {
+        if (row.GetDouble("Weight") is not { } total)
+        {
+            return null;
+        }
+
+        var parts = System.Text.Json.JsonSerializer.Deserialize<string[][]>(row.GetString("WeightParts") ?? "[]") ?? [];
+        return new MatchWeight(total, [.. parts.Where(p => p.Length == 3)
+            .Select(p => new MatchWeightPart(p[0], p[1], double.Parse(p[2], System.Globalization.CultureInfo.InvariantCulture)))]);
+    }
 }

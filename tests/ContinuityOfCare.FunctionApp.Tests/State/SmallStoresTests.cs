@@ -42,6 +42,21 @@ public sealed class SmallStoresTests(AzuriteFixture azurite)
         Assert.Single(await tasks.ListOpenAsync(null, None));
     }
 
+    /// <summary>docs/plan.md "Match weight": the weight and its parts that held a record are stored with it, for the reviewer.</summary>
+    [Fact]
+    public async Task Matching_PossibleMatch_KeepsItsWeightAndParts()
+    {
+        var context = await StateTestContext.CreateAsync(azurite);
+        var matches = context.State.PossibleMatches;
+        var weight = new Core.Matching.MatchWeight(7.15, [new("surname", "agree", 9.625), new("dateOfBirth", "dayMonthSwapped", -2.475)]);
+
+        var (held, _) = await matches.HoldAsync("file-sha-w", new SourceRef("results.csv", Line: 4), "client-9", "date of birth day and month swapped", "{}", Now, None, weight);
+        var stored = (await matches.GetAsync(held.Id, None))!;
+
+        Assert.Equal(7.15, stored.Weight!.Total);
+        Assert.Equal(weight.Parts, stored.Weight.Parts);
+    }
+
     /// <summary>domain.md "Matching" step 3: a possible match is held, never routed, until a person decides — once.</summary>
     [Fact]
     public async Task Matching_PossibleMatch_HeldOnce_AndDecidedOnceByConcurrentPeople()
