@@ -56,6 +56,19 @@ public sealed class ClientRegisterStoreTests(AzuriteFixture azurite)
         Assert.Equal(500, (await context.RowsAsync(TableNames.ClientIndex)).Count); // NOMS + name/DOB each
     }
 
+    /// <summary>The service answers a query at most 1,000 entities a page: loading the register follows every continuation.</summary>
+    [Fact]
+    public async Task LoadAll_RegisterLargerThanOnePage_ReturnsEveryClientOnce()
+    {
+        var context = await StateTestContext.CreateAsync(azurite);
+        var register = Enumerable.Range(1, 1_200).Select(i => Client($"P{i}", "Surname" + i, "Forename", new LocalDate(1970, 1, 1).PlusDays(i))).ToList();
+        Assert.Equal(1_200, await context.State.Clients.UpsertAsync(register, None));
+
+        var loaded = await ToListAsync(context.State.Clients.LoadAllAsync(None));
+
+        Assert.Equal(register.Select(c => c.Id).Order(StringComparer.Ordinal), loaded.Select(c => c.Id).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task Upsert_RepeatedIdInOneCall_LastOneWins()
     {
