@@ -22,7 +22,7 @@ public sealed class FunctionsMetadataTests
         { "InboxClients", "blobTrigger", "clients/{name}", "ingest", "EventGrid" },
         { "InboxCalendar", "blobTrigger", "calendar/{name}", "ingest", "EventGrid" },
         { "DirectoryImport", "blobTrigger", "directory/{name}", null, "EventGrid" },
-        { "ScheduledIngestion", "timerTrigger", "0 0 7 * * *", "ingest", null },
+        { "ScheduledIngestion", "timerTrigger", "0 0 6,7 * * *", "ingest", null },
         { "EscalationSweep", "timerTrigger", "0 */15 * * * *", "send", null },
         { "MissingFeedAlarm", "timerTrigger", "0 5,35 * * * *", null, null },
         { "DirectoryRefresh", "timerTrigger", "0 0 6 1 * *", null, null },
