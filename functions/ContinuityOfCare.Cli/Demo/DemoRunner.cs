@@ -66,9 +66,9 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output, TextW
         azuriteArguments.AddRange(settings.DataDirectory is null ? ["--inMemoryPersistence"] : ["--location", Path.Combine(work, "azurite")]);
 
         await output.WriteLineAsync($"Starting Azurite (storage: {(settings.DataDirectory is null ? "in memory, fresh this run" : work)}) and maildev…").ConfigureAwait(false);
-        await using var azurite = ChildProcess.Start("azurite", azuriteTool, work, azuriteArguments);
+        await using var azurite = ChildProcess.Start("azurite", azuriteTool, work, azuriteArguments, interruptFirst: settings.DataDirectory is not null);
         await using var maildev = ChildProcess.Start("maildev", maildevTool, work,
-            ["--smtp", Invariant(smtpPort), "--web", Invariant(webPort), "--ip", "127.0.0.1", "--mail-directory", Path.Combine(work, "maildev"), "--silent"]);
+            ["--smtp", Invariant(smtpPort), "--web", Invariant(webPort), "--ip", "127.0.0.1", "--mail-directory", Path.Combine(work, "maildev"), "--silent"], interruptFirst: false);
         await azurite.WaitForPortsAsync([blobPort, queuePort, tablePort], ToolStartTimeout, cancellationToken).ConfigureAwait(false);
         await maildev.WaitForPortsAsync([smtpPort, webPort], ToolStartTimeout, cancellationToken).ConfigureAwait(false);
 
