@@ -6,7 +6,7 @@ using NodaTime;
 namespace ContinuityOfCare.Hub.Api;
 
 /// <summary>
-/// An obligation as the API shows it (docs/api.md "Obligation"): ids and codes, the due instant (UTC and Europe/London),
+/// An obligation as the API shows it (docs/api.md "`GET /api/obligations?owner=&amp;status=&amp;dueBefore=`"): ids and codes, the due instant (UTC and Europe/London),
 /// its state and how late it is. No client particulars; the closing note is not listed (free text from a person).
 /// </summary>
 /// <param name="Id">The obligation id.</param>
