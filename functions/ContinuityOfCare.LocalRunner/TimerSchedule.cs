@@ -7,7 +7,7 @@ namespace ContinuityOfCare.LocalRunner;
 /// <summary>
 /// A six-field NCRONTAB schedule (NCrontab.Signed, the library the Functions host uses) evaluated in a time zone,
 /// like Azure Functions with <c>WEBSITE_TIME_ZONE</c> = <c>Europe/London</c>: "0 0 7 * * *" fires at 07:00 local
-/// time in winter (07:00 UTC) and in summer (06:00 UTC). domain.md "Time": wall-clock times are Europe/London.
+/// time in winter (07:00 UTC) and in summer (06:00 UTC). docs/domain.md "Time, days and the 24-hour rule": times of day are London wall-clock times.
 /// A local time skipped by the spring change fires at the shifted instant (02:30 → 03:30 BST); a repeated local time
 /// in autumn fires once, at the earlier instant.
 /// </summary>

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace ContinuityOfCare.Cli.Tests;
 
-/// <summary>Issue 3 "coc deadline" and "coc rules", run in-process through System.CommandLine with captured writers.</summary>
+/// <summary>docs/deadlines.md "`coc deadline` and `coc rules`", run in-process through System.CommandLine with captured writers.</summary>
 public sealed class DeadlineCommandTests
 {
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
@@ -19,7 +19,7 @@ public sealed class DeadlineCommandTests
         return (exitCode, output.ToString(), error.ToString());
     }
 
-    /// <summary>000 Part 1, §PP2: domain.md's four worked examples of the 24h rule, through <c>coc deadline --json</c>.</summary>
+    /// <summary>000 Part 1, §PP2: the first four worked examples of docs/deadlines.md "The 24-hour rule", through <c>coc deadline --json</c>.</summary>
     [Theory]
     [InlineData("2026-12-10T15:00", """{"rule":"cjit.dir-to-prison","start":"2026-12-10T15:00:00+00:00","due":"2026-12-11T15:00:00+00:00","dueUtc":"2026-12-11T15:00:00Z","explanation":"24h window touched no non-working day; due 24 hours after the start"}""")]
     [InlineData("2026-12-11T15:00", """{"rule":"cjit.dir-to-prison","start":"2026-12-11T15:00:00+00:00","due":"2026-12-14T09:00:00+00:00","dueUtc":"2026-12-14T09:00:00Z","explanation":"24h window touched Sat 12 Dec 2026 (weekend); next working day Mon 14 Dec 2026 09:00"}""")]

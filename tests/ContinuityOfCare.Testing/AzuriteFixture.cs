@@ -1,8 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using Azure.Storage;
 using Xunit;
 
@@ -28,8 +24,7 @@ namespace ContinuityOfCare.Testing;
 public sealed class AzuriteFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private readonly StringBuilder _output = new();
-    private Process? _process;
+    private NodeToolProcess? _process;
     private string? _workspace;
     private int _nameCounter;
 
@@ -98,13 +93,13 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// </exception>
     public async Task InitializeAsync()
     {
-        var executable = FindAzurite();
+        var executable = NodeToolProcess.Find("azurite");
         _workspace = Directory.CreateTempSubdirectory("azurite-").FullName;
 
         // Another process may grab a probed free port before Azurite binds it: retry with fresh ports.
         for (var attempt = 1; ; attempt++)
         {
-            (BlobPort, QueuePort, TablePort) = (FreePort(), FreePort(), FreePort());
+            (BlobPort, QueuePort, TablePort) = (NodeToolProcess.FreePort(), NodeToolProcess.FreePort(), NodeToolProcess.FreePort());
             try
             {
                 await StartAsync(executable).ConfigureAwait(false);
@@ -121,7 +116,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public Task StopAsync() => DisposeProcessAsync();
 
     /// <summary>Starts Azurite again on the same ports (in memory: empty, as after a storage account is recreated).</summary>
-    public Task RestartAsync() => StartAsync(FindAzurite());
+    public Task RestartAsync() => StartAsync(NodeToolProcess.Find("azurite"));
 
     /// <summary>Kills Azurite with its whole process tree and removes its workspace folder.</summary>
     /// <returns>A task completing when the process has exited.</returns>
@@ -145,142 +140,26 @@ public sealed class AzuriteFixture : IAsyncLifetime
     {
         // Azurite 3.35 refuses --location together with --inMemoryPersistence; the temp workspace is its working
         // directory instead, so anything it writes (nothing, in memory mode) stays out of the repository.
-        var start = new ProcessStartInfo(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = _workspace,
-        };
-        foreach (var argument in (string[])[
+        _process = new NodeToolProcess("Azurite", executable, [
             "--inMemoryPersistence", "--disableTelemetry", "--skipApiVersionCheck", "--silent",
             "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(CultureInfo.InvariantCulture),
             "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(CultureInfo.InvariantCulture),
-            "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(CultureInfo.InvariantCulture)])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        _output.Clear();
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        _process = process;
-
-        using var timeout = new CancellationTokenSource(StartTimeout);
-        foreach (var port in (int[])[BlobPort, QueuePort, TablePort])
-        {
-            while (!await AcceptsConnectionsAsync(port).ConfigureAwait(false))
-            {
-                if (process.HasExited)
-                {
-                    throw new InvalidOperationException($"Azurite exited with code {process.ExitCode} before it was ready. Output:\n{Output()}");
-                }
-
-                if (timeout.IsCancellationRequested)
-                {
-                    throw new InvalidOperationException($"Azurite did not accept connections on port {port} within {StartTimeout.TotalSeconds} s. Output:\n{Output()}");
-                }
-
-                await Task.Delay(50).ConfigureAwait(false);
-            }
-        }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
-    }
-
-    private string Output()
-    {
-        lock (_output)
-        {
-            return _output.ToString();
-        }
+            "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(CultureInfo.InvariantCulture)],
+            _workspace);
+        await _process.WaitForPortsAsync([BlobPort, QueuePort, TablePort], StartTimeout).ConfigureAwait(false);
     }
 
     private async Task DisposeProcessAsync()
     {
-        if (_process is null)
+        var process = _process;
+        _process = null;
+        if (process is not null)
         {
-            return;
+            // In memory: nothing to save, so no graceful stop; the tree is killed.
+            await process.DisposeAsync().ConfigureAwait(false);
         }
-
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync().ConfigureAwait(false);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already exited between the check and the kill.
-        }
-        finally
-        {
-            _process.Dispose();
-            _process = null;
-        }
-    }
-
-    private static async Task<bool> AcceptsConnectionsAsync(int port)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, port).ConfigureAwait(false);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static Uri Endpoint(int port) =>
         new($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/{DevelopmentAccountName}");
-
-    private static string FindAzurite()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ContinuityOfCare.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        if (directory is null)
-        {
-            throw new InvalidOperationException($"No ContinuityOfCare.sln above {AppContext.BaseDirectory}: cannot find the repository's node_modules.");
-        }
-
-        var name = OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite";
-        var executable = Path.Combine(directory.FullName, "node_modules", ".bin", name);
-        if (!File.Exists(executable))
-        {
-            throw new InvalidOperationException($"Azurite is not installed ({executable} is missing). Run `npm ci` in {directory.FullName} first.");
-        }
-
-        return executable;
-    }
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
+using System.Globalization;
 using System.Text.Json;
 
 namespace ContinuityOfCare.Testing;
@@ -17,8 +15,7 @@ public sealed class MaildevServer : IAsyncDisposable
     private readonly string _executable;
     private readonly string _mailDirectory;
     private readonly HttpClient _http;
-    private readonly StringBuilder _errorOutput = new();
-    private Process? _process;
+    private NodeToolProcess? _process;
 
     private MaildevServer(string executable, int smtpPort, int webPort)
     {
@@ -42,7 +39,7 @@ public sealed class MaildevServer : IAsyncDisposable
     /// <exception cref="InvalidOperationException">maildev is not installed (run <c>npm ci</c>) or did not start.</exception>
     public static async Task<MaildevServer> StartAsync(CancellationToken cancellationToken = default)
     {
-        var server = new MaildevServer(FindExecutable(), FreePort(), FreePort());
+        var server = new MaildevServer(NodeToolProcess.Find("maildev"), NodeToolProcess.FreePort(), NodeToolProcess.FreePort());
         try
         {
             await server.RestartAsync(cancellationToken).ConfigureAwait(false);
@@ -63,62 +60,26 @@ public sealed class MaildevServer : IAsyncDisposable
             throw new InvalidOperationException("maildev is already running.");
         }
 
-        var start = new ProcessStartInfo(_executable)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in new[]
-                 {
-                     "--smtp", SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--web", WebPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "--ip", Host, "--mail-directory", _mailDirectory, "--silent",
-                 })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        _process = new NodeToolProcess("maildev", _executable, [
+            "--smtp", SmtpPort.ToString(CultureInfo.InvariantCulture),
+            "--web", WebPort.ToString(CultureInfo.InvariantCulture),
+            "--ip", Host, "--mail-directory", _mailDirectory, "--silent"]);
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {_executable}.");
-        process.ErrorDataReceived += (_, line) =>
-        {
-            if (line.Data is not null)
-            {
-                lock (_errorOutput)
-                {
-                    _errorOutput.AppendLine(line.Data);
-                }
-            }
-        };
-        process.OutputDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-        _process = process;
-        await WaitUntilReadyAsync(process, cancellationToken).ConfigureAwait(false);
+        // Ready when SMTP accepts connections and the REST API answers: tests use both.
+        await _process.WaitUntilAsync(
+            async token => await NodeToolProcess.AcceptsAsync(SmtpPort, token).ConfigureAwait(false) && await WebAnswersAsync(token).ConfigureAwait(false),
+            StartTimeout,
+            cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Kills the process (the relay goes away); ports and delivered mail files are kept for a restart.</summary>
+    /// <summary>Kills the process tree (the relay goes away); ports and delivered mail files are kept for a restart.</summary>
     public async Task StopAsync()
     {
         var process = _process;
         _process = null;
-        if (process is null)
+        if (process is not null)
         {
-            return;
-        }
-
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            await process.WaitForExitAsync().ConfigureAwait(false);
-        }
-        finally
-        {
-            process.Dispose();
+            await process.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -190,42 +151,6 @@ public sealed class MaildevServer : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilReadyAsync(Process process, CancellationToken cancellationToken)
-    {
-        var elapsed = Stopwatch.StartNew();
-        while (elapsed.Elapsed < StartTimeout)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException(
-                    $"maildev exited with code {process.ExitCode} before it was ready: {ErrorOutput()}");
-            }
-
-            if (await SmtpAcceptsAsync(cancellationToken).ConfigureAwait(false) && await WebAnswersAsync(cancellationToken).ConfigureAwait(false))
-            {
-                return;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
-        }
-
-        throw new InvalidOperationException($"maildev did not become ready within {StartTimeout}: {ErrorOutput()}");
-    }
-
-    private async Task<bool> SmtpAcceptsAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync(IPAddress.Loopback, SmtpPort, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
     private async Task<bool> WebAnswersAsync(CancellationToken cancellationToken)
     {
         try
@@ -237,42 +162,5 @@ public sealed class MaildevServer : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private string ErrorOutput()
-    {
-        lock (_errorOutput)
-        {
-            return _errorOutput.Length == 0 ? "(no output)" : _errorOutput.ToString();
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string FindExecutable()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ContinuityOfCare.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        if (directory is null)
-        {
-            throw new InvalidOperationException(
-                $"Could not find the repository root (the folder holding ContinuityOfCare.sln) above {AppContext.BaseDirectory}.");
-        }
-
-        var name = OperatingSystem.IsWindows() ? "maildev.cmd" : "maildev";
-        var executable = Path.Combine(directory.FullName, "node_modules", ".bin", name);
-        return File.Exists(executable)
-            ? executable
-            : throw new InvalidOperationException(
-                $"maildev is not installed ({executable} is missing). Run `npm ci` in {directory.FullName} first.");
     }
 }

@@ -12,10 +12,11 @@ namespace ContinuityOfCare.Cli.Commands;
 
 /// <summary>
 /// <c>coc deadline --rule &lt;rule id&gt; --start &lt;time&gt; [--date YYYY-MM-DD] [--bank-holidays FILE] [--json]</c>:
-/// the due instant of one obligation rule (domain.md "Obligations and their deadlines", "Time, days and the 24-hour
+/// the due instant of one obligation rule (docs/domain.md "Obligations and their deadlines", "Time, days and the 24-hour
 /// rule") in Europe/London and UTC with a one-line explanation. Exit 0 on success; 2 for an unknown rule, an
 /// unreadable time or date, an unusable bank-holidays file or configuration, or a deadline beyond the calendar.
-/// Numbers come from <c>Obligations__*</c> environment variables (docs/deadlines.md) over domain.md's defaults.
+/// Numbers come from <c>Obligations__*</c> environment variables (docs/deadlines.md) over the defaults of docs/domain.md
+/// "Obligations and their deadlines".
 /// </summary>
 internal static class DeadlineCommand
 {
@@ -148,7 +149,7 @@ internal static class DeadlineCommand
     }
 
     /// <summary>
-    /// The catalogue from domain.md's defaults overridden by <c>Obligations__*</c> environment variables, validated;
+    /// The catalogue from the defaults (docs/domain.md "Obligations and their deadlines") overridden by <c>Obligations__*</c> environment variables, validated;
     /// on invalid configuration writes every problem to <paramref name="error"/> and returns false.
     /// </summary>
     internal static bool TryLoadCatalogue(TextWriter error, out ObligationCatalogue catalogue)

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Configuration;
 namespace ContinuityOfCare.Cli.Commands;
 
 /// <summary>
-/// <c>coc hub run [--connection-string …] [--urls …]</c>: starts the hub's local host (docs/hosting.md "Local host
-/// mode") against the configured storage, with the function.json files shipped next to <c>coc</c>. Ctrl-C stops it
+/// <c>coc hub run [--connection-string …] [--urls …]</c>: starts the hub's local host (docs/hosting.md "The local
+/// runner") against the configured storage, with the function.json files shipped next to <c>coc</c>. Ctrl-C stops it
 /// cleanly: polling ends, in-flight invocations get the shutdown grace, unfinished messages become visible again.
 /// Other settings come from the environment as for the app (e.g. <c>LocalRunner__ApiKey</c>, <c>Mail__Smtp__Host</c>).
 /// Exit codes: 0 stopped cleanly, 2 no connection.

@@ -7,7 +7,7 @@ using ContinuityOfCare.Core.Time;
 namespace ContinuityOfCare.Cli.Commands;
 
 /// <summary>
-/// <c>coc rules [--json]</c>: the obligation catalogue (domain.md "Obligations and their deadlines") with the
+/// <c>coc rules [--json]</c>: the obligation catalogue (docs/domain.md "Obligations and their deadlines") with the
 /// configured numbers (defaults unless <c>Obligations__*</c> environment variables override them), citations and the
 /// escalation grace. Exit 2 when the configuration is invalid.
 /// </summary>
@@ -52,7 +52,7 @@ internal static class RulesCommand
 
         await output.WriteLineAsync(
             $"Escalation: level 1 when past due; level 2 after {catalogue.Escalation.Level2GraceWorkingDays} working day(s); " +
-            $"level 3 after {catalogue.Escalation.Level3GraceWorkingDays} more (domain.md \"Escalation\").").ConfigureAwait(false);
+            $"level 3 after {catalogue.Escalation.Level3GraceWorkingDays} more (docs/domain.md \"Escalation\").").ConfigureAwait(false);
         await output.WriteLineAsync($"Non-return from court established after {catalogue.NonReturnWait.TotalHours:0} hours without a court result.").ConfigureAwait(false);
         return 0;
     }

@@ -14,7 +14,7 @@ namespace ContinuityOfCare.Cli.Commands;
 
 /// <summary>
 /// <c>coc status [--connection-string …] [--table-prefix …]</c>: queue depths and the age of each front message, poison counts, and
-/// overdue obligations by owner organisation (issue 6 "Operations commands"). Read-only. The queues are those the
+/// overdue obligations by owner organisation (README "HTTP API and operations": the operations commands). Read-only. The queues are those the
 /// function app's function.json files name (shipped next to <c>coc</c>); the state tables are read with
 /// <c>--table-prefix</c> or <c>State__TablePrefix</c>. Exit codes: 0 read, 1 storage failed, 2 no connection.
 /// </summary>
@@ -134,7 +134,7 @@ internal static class StatusCommand
 
     /// <summary>
     /// The hub's operator notices of the last <see cref="NoticeDays"/> days (missing court lists and discharge exports,
-    /// calendar running out: issue 6 "Missing-feed alarm", 000 Annex D). They are recorded once per feed per day; this is
+    /// calendar running out: docs/operations.md "Notices", 000 Annex D). They are recorded once per feed per day; this is
     /// where an operator reads them. Notice messages carry court and prison codes only, never client data.
     /// </summary>
     private static async Task WriteNoticesAsync(TextWriter output, NoticeStore notices, CancellationToken cancellationToken)

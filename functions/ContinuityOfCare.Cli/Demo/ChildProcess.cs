@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using CliWrap;
 
 namespace ContinuityOfCare.Cli.Demo;
 
@@ -9,11 +10,21 @@ namespace ContinuityOfCare.Cli.Demo;
 /// A child process (Azurite or maildev from node_modules) owned by the main job: its output is kept for error messages,
 /// and disposing it kills its whole process tree, so nothing is left behind on Ctrl-C, errors or a normal exit.
 /// </summary>
+/// <remarks>
+/// CliWrap starts the process, captures its output and stops it: cancelling the graceful token sends SIGINT (as
+/// Ctrl-C would), cancelling the forceful token kills the whole process tree. What CliWrap does not do stays here:
+/// choosing free ports and probing them until the child is ready, and killing children when this process exits
+/// without running its <c>finally</c> blocks.
+/// </remarks>
 internal sealed class ChildProcess : IAsyncDisposable
 {
-    private static readonly List<Process> Running = [];
-    private readonly Process _process;
+    private static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(10);
+    private static readonly List<ChildProcess> Running = [];
+    private readonly CancellationTokenSource _kill = new();
+    private readonly CancellationTokenSource _interrupt = new();
     private readonly StringBuilder _output = new();
+    private readonly bool _interruptFirst;
+    private readonly CommandTask<CommandResult> _execution;
 
     static ChildProcess()
     {
@@ -21,57 +32,51 @@ internal sealed class ChildProcess : IAsyncDisposable
         AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
     }
 
-    private ChildProcess(string name, Process process)
+    private ChildProcess(string name, Command command, bool interruptFirst)
     {
         Name = name;
-        _process = process;
+        _interruptFirst = interruptFirst;
+        var capture = PipeTarget.ToDelegate(Append);
+        _execution = command
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardOutputPipe(capture)
+            .WithStandardErrorPipe(capture)
+            .ExecuteAsync(_kill.Token, _interrupt.Token);
     }
 
     /// <summary>A short name for messages (azurite, maildev).</summary>
     public string Name { get; }
 
     /// <summary>Starts <paramref name="executable"/> with <paramref name="arguments"/>.</summary>
-    public static ChildProcess Start(string name, string executable, string workingDirectory, IEnumerable<string> arguments)
+    /// <param name="interruptFirst">
+    /// Ask the child to stop (SIGINT) and give it <see cref="InterruptGrace"/> before killing it: Azurite writes its
+    /// persisted storage on a graceful stop and loses the last writes if killed outright.
+    /// </param>
+    public static ChildProcess Start(string name, string executable, string workingDirectory, IEnumerable<string> arguments, bool interruptFirst)
     {
-        var start = new ProcessStartInfo(executable)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingDirectory,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = new Process { StartInfo = start };
-        var child = new ChildProcess(name, process);
-        process.OutputDataReceived += (_, e) => child.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => child.Append(e.Data);
-        process.Start();
+        var command = CliWrap.Cli.Wrap(executable).WithArguments(arguments).WithWorkingDirectory(workingDirectory);
         lock (Running)
         {
-            Running.Add(process);
+            var child = new ChildProcess(name, command, interruptFirst);
+            Running.Add(child);
+            return child;
         }
-
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return child;
     }
 
     /// <summary>Waits until every port accepts TCP connections.</summary>
     /// <exception cref="InvalidOperationException">The process exited or did not become ready in time (its output is in the message).</exception>
     public async Task WaitForPortsAsync(IEnumerable<int> ports, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        var execution = _execution.Task;
         var clock = Stopwatch.StartNew();
         foreach (var port in ports)
         {
             while (!await AcceptsAsync(port, cancellationToken).ConfigureAwait(false))
             {
-                if (_process.HasExited)
+                if (execution.IsCompleted)
                 {
-                    throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode} before it was ready:\n{Output()}");
+                    var exit = execution.IsCompletedSuccessfully ? $"with code {execution.Result.ExitCode}" : "abnormally";
+                    throw new InvalidOperationException($"{Name} exited {exit} before it was ready:\n{Output()}");
                 }
 
                 if (clock.Elapsed > timeout)
@@ -95,58 +100,28 @@ internal sealed class ChildProcess : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        var execution = _execution.Task;
         try
         {
-            if (!_process.HasExited && !OperatingSystem.IsWindows())
+            if (_interruptFirst && !execution.IsCompleted)
             {
-                // Ask first (SIGINT, as Ctrl-C would): Azurite writes its persisted storage on a graceful stop and
-                // loses the last writes if killed outright. Then make sure, with the whole tree.
-                await InterruptAsync(_process.Id).ConfigureAwait(false);
-                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                try
-                {
-                    await _process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    // Did not stop in time: killed below.
-                }
+                await _interrupt.CancelAsync().ConfigureAwait(false);
+                await Task.WhenAny(execution, Task.Delay(InterruptGrace)).ConfigureAwait(false);
             }
 
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync().ConfigureAwait(false);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Exited between the check and the kill.
+            // Whatever is still running — the child, or anything it started — goes with the whole tree.
+            await _kill.CancelAsync().ConfigureAwait(false);
+            await ((Task)execution).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
         finally
         {
             lock (Running)
             {
-                Running.Remove(_process);
+                Running.Remove(this);
             }
 
-            _process.Dispose();
-        }
-    }
-
-    private static async Task InterruptAsync(int processId)
-    {
-        try
-        {
-            using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-INT", processId.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false });
-            if (kill is not null)
-            {
-                await kill.WaitForExitAsync().ConfigureAwait(false);
-            }
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            // No kill(1) on this system: the process tree is killed instead.
+            _kill.Dispose();
+            _interrupt.Dispose();
         }
     }
 
@@ -154,19 +129,10 @@ internal sealed class ChildProcess : IAsyncDisposable
     {
         lock (Running)
         {
-            foreach (var process in Running)
+            foreach (var child in Running)
             {
-                try
-                {
-                    if (!process.HasExited)
-                    {
-                        process.Kill(entireProcessTree: true);
-                    }
-                }
-                catch (InvalidOperationException)
-                {
-                    // Already gone.
-                }
+                // CliWrap kills the process tree from the cancellation callback, synchronously.
+                child._kill.Cancel();
             }
         }
     }
@@ -185,13 +151,8 @@ internal sealed class ChildProcess : IAsyncDisposable
         }
     }
 
-    private void Append(string? line)
+    private void Append(string line)
     {
-        if (line is null)
-        {
-            return;
-        }
-
         lock (_output)
         {
             _output.AppendLine(line);

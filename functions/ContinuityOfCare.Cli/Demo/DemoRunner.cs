@@ -18,7 +18,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ContinuityOfCare.Cli.Demo;
 
 /// <summary>
-/// The README's main job (issue 6 "The main job"): starts Azurite and maildev from node_modules on free ports, starts
+/// The README's main job (README "Running the hub's main job"; docs/pipeline.md "The main job: `coc demo`"): starts Azurite and maildev from node_modules on free ports, starts
 /// the hub's local host in-process, drops the sample world into the inboxes (reference data first), waits until every
 /// file is processed and every alert sent, prints a summary and maildev's web address, then keeps running until
 /// Ctrl-C (or exits with <c>--exit-when-done</c>). Child processes are killed on every way out.
@@ -66,9 +66,9 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output, TextW
         azuriteArguments.AddRange(settings.DataDirectory is null ? ["--inMemoryPersistence"] : ["--location", Path.Combine(work, "azurite")]);
 
         await output.WriteLineAsync($"Starting Azurite (storage: {(settings.DataDirectory is null ? "in memory, fresh this run" : work)}) and maildev…").ConfigureAwait(false);
-        await using var azurite = ChildProcess.Start("azurite", azuriteTool, work, azuriteArguments);
+        await using var azurite = ChildProcess.Start("azurite", azuriteTool, work, azuriteArguments, interruptFirst: settings.DataDirectory is not null);
         await using var maildev = ChildProcess.Start("maildev", maildevTool, work,
-            ["--smtp", Invariant(smtpPort), "--web", Invariant(webPort), "--ip", "127.0.0.1", "--mail-directory", Path.Combine(work, "maildev"), "--silent"]);
+            ["--smtp", Invariant(smtpPort), "--web", Invariant(webPort), "--ip", "127.0.0.1", "--mail-directory", Path.Combine(work, "maildev"), "--silent"], interruptFirst: false);
         await azurite.WaitForPortsAsync([blobPort, queuePort, tablePort], ToolStartTimeout, cancellationToken).ConfigureAwait(false);
         await maildev.WaitForPortsAsync([smtpPort, webPort], ToolStartTimeout, cancellationToken).ConfigureAwait(false);
 
@@ -216,7 +216,7 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output, TextW
             }
         }
 
-        // issue 6 "Performance": events routed per second end to end (ingest → route → outbox), from the first drop
+        // docs/pipeline.md "Performance (measured once)": events routed per second end to end (ingest → route → outbox), from the first drop
         // until the last routing report (polled every 0.5 s, so short runs read slightly long).
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"  ingest → route → outbox: {records} feed records, {events} events, {alerts} alerts in {elapsed.TotalSeconds:0.0} s ({records / elapsed.TotalSeconds:0} records/s, {events / elapsed.TotalSeconds:0.0} events/s)")).ConfigureAwait(false);

@@ -9,7 +9,7 @@ namespace ContinuityOfCare.Cli.Demo;
 /// <summary>
 /// The main job's summary, read back from the hub's state and reports: files, rejected records with reasons, matches,
 /// possible matches held, alerts by recipient and status, obligations with due instants, tasks. Codes, ids and reasons
-/// only — never names or dates of birth (domain.md "Consent and data minimisation").
+/// only — never names or dates of birth (docs/domain.md "Consent and data minimisation").
 /// </summary>
 internal sealed class DemoSummary(IServiceProvider services, string connection, TextWriter output)
 {

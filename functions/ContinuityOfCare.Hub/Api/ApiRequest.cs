@@ -53,7 +53,7 @@ public static class ApiRequest
     /// <summary>
     /// An optional instant: ISO-8601 with an offset or Z (<c>2026-12-24T16:00:00Z</c>), a local date-time read as
     /// Europe/London (<c>2026-12-24T16:00</c>), or a date meaning the start of that day in Europe/London
-    /// (<c>2026-12-24</c>; domain.md "Time, days and the 24-hour rule": days are London days).
+    /// (<c>2026-12-24</c>; docs/domain.md "Time, days and the 24-hour rule": days are London days).
     /// </summary>
     /// <exception cref="ApiProblemException">Present but not one of those forms (400).</exception>
     public static Instant? Instant(HttpTriggerInput request, string name)

@@ -4,7 +4,7 @@ using NodaTime;
 namespace ContinuityOfCare.Hub.Api;
 
 /// <summary>
-/// Fulfils an obligation for a person (API or signed link) and records it in the audit trail (domain.md "Obligations
+/// Fulfils an obligation for a person (API or signed link) and records it in the audit trail (docs/domain.md "Obligations
 /// and their deadlines": fulfilment comes from a person acknowledging it, by signed link or API). Idempotent by
 /// obligation id: the first fulfilment stands, a repeat changes nothing and is audited once.
 /// </summary>

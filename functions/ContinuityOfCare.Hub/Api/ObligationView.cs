@@ -6,7 +6,7 @@ using NodaTime;
 namespace ContinuityOfCare.Hub.Api;
 
 /// <summary>
-/// An obligation as the API shows it (docs/api.md "Obligation"): ids and codes, the due instant (UTC and Europe/London),
+/// An obligation as the API shows it (docs/api.md "`GET /api/obligations?owner=&amp;status=&amp;dueBefore=`"): ids and codes, the due instant (UTC and Europe/London),
 /// its state and how late it is. No client particulars; the closing note is not listed (free text from a person).
 /// </summary>
 /// <param name="Id">The obligation id.</param>
@@ -17,7 +17,7 @@ namespace ContinuityOfCare.Hub.Api;
 /// <param name="MustDo">What must be done.</param>
 /// <param name="StartedAt">When the deadline started counting.</param>
 /// <param name="Due">The due instant.</param>
-/// <param name="DueLocal">The due instant in Europe/London (domain.md: deadlines are shown in London time).</param>
+/// <param name="DueLocal">The due instant in Europe/London (docs/domain.md "Time, days and the 24-hour rule": deadlines are shown in London time).</param>
 /// <param name="Status">The lifecycle state.</param>
 /// <param name="LateFromStart">Already past due when opened (000 §PP7).</param>
 /// <param name="IsLate">Fulfilled late, or not closed and past due now.</param>

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace ContinuityOfCare.Hub.Directory;
 
 /// <summary>
-/// The monthly directory refresh (issue 6 "Directory refresh"): the newest file in the <c>directory</c> inbox is
+/// The monthly directory refresh (docs/pipeline.md "Functions", <c>DirectoryRefresh</c>; docs/domain.md "Who is involved": refreshed monthly): the newest file in the <c>directory</c> inbox is
 /// imported through <see cref="DirectoryImporter"/> unless it is already the live directory's source (same SHA-256).
 /// The safety net for a drop the blob trigger missed; a file already imported is not read twice into a new version.
 /// </summary>

@@ -7,7 +7,7 @@ using ContinuityOfCare.Ingestion.BankHolidays;
 namespace ContinuityOfCare.Hub.Pipeline;
 
 /// <summary>
-/// The working-day calendar in force (domain.md "Time, days and the 24-hour rule"): the bank-holiday file last loaded
+/// The working-day calendar in force (docs/domain.md "Time, days and the 24-hour rule"): the bank-holiday file last loaded
 /// from the <c>calendar</c> inbox (<see cref="PipelineBlobs.CurrentCalendar"/>) when there is one, else the snapshot
 /// shipped with the hub. Cached for a minute; a load through <see cref="ReplaceAsync"/> takes effect at once here.
 /// </summary>

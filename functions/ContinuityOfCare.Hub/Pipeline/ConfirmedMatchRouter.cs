@@ -12,8 +12,8 @@ using Microsoft.Extensions.Logging;
 namespace ContinuityOfCare.Hub.Pipeline;
 
 /// <summary>
-/// Routes the held record of a possible match a person confirmed (issue 6 "a confirmation routes the held event";
-/// domain.md "Matching" step 3: a possible match is never routed until a person confirms it).
+/// Routes the held record of a possible match a person confirmed (docs/pipeline.md "Confirmed possible matches";
+/// docs/domain.md "Matching" step 3: a possible match is never routed until a person confirms it).
 /// <para>The held match's payload is the file's <see cref="RouteMessage"/>. The record at the match's source is read
 /// back from the processed file and planned on its own against a register of just the confirmed client, with the
 /// record's particulars replaced by the client's: the person has decided it is that client, so the planner sees an
@@ -79,7 +79,7 @@ public sealed partial class ConfirmedMatchRouter(
 
     /// <summary>
     /// The one record at <paramref name="source"/>, its particulars replaced by <paramref name="client"/>'s register
-    /// particulars (domain.md "Matching" step 3: the person's confirmation decides the identity).
+    /// particulars (docs/domain.md "Matching" step 3: the person's confirmation decides the identity).
     /// </summary>
     private static PlanInputs InputsFor(ParsedFeed parsed, SourceRef source, Client client, RouteMessage message)
     {

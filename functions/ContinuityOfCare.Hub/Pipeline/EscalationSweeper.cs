@@ -6,8 +6,8 @@ using NodaTime;
 namespace ContinuityOfCare.Hub.Pipeline;
 
 /// <summary>
-/// The escalation sweep (issue 6 "Deadline check … and escalation sweep (timer, default every 15 minutes, the safety
-/// net)"): every overdue open obligation from the due index is checked by the <see cref="Escalator"/> (each level once,
+/// The escalation sweep (docs/pipeline.md "Functions", <c>EscalationSweep</c>: a timer, every 15 minutes, the safety
+/// net behind the deadline checks): every overdue open obligation from the due index is checked by the <see cref="Escalator"/> (each level once,
 /// ever, whatever races with it); stuck outbox sends are reconciled; Pending alerts are listed for re-sending.
 /// </summary>
 public sealed partial class EscalationSweeper(HubState state, Escalator escalator, AlertOutbox outbox, IClock clock, ILogger<EscalationSweeper> logger)

@@ -15,7 +15,7 @@ using NodaTime;
 namespace ContinuityOfCare.Hub.Pipeline;
 
 /// <summary>
-/// Escalates one overdue obligation per the core's <see cref="EscalationLadder"/> (domain.md "Escalation"): level 1 the
+/// Escalates one overdue obligation per the core's <see cref="EscalationLadder"/> (docs/domain.md "Escalation"): level 1 the
 /// owner's SPOC, level 2 the owner's escalation contact after the grace, level 3 the regional team; each level once,
 /// ever; fulfilment stops the ladder. Used by the deadline-check queue function and the escalation sweep alike.
 /// <para>Exactly once: the level is recorded first (the store's guard row, inserted with the state move in one

@@ -11,7 +11,7 @@ using NodaTime;
 namespace ContinuityOfCare.Hub.Pipeline;
 
 /// <summary>
-/// The missing-feed alarm and the calendar-coverage warning (issue 6 "Missing-feed alarm", "Calendar refresh"): gathers
+/// The missing-feed alarm and the calendar-coverage warning (docs/operations.md "Missing feeds", "The calendar running out"): gathers
 /// what arrived from the ingested-files table, asks the core (<see cref="MissingFeedAlarms"/>,
 /// <see cref="CalendarCoverageWarning"/>) what to raise now, and stores each notice once per feed per day
 /// (<see cref="NoticeStore"/> is insert-if-absent by the notice's deterministic id).

@@ -19,7 +19,7 @@ using NodaTime;
 namespace ContinuityOfCare.Hub.Pipeline;
 
 /// <summary>
-/// The ingest step (issue 6 "Ingest"): reads an inbox file, claims it by SHA-256 (the same bytes are ingested once,
+/// The ingest step (docs/pipeline.md "Ingest"): reads an inbox file, claims it by SHA-256 (the same bytes are ingested once,
 /// under any name), parses it, writes its per-file report (blob + the ingested-files summary row), and moves it to
 /// <c>processed/</c> or <c>rejected/</c>. Feed files (court lists, results, discharge exports) are then routed as a
 /// whole by the route step; client register files are upserted by <c>client_id</c>; bank-holiday files replace the
@@ -189,7 +189,8 @@ public sealed partial class FileIngestor(
             return Rejected(container, fileName, sha256, [], new Rejection(new SourceRef(fileName), exception.Message));
         }
 
-        // domain.md "Time, days": a refreshed GOV.UK file extends the calendar; an older or equal one changes nothing.
+        // docs/domain.md "Time, days and the 24-hour rule" and docs/pipeline.md "Ingest" step 3: a refreshed GOV.UK file
+        // extends the calendar; an older or equal one changes nothing.
         var replaced = await calendar.ReplaceAsync(content, candidate, cancellationToken).ConfigureAwait(false);
         var note = new Rejection(new SourceRef(fileName),
             replaced

@@ -10,7 +10,7 @@ using NodaTime;
 namespace ContinuityOfCare.Hub.Pipeline;
 
 /// <summary>
-/// The route step (issue 6 "Route"): plans one ingested feed file as a whole with the core's planner against the
+/// The route step (docs/pipeline.md "Route"): plans one ingested feed file as a whole with the core's planner against the
 /// current client register and SPOC directory version, then persists the plan's effects idempotently
 /// (<see cref="PlanEffects"/>: events, Alert Forms into the outbox (Pending), obligations (and closures), tasks, a
 /// deadline check per obligation), holds its possible matches, and writes the routing report. The plan's "now" is when the file was claimed, so a

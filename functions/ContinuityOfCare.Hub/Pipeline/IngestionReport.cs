@@ -4,7 +4,7 @@ using ContinuityOfCare.Core.Inputs;
 namespace ContinuityOfCare.Hub.Pipeline;
 
 /// <summary>
-/// The per-file ingestion report (issue 6 "Ingest": rejected records in a per-file report, blob + summary row): every
+/// The per-file ingestion report (docs/pipeline.md "Ingest" step 4: rejected records in a per-file report, blob + summary row): every
 /// rejected record and warning with its line or JSON path and reason, or the one reason the whole file was refused.
 /// The summary row is the ingested-files table's counts.
 /// </summary>

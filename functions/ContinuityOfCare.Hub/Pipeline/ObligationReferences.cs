@@ -7,7 +7,7 @@ namespace ContinuityOfCare.Hub.Pipeline;
 
 /// <summary>
 /// The Alert Form reference each obligation was asked for in (table <c>&lt;State:TablePrefix&gt;obligationrefs</c>):
-/// domain.md "Escalation" — an escalation names the client reference the owner knows the case by, never a name. Written
+/// docs/domain.md "Escalation" — an escalation names the client reference the owner knows the case by, never a name. Written
 /// insert-if-absent by the route step; read by escalation.
 /// </summary>
 public class ObligationReferences(StateTables tables)

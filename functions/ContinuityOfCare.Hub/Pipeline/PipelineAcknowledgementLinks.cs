@@ -6,8 +6,8 @@ using NodaTime;
 namespace ContinuityOfCare.Hub.Pipeline;
 
 /// <summary>
-/// Issues the acknowledgement link an Alert Form carries when it asks for an obligation (issue 6: the signed single-use
-/// link is "placed in Alert Forms and escalations"): the same token and address as an escalation's
+/// Issues the acknowledgement link an Alert Form carries when it asks for an obligation (docs/operations.md "Acknowledgement
+/// links": every escalation and every Alert Form that asks for an obligation carries the signed single-use link): the same token and address as an escalation's
 /// (<see cref="Escalator.AcknowledgementLink"/>), so the Acknowledge function served by this host answers either.
 /// </summary>
 public sealed class PipelineAcknowledgementLinks(AcknowledgementTokens tokens, IOptions<PipelineOptions> options) : IAcknowledgementLinkIssuer

@@ -3,7 +3,7 @@ using ContinuityOfCare.Core.Feeds;
 namespace ContinuityOfCare.Hub.Pipeline;
 
 /// <summary>
-/// Where the pipeline puts files and reports (docs/pipeline.md "Blobs"). Every name is derived from the inbox, the
+/// Where the pipeline puts files and reports (docs/pipeline.md "Ingest" and "Route"). Every name is derived from the inbox, the
 /// file's SHA-256 and its original name only, so a redelivered message finds what an earlier attempt wrote.
 /// </summary>
 public static class PipelineBlobs

@@ -7,7 +7,7 @@ using NodaTime;
 namespace ContinuityOfCare.Hub.Pipeline;
 
 /// <summary>
-/// Persists a plan's effects idempotently (issue 6 "Route"): events, Alert Forms into the outbox (Pending), obligations
+/// Persists a plan's effects idempotently (docs/pipeline.md "Route"): events, Alert Forms into the outbox (Pending), obligations
 /// (and closures), tasks, and one deadline check per obligation left open. Every write is insert-if-absent by the
 /// plan's deterministic ids, so persisting the same plan again changes nothing. Shared by the route step
 /// (<see cref="FileRouter"/>) and the routing of a confirmed possible match (<see cref="ConfirmedMatchRouter"/>).

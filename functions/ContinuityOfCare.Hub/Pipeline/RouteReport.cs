@@ -8,7 +8,7 @@ namespace ContinuityOfCare.Hub.Pipeline;
 /// <summary>
 /// The per-file routing report (<c>reports/route/&lt;sha256&gt;.json</c>): what routing the file did — counts, alerts by
 /// recipient organisation, obligations with their due instants, tasks, possible matches held, rejected records. Ids,
-/// codes and reasons only: no names, dates of birth or identifiers (domain.md "Consent and data minimisation"). Written
+/// codes and reasons only: no names, dates of birth or identifiers (docs/domain.md "Consent and data minimisation"). Written
 /// last, so its presence means the file is fully routed (the main job waits for it).
 /// </summary>
 public static class RouteReport

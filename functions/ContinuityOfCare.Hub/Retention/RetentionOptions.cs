@@ -3,7 +3,7 @@ using ContinuityOfCare.Core.Feeds;
 namespace ContinuityOfCare.Hub.Retention;
 
 /// <summary>
-/// How long raw input files are kept (configuration section <c>Retention</c>). domain.md "Consent and data
+/// How long raw input files are kept (configuration section <c>Retention</c>). docs/domain.md "Consent and data
 /// minimisation": court lists name many people who are not clients, so raw input files are kept for a configurable
 /// retention period (default 30 days) and then deleted.
 /// </summary>

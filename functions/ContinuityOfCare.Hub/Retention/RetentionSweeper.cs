@@ -9,7 +9,7 @@ using NodaTime;
 namespace ContinuityOfCare.Hub.Retention;
 
 /// <summary>
-/// Deletes raw input files once their retention period has passed (domain.md "Consent and data minimisation": keep
+/// Deletes raw input files once their retention period has passed (docs/domain.md "Consent and data minimisation": keep
 /// nothing about people who are not clients beyond counts; raw files for a configurable period, default 30 days).
 /// The bank-holiday file in force (<see cref="PipelineBlobs.CurrentCalendar"/>) is configuration, not a raw file, and
 /// is never deleted. Reports are de-personalised and are not touched.

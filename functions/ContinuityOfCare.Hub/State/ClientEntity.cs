@@ -49,7 +49,7 @@ internal static class ClientEntity
         return keys;
     }
 
-    /// <summary>domain.md "Matching" step 2: names equal after normalisation, and the same date of birth.</summary>
+    /// <summary>docs/domain.md "Matching" step 2: names equal after normalisation, and the same date of birth.</summary>
     public static string NameKey(string surname, string forenames, LocalDate dateOfBirth) =>
         NameNormaliser.Normalise(surname) + "\u001F" + NameNormaliser.Normalise(forenames) + "\u001F" + LocalDatePattern.Iso.Format(dateOfBirth);
 

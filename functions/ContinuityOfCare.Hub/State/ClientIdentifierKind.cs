@@ -1,6 +1,6 @@
 namespace ContinuityOfCare.Hub.State;
 
-/// <summary>The keys the identifier index holds for a client (domain.md "Matching" steps 1–2).</summary>
+/// <summary>The keys the identifier index holds for a client (docs/domain.md "Matching" steps 1–2).</summary>
 public enum ClientIdentifierKind
 {
     /// <summary>The NOMS number (canonical upper case).</summary>

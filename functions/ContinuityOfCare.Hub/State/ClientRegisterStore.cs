@@ -100,7 +100,7 @@ public sealed partial class ClientRegisterStore
     public Task<IReadOnlyList<string>> FindByCroAsync(CroNumber cro, CancellationToken cancellationToken) =>
         FindAsync(_hasher.Hash(nameof(ClientIdentifierKind.Cro), cro.Value), cancellationToken);
 
-    /// <summary>Client ids whose names equal these after normalisation and whose date of birth is this one (domain.md "Matching" step 2).</summary>
+    /// <summary>Client ids whose names equal these after normalisation and whose date of birth is this one (docs/domain.md "Matching" step 2).</summary>
     public Task<IReadOnlyList<string>> FindByNameAsync(string surname, string forenames, LocalDate dateOfBirth, CancellationToken cancellationToken) =>
         FindAsync(_hasher.Hash(nameof(ClientIdentifierKind.NameAndDateOfBirth), ClientEntity.NameKey(surname, forenames, dateOfBirth)), cancellationToken);
 

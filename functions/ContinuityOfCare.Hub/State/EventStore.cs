@@ -9,7 +9,7 @@ using NodaTime.Text;
 namespace ContinuityOfCare.Hub.State;
 
 /// <summary>
-/// Matched events (domain.md "The journey as events"), stored once by their deterministic id (architecture.md
+/// Matched events (docs/domain.md "The journey as events"), stored once by their deterministic id (architecture.md
 /// "Reliability rules": insert-if-absent, so a redelivered ingest message adds nothing). Partition = client id, row =
 /// event id: a client's timeline is one partition query and a client's events of one file are one transaction.
 /// </summary>

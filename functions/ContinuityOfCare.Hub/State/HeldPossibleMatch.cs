@@ -6,7 +6,7 @@ using NodaTime;
 
 namespace ContinuityOfCare.Hub.State;
 
-/// <summary>A possible match held for a person (issue 6 <c>GET /api/possible-matches</c>, confirm/reject).</summary>
+/// <summary>A possible match held for a person (docs/api.md <c>GET /api/possible-matches</c>, confirm/reject).</summary>
 /// <param name="Id">Deterministic (<see cref="IdFor"/>): the same record and candidate are held once.</param>
 /// <param name="ClientId">The candidate client.</param>
 /// <param name="Source">The record.</param>

@@ -4,7 +4,7 @@ using NodaTime;
 
 namespace ContinuityOfCare.Hub.State;
 
-/// <summary>A task for a person (issue 6 "Route": tasks persisted idempotently). Codes, ids and reasons only — no personal data.</summary>
+/// <summary>A task for a person (docs/pipeline.md "Route": tasks persisted idempotently). Codes, ids and reasons only — no personal data.</summary>
 /// <param name="Id">Deterministic (<see cref="IdFor"/>), so a redelivered route adds the same task once.</param>
 /// <param name="Kind">One of <see cref="HubTaskKinds"/>.</param>
 /// <param name="Owner">The org code of the team that must act, or <c>OPERATOR</c>.</param>

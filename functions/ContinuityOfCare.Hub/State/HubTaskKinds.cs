@@ -2,7 +2,7 @@ using ContinuityOfCare.Core.Planning;
 
 namespace ContinuityOfCare.Hub.State;
 
-/// <summary>The stored spellings of task kinds (issue 6; the plan's <see cref="TaskKind"/> plus operator work).</summary>
+/// <summary>The stored spellings of task kinds (docs/plan.md "`tasks[]`": the plan's <see cref="TaskKind"/> plus operator work).</summary>
 public static class HubTaskKinds
 {
     /// <summary>No consent and no legal basis for a recipient.</summary>

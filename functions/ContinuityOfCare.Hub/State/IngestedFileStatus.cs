@@ -1,6 +1,6 @@
 namespace ContinuityOfCare.Hub.State;
 
-/// <summary>Where an ingested file is (issue 6 "Ingest").</summary>
+/// <summary>Where an ingested file is (docs/pipeline.md "Ingest").</summary>
 public enum IngestedFileStatus
 {
     /// <summary>Claimed for ingestion; no outcome recorded yet (in flight, or its worker stopped).</summary>

@@ -6,8 +6,8 @@ using NodaTime;
 namespace ContinuityOfCare.Hub.State;
 
 /// <summary>
-/// Ingestion idempotency by SHA-256 (issue 6 "Scheduled ingestion": each new file enqueued once; "re-ingesting the
-/// same bytes does nothing"). Partition = the hex SHA-256 (not personal data), row <c>file</c>; the file name is a
+/// Ingestion idempotency by SHA-256 (docs/pipeline.md "Ingest" step 2: the same bytes are ingested
+/// once, under any name). Partition = the hex SHA-256 (not personal data), row <c>file</c>; the file name is a
 /// property, never a key, because names could carry personal data.
 /// </summary>
 public sealed class IngestedFileStore

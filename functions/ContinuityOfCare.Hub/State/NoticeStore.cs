@@ -7,8 +7,8 @@ using NodaTime.Text;
 namespace ContinuityOfCare.Hub.State;
 
 /// <summary>
-/// Operator notices about the hub (issue 6 "Missing-feed alarm": "an operator notice (once per feed per day)";
-/// "Calendar refresh": warn 90 days ahead). Partition = the day (<c>yyyyMMdd</c>), row = the key: raising is
+/// Operator notices about the hub (docs/operations.md "Notices": once per feed per day;
+/// "The calendar running out": warn 90 days ahead). Partition = the day (<c>yyyyMMdd</c>), row = the key: raising is
 /// insert-if-absent, so every timer run after the first on that day is a no-op. Notices about one alert's delivery
 /// are the mail outbox's own (<c>OperatorNoticeBoard</c>), not these.
 /// </summary>

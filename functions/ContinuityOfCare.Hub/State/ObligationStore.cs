@@ -119,7 +119,7 @@ public sealed partial class ObligationStore
 
     /// <summary>
     /// Records escalation level <paramref name="level"/> as sent at <paramref name="sentAt"/> — each level once, ever
-    /// (domain.md "Escalation"). The guard row for (obligation, level) is inserted in one transaction with the state
+    /// (docs/domain.md "Escalation"). The guard row for (obligation, level) is inserted in one transaction with the state
     /// move, so a level is recorded exactly once however many sweeps or deadline checks race. An Open obligation past
     /// due becomes Overdue on the way to level 1. After the last level the obligation leaves the due index.
     /// </summary>

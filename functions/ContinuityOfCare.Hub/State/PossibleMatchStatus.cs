@@ -1,6 +1,6 @@
 namespace ContinuityOfCare.Hub.State;
 
-/// <summary>Where a held possible match is (domain.md "Matching" step 3: held, never routed, until a person decides).</summary>
+/// <summary>Where a held possible match is (docs/domain.md "Matching" step 3: held, never routed, until a person decides).</summary>
 public enum PossibleMatchStatus
 {
     /// <summary>Waiting for a person.</summary>

@@ -8,7 +8,7 @@ using NodaTime;
 namespace ContinuityOfCare.Hub.State;
 
 /// <summary>
-/// Possible matches held for a person (domain.md "Matching" step 3). Partition = id, row <c>match</c>: every
+/// Possible matches held for a person (docs/domain.md "Matching" step 3). Partition = id, row <c>match</c>: every
 /// operation is by id; the listing of held matches is a filtered scan (they are few and a person clears them).
 /// Hold is insert-if-absent; confirm/reject are ETag-guarded so two people deciding at once cannot both win.
 /// </summary>

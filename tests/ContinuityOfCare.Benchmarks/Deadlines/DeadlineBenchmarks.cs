@@ -7,7 +7,7 @@ using NodaTime;
 namespace ContinuityOfCare.Benchmarks.Deadlines;
 
 /// <summary>
-/// Issue 3 "Done when": deadlines for 1,000,000 obligations (every rule, starts spread over 2025–2028 at minute
+/// docs/deadlines.md "Performance": deadlines for 1,000,000 obligations (every rule, starts spread over 2025–2028 at minute
 /// resolution). One invocation computes all of them with OperationsPerInvoke = 1,000,000, so Mean is the time per
 /// obligation and obligations per second = 1 s / Mean. Run: <c>dotnet run -c Release --project tests/ContinuityOfCare.Benchmarks -- --filter '*DeadlineBenchmarks*'</c>.
 /// </summary>

@@ -11,7 +11,7 @@ using NodaTime;
 namespace ContinuityOfCare.Benchmarks.Mail;
 
 /// <summary>
-/// Issue 5: render an Alert Form and hand it to a local SMTP server through the full resilient sender (Polly pipeline,
+/// docs/email.md "Tests and benchmark": render an Alert Form and hand it to a local SMTP server through the full resilient sender (Polly pipeline,
 /// rate limiter off), against rendering alone. Messages per second = 1 s / Mean of <see cref="RenderAndSend"/>.
 /// Run: <c>dotnet run -c Release --project tests/ContinuityOfCare.Benchmarks -- --filter '*MailBenchmarks*'</c>.
 /// </summary>

@@ -11,7 +11,7 @@ using NodaTime;
 namespace ContinuityOfCare.Benchmarks.Planning;
 
 /// <summary>
-/// Deterministic generated data for <see cref="PlanningBenchmarks"/> (issue 4 "Performance"): a register of 1,000,000
+/// Deterministic generated data for <see cref="PlanningBenchmarks"/> (docs/benchmarks.md "Planning: court list vs register"): a register of 1,000,000
 /// fictional clients and a Magistrates court list of 100,000 defendants in which 10% are register clients (exact name +
 /// DOB, half also with a PNC), 2% are near misses (DOB one day out) and the rest strangers. Files are written once per
 /// machine into a cache folder under the temp directory (each BenchmarkDotNet process reuses them), with the sample

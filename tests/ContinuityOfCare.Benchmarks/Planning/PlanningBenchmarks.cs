@@ -18,7 +18,7 @@ using CsvHelper;
 namespace ContinuityOfCare.Benchmarks.Planning;
 
 /// <summary>
-/// Issue 4 "Performance", measured side by side in one run (docs/benchmarks.md "Planning"): a court list of 100,000
+/// Measured side by side in one run (docs/benchmarks.md "Planning: court list vs register"): a court list of 100,000
 /// defendants against a register of 1,000,000 clients.
 /// <list type="bullet">
 /// <item>(a) category <c>CourtList</c>: parse the court list (streaming) + match + plan, against the prebuilt index ÷

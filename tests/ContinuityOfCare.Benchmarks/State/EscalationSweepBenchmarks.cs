@@ -18,7 +18,7 @@ using functionapp::ContinuityOfCare.Hub.Storage;
 namespace ContinuityOfCare.Benchmarks.State;
 
 /// <summary>
-/// Issue 6 "Performance": the escalation sweep's time with many open obligations of which 1,000 are overdue (it must
+/// docs/benchmarks.md "State: the escalation sweep": the sweep's time with many open obligations of which 1,000 are overdue (it must
 /// read the overdue ones, not all). Setup starts its own in-memory Azurite and opens N obligations through
 /// <see cref="ObligationStore.OpenManyAsync"/> (all three tables: obligations, due index, owner index), printing the
 /// load rate. N comes from <c>COC_SWEEP_OPEN</c> (comma-separated, default 10000). Run (docs/benchmarks.md):

@@ -4,7 +4,7 @@ using Xunit;
 namespace ContinuityOfCare.Cli.Tests.Plan;
 
 /// <summary>
-/// The golden test of issue 4: <c>coc plan --json</c> on the committed <c>samples/</c> with a fixed <c>--now</c> equals
+/// The golden test (docs/plan.md: the same files and <c>--now</c> give byte-identical JSON): <c>coc plan --json</c> on the committed <c>samples/</c> with a fixed <c>--now</c> equals
 /// the approved <c>plan-golden.json</c> byte for byte. To approve a deliberate change, run the test with
 /// <c>COC_APPROVE_GOLDEN=1</c> (it rewrites the file and fails, so an approval is never silent), review the diff, commit.
 /// </summary>

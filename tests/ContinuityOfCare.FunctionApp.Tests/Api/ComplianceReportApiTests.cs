@@ -9,7 +9,7 @@ using Xunit;
 namespace ContinuityOfCare.FunctionApp.Tests.Api;
 
 /// <summary>
-/// <c>GET /api/reports/compliance</c> (domain.md "What the guidance measures"; 004 §6): per rule and organisation,
+/// <c>GET /api/reports/compliance</c> (docs/domain.md "What the guidance measures"; 004 §6): per rule and organisation,
 /// de-personalised, JSON and CSV with formula-injection escaping (architecture.md "Security rules").
 /// </summary>
 [Collection(AzuriteCollection.Name)]

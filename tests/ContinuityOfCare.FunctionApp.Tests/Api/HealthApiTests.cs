@@ -176,7 +176,7 @@ public sealed class HealthApiTests(AzuriteFixture azurite)
         ["Mail:Smtp:SenderAddress"] = "hub@hub.cjsm.net",
     };
 
-    /// <summary>The directory's live pointer as the importer writes it (docs/hosting.md "The SPOC directory import" step 4).</summary>
+    /// <summary>The directory's live pointer as the importer writes it (<c>DirectoryStore</c>: row <c>live</c>/<c>pointer</c>, moved last).</summary>
     private async Task SeedLiveDirectoryAsync(ApiTestHost host, int version)
     {
         var table = new TableClient(azurite.ConnectionString, host.TablePrefix + "dir");

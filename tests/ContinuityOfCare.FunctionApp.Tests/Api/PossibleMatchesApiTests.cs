@@ -9,7 +9,7 @@ using Xunit;
 namespace ContinuityOfCare.FunctionApp.Tests.Api;
 
 /// <summary>
-/// <c>GET /api/possible-matches</c> and <c>POST /api/possible-matches/{id}/confirm|reject</c> (domain.md "Matching"
+/// <c>GET /api/possible-matches</c> and <c>POST /api/possible-matches/{id}/confirm|reject</c> (docs/domain.md "Matching"
 /// step 3: held for a person; a confirmation routes the held record).
 /// </summary>
 [Collection(AzuriteCollection.Name)]

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace ContinuityOfCare.FunctionApp.Tests.EndToEnd;
 
-/// <summary>The missing-feed alarm against real ingested files (issue 6 "Missing-feed alarm").</summary>
+/// <summary>The missing-feed alarm against real ingested files (docs/operations.md "Missing feeds").</summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class FeedAlarmEndToEndTests
 {

@@ -11,8 +11,8 @@ using Xunit;
 namespace ContinuityOfCare.FunctionApp.Tests.EndToEnd;
 
 /// <summary>
-/// <c>POST /api/inbox/{kind}</c> (issue 6: an authenticated HTTP upload enqueues like a blob drop) and the monthly
-/// <c>DirectoryRefresh</c> (issue 6 "Directory refresh").
+/// <c>POST /api/inbox/{kind}</c> (docs/api.md: an authenticated upload is processed like a blob drop) and the monthly
+/// <c>DirectoryRefresh</c> (docs/pipeline.md "Functions").
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class InboxUploadEndToEndTests

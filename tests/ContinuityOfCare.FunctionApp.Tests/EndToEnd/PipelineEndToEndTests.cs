@@ -16,7 +16,7 @@ using Xunit;
 
 namespace ContinuityOfCare.FunctionApp.Tests.EndToEnd;
 
-/// <summary>Inbox → Ingest → Route → outbox → Send against Azurite and maildev, the hub in local host mode (issue 6 "Tests").</summary>
+/// <summary>Inbox → Ingest → Route → outbox → Send against Azurite and maildev, the hub in local host mode (docs/pipeline.md "End-to-end tests").</summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class PipelineEndToEndTests
 {
@@ -39,12 +39,12 @@ public sealed class PipelineEndToEndTests
         Assert.StartsWith("Alert Form CC-2026-", toCjit.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain("Ashdown", toSmt.Subject, StringComparison.OrdinalIgnoreCase);
 
-        // Issue 6: the signed single-use acknowledgement link is "placed in Alert Forms and escalations". The CJIT's form
+        // docs/operations.md "Acknowledgement links": an Alert Form that asks for an obligation carries the link. The CJIT's form
         // asks for the DIR, so it carries the link, and the running host answers it.
         Assert.Contains("When done, confirm here: http://127.0.0.1:7071/api/ack/", toCjit.Text, StringComparison.Ordinal);
         await AssertAcknowledgementLinkResolvesAsync(world, toCjit.Text ?? string.Empty);
 
-        // 000 Part 1 and domain.md's worked example: Thu 24 Dec 2026 16:00 → Tue 29 Dec 2026 09:00 Europe/London.
+        // 000 Part 1 and the worked example of docs/domain.md "Time, days and the 24-hour rule": Thu 24 Dec 2026 16:00 → Tue 29 Dec 2026 09:00 Europe/London.
         var obligationId = HubWorld.ObligationId(report, RuleIds.CjitDirToPrison);
         var stored = await world.Get<ObligationStore>().GetAsync(obligationId, CancellationToken.None);
         Assert.NotNull(stored);
@@ -165,7 +165,7 @@ public sealed class PipelineEndToEndTests
         Assert.Equal("spoc@leeds-cjit.cjsm.net", Assert.Single(level1).To.Single());
         await AssertAcknowledgementLinkResolvesAsync(world, level1[0].Text ?? string.Empty);
 
-        // domain.md "Escalation": level 2 after one working day of grace (the end of Wed 30 Dec), to the escalation contact.
+        // docs/domain.md "Escalation": level 2 after one working day of grace (the end of Wed 30 Dec), to the escalation contact.
         world.Clock.Reset(Instant.FromUtc(2026, 12, 30, 12, 0));
         await world.Get<EscalationSweeper>().SweepAsync(CancellationToken.None);
         world.Clock.Reset(Instant.FromUtc(2026, 12, 31, 0, 30));

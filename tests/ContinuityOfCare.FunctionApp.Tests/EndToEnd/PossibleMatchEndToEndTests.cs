@@ -8,7 +8,7 @@ using Xunit;
 
 namespace ContinuityOfCare.FunctionApp.Tests.EndToEnd;
 
-/// <summary>A possible match held, then confirmed through the API (issue 6 "a confirmation routes the held event").</summary>
+/// <summary>A possible match held, then confirmed through the API (docs/pipeline.md "Confirmed possible matches").</summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class PossibleMatchEndToEndTests
 {
@@ -18,7 +18,7 @@ public sealed class PossibleMatchEndToEndTests
         await using var world = await HubWorld.StartAsync(Instant.FromUtc(2026, 12, 24, 16, 0));
         await world.LoadReferenceDataAsync();
 
-        // Peter Ashdown's name, but a date of birth one day out and no NOMS number: only a possible match (domain.md "Matching" step 3).
+        // Peter Ashdown's name, but a date of birth one day out and no NOMS number: only a possible match (docs/domain.md "Matching" step 3).
         var sha = await world.DropAsync(InboxContainers.CourtResults, "results-near-miss.csv",
             E2eFiles.Remand("Ashdown", "Peter James", "1984-03-16", "", "LEI", "2026-12-24T16:00"));
         using var report = await world.WaitForRouteReportAsync(sha);

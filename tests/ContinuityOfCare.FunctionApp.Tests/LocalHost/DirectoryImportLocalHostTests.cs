@@ -8,7 +8,7 @@ using Xunit;
 namespace ContinuityOfCare.FunctionApp.Tests.LocalHost;
 
 /// <summary>
-/// Issue 2 "Done when": dropping a SPOC directory CSV into the inbox with the local host running creates a directory
+/// The SPOC directory import (docs/pipeline.md "Functions", <c>DirectoryImport</c>): dropping a SPOC directory CSV into the inbox with the local host running creates a directory
 /// version and a diff report; an invalid file leaves the previous version live and reports every problem with its
 /// line number (formats.md §4).
 /// </summary>

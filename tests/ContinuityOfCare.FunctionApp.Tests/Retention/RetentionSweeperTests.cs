@@ -15,7 +15,7 @@ using Xunit;
 namespace ContinuityOfCare.FunctionApp.Tests.Retention;
 
 /// <summary>
-/// domain.md "Consent and data minimisation": raw input files are kept for the retention period (default 30 days) and
+/// docs/domain.md "Consent and data minimisation": raw input files are kept for the retention period (default 30 days) and
 /// then deleted; the bank-holiday file in force is kept. Against a real Azurite; each test uses its own containers.
 /// </summary>
 [Collection(RetentionAzuriteCollection.Name)]

@@ -4,7 +4,7 @@ using Xunit;
 namespace ContinuityOfCare.FunctionApp.Tests.Scheduling;
 
 /// <summary>
-/// domain.md "Time, days and the 24-hour rule": wall-clock times are Europe/London. A "0 0 7 * * *" timer fires at
+/// docs/domain.md "Time, days and the 24-hour rule": wall-clock times are Europe/London. A "0 0 7 * * *" timer fires at
 /// 07:00 local in winter (GMT) and summer (BST), like Azure Functions with WEBSITE_TIME_ZONE=Europe/London.
 /// </summary>
 public sealed class TimerScheduleTests

@@ -83,7 +83,7 @@ public sealed class ClientRegisterStoreTests(AzuriteFixture azurite)
         Assert.Equal(new[] { "C-1" }, await context.State.Clients.FindByNomsAsync(NomsOf(2), None));
     }
 
-    /// <summary>domain.md "Matching": identifier and name+DOB keys → client; the index follows identifier changes.</summary>
+    /// <summary>docs/domain.md "Matching": identifier and name+DOB keys → client; the index follows identifier changes.</summary>
     [Fact]
     public async Task Matching_IdentifierIndex_AfterIdentifiersChange_FindsOnlyCurrentKeysAndKeepsNoStaleRows()
     {

@@ -13,7 +13,7 @@ public sealed class IngestedFileStoreTests(AzuriteFixture azurite)
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly Instant Now = Instant.FromUtc(2026, 12, 24, 7, 0);
 
-    /// <summary>Issue 6 "Scheduled ingestion": each new file enqueued once (SHA-256 idempotency).</summary>
+    /// <summary>docs/pipeline.md "Ingest" step 2: the same bytes are ingested once (SHA-256 idempotency).</summary>
     [Fact]
     public async Task Sha256Idempotency_ClaimTwice_OnlyTheFirstClaims_AndAfterTheOutcomeItIsIngested()
     {

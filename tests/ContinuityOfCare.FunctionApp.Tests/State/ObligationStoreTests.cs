@@ -140,7 +140,7 @@ public sealed class ObligationStoreTests(AzuriteFixture azurite)
         Assert.Single(await context.RowsAsync(TableNames.ObligationsByDue));
     }
 
-    /// <summary>domain.md "Escalation": each level at most once, ever; levels in order.</summary>
+    /// <summary>docs/domain.md "Escalation": each level at most once, ever; levels in order.</summary>
     [Fact]
     public async Task Escalation_EachLevelOnceEver_AndInOrder()
     {
@@ -184,7 +184,7 @@ public sealed class ObligationStoreTests(AzuriteFixture azurite)
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => context.State.Obligations.RecordEscalationAsync("x", 0, Now, None));
     }
 
-    /// <summary>domain.md "Escalation": each level once, ever — however many sweeps and deadline checks race.</summary>
+    /// <summary>docs/domain.md "Escalation": each level once, ever — however many sweeps and deadline checks race.</summary>
     [Fact]
     public async Task Escalation_ConcurrentRecordersOfOneLevel_ExactlyOneApplies()
     {
@@ -258,7 +258,7 @@ public sealed class ObligationStoreTests(AzuriteFixture azurite)
         Assert.Empty(await context.RowsAsync(TableNames.ObligationsByDue));
     }
 
-    /// <summary>Issue 6 HTTP API: GET /api/obligations?owner=&amp;status=&amp;dueBefore=.</summary>
+    /// <summary>docs/api.md: GET /api/obligations?owner=&amp;status=&amp;dueBefore=.</summary>
     [Fact]
     public async Task Query_ByOwnerStatusAndDueBefore()
     {

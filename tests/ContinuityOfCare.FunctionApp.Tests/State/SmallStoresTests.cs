@@ -57,7 +57,7 @@ public sealed class SmallStoresTests(AzuriteFixture azurite)
         Assert.Equal(weight.Parts, stored.Weight.Parts);
     }
 
-    /// <summary>domain.md "Matching" step 3: a possible match is held, never routed, until a person decides — once.</summary>
+    /// <summary>docs/domain.md "Matching" step 3: a possible match is held, never routed, until a person decides — once.</summary>
     [Fact]
     public async Task Matching_PossibleMatch_HeldOnce_AndDecidedOnceByConcurrentPeople()
     {
@@ -114,7 +114,7 @@ public sealed class SmallStoresTests(AzuriteFixture azurite)
         Assert.Equal(new[] { fulfil }, firstDay);
     }
 
-    /// <summary>Issue 6 "Missing-feed alarm": an operator notice once per feed per day.</summary>
+    /// <summary>docs/operations.md "Notices": an operator notice once per feed per day.</summary>
     [Fact]
     public async Task MissingFeedAlarm_NoticeOncePerKeyPerDay()
     {

@@ -11,7 +11,7 @@ namespace ContinuityOfCare.Hub.Endpoints.Acknowledge;
 
 /// <summary>
 /// <c>GET|POST /api/ack/{token}</c>: the signed, single-use acknowledgement link of Alert Forms and escalations
-/// (architecture.md "Security rules"; domain.md "Escalation": fulfilment at any point stops the ladder). Anonymous:
+/// (architecture.md "Security rules"; docs/domain.md "Escalation": fulfilment at any point stops the ladder). Anonymous:
 /// the token is the credential. GET only shows a confirmation page and never changes anything (mail gateways' link
 /// scanners fetch links); POST fulfils the obligation. Expired, reused, forged or malformed tokens get a clear page and
 /// change nothing. Single use: the token's nonce is inserted if absent before the obligation is fulfilled.

@@ -9,8 +9,8 @@ namespace ContinuityOfCare.Hub.Endpoints.ComplianceReport;
 
 /// <summary>
 /// <c>GET /api/reports/compliance?from=&amp;to=[&amp;format=csv]</c>: per rule and per organisation, obligations opened in
-/// [from, to): fulfilled on time, late, overdue now, median lateness (domain.md "What the guidance measures"; 004 §6).
-/// De-personalised: aggregates only (domain.md "Consent and data minimisation"; 002 §54). CSV cells are escaped
+/// [from, to): fulfilled on time, late, overdue now, median lateness (docs/domain.md "What the guidance measures"; 004 §6).
+/// De-personalised: aggregates only (docs/domain.md "Consent and data minimisation"; 002 §54). CSV cells are escaped
 /// against formula injection (architecture.md "Security rules") by <see cref="ComplianceReportCsv"/>.
 /// </summary>
 public sealed class ComplianceReportEndpoint(ObligationStore obligations, TimeProvider time, ILogger<ComplianceReportEndpoint> logger)

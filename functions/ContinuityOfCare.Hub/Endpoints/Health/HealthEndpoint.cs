@@ -114,7 +114,7 @@ public sealed partial class HealthEndpoint(
     }
 
     /// <summary>
-    /// The live version from the directory's pointer row (docs/hosting.md "The SPOC directory import" step 4: partition
+    /// The live version from the directory's pointer row (<c>DirectoryStore</c> moves it last when a version goes live: partition
     /// <c>live</c>, row <c>pointer</c>, property <c>Version</c>); reading the pointer alone keeps the check cheap.
     /// </summary>
     private async Task<int?> LiveDirectoryVersionAsync(List<string> problems, CancellationToken cancellationToken)

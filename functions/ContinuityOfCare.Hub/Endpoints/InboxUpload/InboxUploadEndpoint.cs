@@ -13,8 +13,8 @@ using Microsoft.Extensions.Options;
 namespace ContinuityOfCare.Hub.Endpoints.InboxUpload;
 
 /// <summary>
-/// <c>POST /api/inbox/{kind}?name=FILE</c> (function key; issue 6 "an authenticated HTTP upload does the same on
-/// demand"): stores the body in the inbox container <c>kind</c> under <c>name</c>, create-only (an existing name is
+/// <c>POST /api/inbox/{kind}?name=FILE</c> (function key; docs/api.md "`POST /api/inbox/{kind}?name=FILE`": an
+/// authenticated upload does what a blob drop does): stores the body in the inbox container <c>kind</c> under <c>name</c>, create-only (an existing name is
 /// 409: files are never overwritten), then hands it on as the blob triggers do — an ingest message for the feed, register
 /// and calendar inboxes; for <c>directory</c> the <c>DirectoryImport</c> blob trigger imports it. Larger than
 /// <see cref="PipelineOptions.MaxUploadBytes"/> → 413. The ingest step's SHA-256 idempotency makes the blob trigger's

@@ -7,7 +7,7 @@ namespace ContinuityOfCare.Hub.Endpoints.ObligationFulfil;
 
 /// <summary>
 /// <c>POST /api/obligations/{id}/fulfil</c> with <c>{by, at?, note?}</c>: records who fulfilled the obligation and when;
-/// on time or late is computed from its due instant (domain.md "Obligations and their deadlines"). Idempotent by
+/// on time or late is computed from its due instant (docs/domain.md "Obligations and their deadlines"). Idempotent by
 /// obligation id: a repeat answers 200 <c>alreadyFulfilled</c> and changes nothing; a cancelled obligation is 409.
 /// </summary>
 public sealed class ObligationFulfilEndpoint(ObligationFulfilment fulfilment, IClock clock, ILogger<ObligationFulfilEndpoint> logger)

@@ -7,7 +7,7 @@ using NodaTime;
 namespace ContinuityOfCare.Hub.Endpoints.PossibleMatchDecide;
 
 /// <summary>
-/// <c>POST /api/possible-matches/{id}/confirm</c> and <c>…/reject</c> with <c>{by}</c> (domain.md "Matching" step 3:
+/// <c>POST /api/possible-matches/{id}/confirm</c> and <c>…/reject</c> with <c>{by}</c> (docs/domain.md "Matching" step 3:
 /// a person confirms or rejects; a confirmation routes the held record through <see cref="IPossibleMatchRouter"/>).
 /// Idempotent: repeating a decision answers 200 <c>alreadyConfirmed</c>/<c>alreadyRejected</c> (a repeated
 /// confirmation routes again, which is safe: routing is insert-if-absent); the opposite decision is 409.

@@ -6,7 +6,7 @@ namespace ContinuityOfCare.Hub.Endpoints.PossibleMatchesList;
 
 /// <summary>
 /// <c>GET /api/possible-matches</c>: the possible matches held for a person to confirm or reject, oldest first
-/// (domain.md "Matching" step 3). Decided matches are not listed.
+/// (docs/domain.md "Matching" step 3). Decided matches are not listed.
 /// </summary>
 public sealed class PossibleMatchesListEndpoint(PossibleMatchStore matches, ILogger<PossibleMatchesListEndpoint> logger) : ApiEndpoint(logger)
 {
