@@ -27,9 +27,18 @@ public static class MailServiceCollectionExtensions
         services.AddOptions<MailResilienceOptions>().BindConfiguration(MailResilienceOptions.SectionName);
         services.AddOptions<SecureMailOptions>().BindConfiguration(SecureMailOptions.SectionName);
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName);
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SmtpConnectionPool>();
         services.AddSingleton<ISmtpTransport, SmtpTransport>();
-        services.AddSingleton<IMailSender, ResilientMailSender>();
+        // The hub replaces this with one that raises an operator notice per breaker transition.
+        services.TryAddSingleton<IRelayStateObserver, NoRelayStateObserver>();
+        services.AddSingleton<IMailSender>(provider => new ResilientMailSender(
+            provider.GetRequiredService<ISmtpTransport>(),
+            provider.GetRequiredService<IOptions<SmtpOptions>>(),
+            provider.GetRequiredService<IOptions<MailResilienceOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<ResilientMailSender>>(),
+            provider.GetRequiredService<IRelayStateObserver>()));
         services.AddSingleton<AlertFormRenderer>();
         // No link by default; a host that serves /api/ack/ replaces this (the pipeline does).
         services.TryAddSingleton<IAcknowledgementLinkIssuer, NoAcknowledgementLinks>();

@@ -11,9 +11,9 @@ namespace ContinuityOfCare.Mail.Tests;
 /// <summary>A real outbox on fresh Azurite tables, sending through the real resilient sender to a local SMTP server.</summary>
 internal sealed class OutboxHarness : IDisposable
 {
-    private readonly ResilientMailSender _realSender;
+    private readonly MailSenderUnderTest _realSender;
 
-    private OutboxHarness(ResilientMailSender realSender, AlertOutbox outbox, OperatorNoticeBoard notices, DirectoryEntryFlags flags, FakeClock clock)
+    private OutboxHarness(MailSenderUnderTest realSender, AlertOutbox outbox, OperatorNoticeBoard notices, DirectoryEntryFlags flags, FakeClock clock)
     {
         _realSender = realSender;
         Outbox = outbox;
@@ -37,7 +37,8 @@ internal sealed class OutboxHarness : IDisposable
         int smtpPort,
         Action<MailResilienceOptions>? adjust = null,
         Func<IMailSender, IMailSender>? decorate = null,
-        string? operatorAddress = null)
+        string? operatorAddress = null,
+        int maxAutomaticRepeats = 3)
     {
         var smtp = TestMail.Smtp(smtpPort);
         var resilience = TestMail.FastResilience(adjust);
@@ -48,6 +49,7 @@ internal sealed class OutboxHarness : IDisposable
             DirectoryFlagsTable = azurite.UniqueName("flags"),
             InFlightTimeout = InFlightTimeout,
             OperatorAddress = operatorAddress,
+            MaxAutomaticRepeats = maxAutomaticRepeats,
         };
         var alerts = await CreateTableAsync(azurite, outboxOptions.AlertsTable);
         var noticeTable = await CreateTableAsync(azurite, outboxOptions.NoticesTable);

@@ -33,8 +33,14 @@ internal static class TestMail
         return options;
     }
 
-    public static ResilientMailSender Sender(SmtpOptions smtp, MailResilienceOptions resilience) =>
-        new(new SmtpTransport(Options.Create(smtp)), Options.Create(smtp), Options.Create(resilience), TimeProvider.System, NullLogger<ResilientMailSender>.Instance);
+    public static MailSenderUnderTest Sender(SmtpOptions smtp, MailResilienceOptions resilience, IRelayStateObserver? relayState = null)
+    {
+        var pool = new SmtpConnectionPool(Options.Create(smtp), TimeProvider.System);
+        var sender = new ResilientMailSender(
+            new SmtpTransport(pool, Options.Create(smtp)), Options.Create(smtp), Options.Create(resilience), TimeProvider.System,
+            NullLogger<ResilientMailSender>.Instance, relayState);
+        return new MailSenderUnderTest(sender, pool);
+    }
 
     public static AlertEmailFactory EmailFactory(SmtpOptions smtp) => new(new AlertFormRenderer(), Options.Create(smtp));
 

@@ -1,5 +1,6 @@
 using Azure;
 using ContinuityOfCare.Core.Alerts;
+using ContinuityOfCare.Core.Time;
 using ContinuityOfCare.Mail.Recipients;
 using ContinuityOfCare.Mail.Rendering;
 using ContinuityOfCare.Mail.Transport;
@@ -11,11 +12,14 @@ using NodaTime.Extensions;
 namespace ContinuityOfCare.Mail.Outbox;
 
 /// <summary>
-/// The exactly-once outbox for Alert Forms (architecture.md "Reliability rules"; docs/email.md "Outbox"):
-/// stored Pending before any attempt; a send claims the row with an ETag-guarded Pending → Sending write that records the
-/// attempt id and start instant BEFORE the SMTP call; the outcome moves it to Sent / Failed / back to Pending. A request
-/// for an alert that is not Pending sends nothing. An attempt stuck in Sending past <see cref="OutboxOptions.InFlightTimeout"/>
-/// is reconciled to Unconfirmed for an operator — never silently re-sent (resolved toward not sending twice).
+/// The exactly-once outbox for Alert Forms (architecture.md "Reliability rules"; docs/email.md "Outbox"): stored Pending
+/// before any attempt; a send first claims the row (an ETag-guarded write of a claim id, still Pending), then — per SMTP
+/// attempt, on a ready connection, immediately before <c>MAIL FROM</c> — marks it Sending with the attempt id and start
+/// instant; the server's reply moves it to Sent / Failed / back to Pending. A request for an alert that is not Pending (or
+/// is claimed by a live sender) sends nothing. An attempt left without a reply (the connection broke, the process died)
+/// is re-sent automatically with the same Message-ID and a visible "this may repeat" line, and counted; after
+/// <see cref="OutboxOptions.MaxAutomaticRepeats"/> such repeats it waits, Unconfirmed, for an operator (docs/email.md
+/// "The residual window": for this service a lost Alert Form is worse than a labelled repeat).
 /// </summary>
 public sealed partial class AlertOutbox
 {
@@ -159,9 +163,18 @@ public sealed partial class AlertOutbox
             case AlertStatus.Unconfirmed:
                 return DispatchResult.AwaitingOperator;
             case AlertStatus.Sending:
-                return await ReconcileIfStuckAsync(row, now, cancellationToken).ConfigureAwait(false)
-                    ? DispatchResult.AwaitingOperator
-                    : DispatchResult.InFlightElsewhere;
+                if (!await ReconcileIfStuckAsync(row, now, cancellationToken).ConfigureAwait(false))
+                {
+                    return DispatchResult.InFlightElsewhere;
+                }
+
+                // Left without a reply: now Pending again for a labelled repeat (or Unconfirmed once repeats are spent).
+                return await SendAsync(alertId, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (ClaimedByLiveSender(row, now))
+        {
+            return DispatchResult.InFlightElsewhere;
         }
 
         var form = OutboxFormJson.Deserialize(row.GetString("Form") ?? throw new InvalidOperationException($"Alert {alertId} has no stored form."));
@@ -170,29 +183,54 @@ public sealed partial class AlertOutbox
             return await HoldAsync(row, form, now, cancellationToken).ConfigureAwait(false);
         }
 
-        // The claim: Pending → Sending, with the attempt recorded before anything leaves the building.
-        var attemptId = Guid.NewGuid().ToString("N");
-        var email = _emails.Create(form, now);
-        row["Status"] = nameof(AlertStatus.Sending);
-        row["AttemptId"] = attemptId;
-        row["AttemptStartedAt"] = now.ToDateTimeOffset();
-        row["AttemptCount"] = (row.GetInt32("AttemptCount") ?? 0) + 1;
-        row["MessageId"] = email.MessageId;
-        var claimed = await TryUpdateAsync(row, cancellationToken).ConfigureAwait(false);
-        if (claimed is null)
+        // The claim: still Pending, but owned by this call. Waiting for a rate-limit permit or a back-off happens under
+        // the claim, not under Sending: nothing has left the building, so a sender that dies here is simply replaced
+        // once the claim is older than the in-flight timeout.
+        var claimId = Guid.NewGuid().ToString("N");
+        row["ClaimId"] = claimId;
+        row["ClaimedAt"] = now.ToDateTimeOffset();
+        if (await TryUpdateAsync(row, cancellationToken).ConfigureAwait(false) is null)
         {
             return DispatchResult.InFlightElsewhere;
         }
 
-        row.ETag = claimed.Value;
-        var outcome = await _sender.SendAsync(email, cancellationToken).ConfigureAwait(false);
+        var repeatOf = row.GetDateTimeOffset("RepeatOfAttemptAt")?.ToInstant();
+        var email = _emails.Create(form, now, repeatOf);
+        string? attemptId = null;
+        SmtpDeliveryOutcome outcome;
+        try
+        {
+            outcome = await _sender.SendAsync(email, MarkSendingAsync, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OutboxClaimLostException)
+        {
+            return DispatchResult.InFlightElsewhere;
+        }
+
         LogOutcome(_logger, alertId, outcome.Kind, outcome.SmtpCode);
         return await RecordOutcomeAsync(row, form, email, outcome, attemptId, cancellationToken).ConfigureAwait(false);
+
+        // Per attempt, on a ready connection, just before MAIL FROM: from here until the reply is the lost-alert window.
+        async Task MarkSendingAsync(CancellationToken token)
+        {
+            attemptId = Guid.NewGuid().ToString("N");
+            row["Status"] = nameof(AlertStatus.Sending);
+            row["AttemptId"] = attemptId;
+            row["AttemptStartedAt"] = _clock.GetCurrentInstant().ToDateTimeOffset();
+            row["AttemptCount"] = (row.GetInt32("AttemptCount") ?? 0) + 1;
+            row["MessageId"] = email.MessageId;
+            if (await TryUpdateAsync(row, token).ConfigureAwait(false) is null)
+            {
+                // Another sender took over a claim it judged dead: this one must not hand anything over.
+                throw new OutboxClaimLostException();
+            }
+        }
     }
 
     /// <summary>
-    /// Moves every alert stuck in Sending past the in-flight timeout to Unconfirmed and tells the operator. Run by the
-    /// timer sweep. Returns how many were reconciled.
+    /// Every alert left in Sending past the in-flight timeout (no reply recorded: the sender died mid-transaction) goes
+    /// back to Pending for a labelled automatic repeat, or to Unconfirmed once its repeats are spent. Run by the timer
+    /// sweep, which then re-queues every Pending alert. Returns how many were reconciled.
     /// </summary>
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
     {
@@ -217,8 +255,9 @@ public sealed partial class AlertOutbox
     }
 
     /// <summary>
-    /// The operator's decision after checking with the recipient: an Unconfirmed or Held alert goes back to Pending, to be
-    /// sent (again) with the same Message-ID. Returns false if the alert is not in one of those states.
+    /// The operator's decision (<c>coc alert release</c>): an Unconfirmed or Held alert goes back to Pending, to be sent
+    /// (again) with the same Message-ID; an Unconfirmed one carries the "may repeat" line. Returns false if the alert is
+    /// not in one of those states.
     /// </summary>
     public async Task<bool> ReleaseAsync(string alertId, CancellationToken cancellationToken)
     {
@@ -229,14 +268,25 @@ public sealed partial class AlertOutbox
         }
 
         row["Status"] = nameof(AlertStatus.Pending);
+        row["ClaimId"] = "";
+        row["Repeats"] = 0;
         return await TryUpdateAsync(row, cancellationToken).ConfigureAwait(false) is not null;
     }
 
     private async Task<DispatchResult> RecordOutcomeAsync(
-        TableEntity row, AlertForm form, OutgoingEmail email, SmtpDeliveryOutcome outcome, string attemptId, CancellationToken cancellationToken)
+        TableEntity row, AlertForm form, OutgoingEmail email, SmtpDeliveryOutcome outcome, string? attemptId, CancellationToken cancellationToken)
     {
         var now = _clock.GetCurrentInstant();
         DispatchResult result;
+        row["ClaimId"] = "";
+        if (outcome.ReplyUnknown)
+        {
+            // The transaction started and no reply came: the relay may have the message. Repeat it, labelled.
+            return await RepeatOrHoldForOperatorAsync(row, now, outcome.Detail, cancellationToken).ConfigureAwait(false)
+                ? DispatchResult.LeftPending
+                : DispatchResult.AwaitingOperator;
+        }
+
         switch (outcome.Kind)
         {
             case DeliveryOutcomeKind.Sent:
@@ -261,17 +311,18 @@ public sealed partial class AlertOutbox
 
         row["SmtpCode"] = outcome.SmtpCode ?? 0;
         row["SmtpReply"] = outcome.Detail;
+        row["SmtpQueueId"] = outcome.QueueId ?? "";
         if (await TryUpdateAsync(row, cancellationToken).ConfigureAwait(false) is null)
         {
             // Someone changed the row mid-send (only the reconciler could, and only if the in-flight timeout were too
             // short). The outcome is still the truth about this attempt: re-apply it if the attempt is still ours.
             var fresh = await ReadAsync(form.Id, cancellationToken).ConfigureAwait(false);
-            if (fresh is null || fresh.GetString("AttemptId") != attemptId)
+            if (fresh is null || attemptId is null || fresh.GetString("AttemptId") != attemptId)
             {
                 return DispatchResult.InFlightElsewhere;
             }
 
-            foreach (var property in new[] { "Status", "SentAt", "TemplateVersion", "SmtpCode", "SmtpReply" }.Where(row.ContainsKey))
+            foreach (var property in new[] { "Status", "SentAt", "TemplateVersion", "SmtpCode", "SmtpReply", "SmtpQueueId", "ClaimId" }.Where(row.ContainsKey))
             {
                 fresh[property] = row[property];
             }
@@ -315,21 +366,52 @@ public sealed partial class AlertOutbox
             return false;
         }
 
-        row["Status"] = nameof(AlertStatus.Unconfirmed);
+        await RepeatOrHoldForOperatorAsync(row, now, $"attempt started {LondonTime.Format(started.Value)} (UK time) recorded no reply", cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// An attempt left without a reply: back to Pending, marked to repeat with the "may repeat" line and counted — or,
+    /// once <see cref="OutboxOptions.MaxAutomaticRepeats"/> are spent, Unconfirmed for the operator. The operator is told
+    /// once per alert either way. False when the alert now waits for the operator.
+    /// </summary>
+    private async Task<bool> RepeatOrHoldForOperatorAsync(TableEntity row, Instant now, string why, CancellationToken cancellationToken)
+    {
+        var repeats = row.GetInt32("Repeats") ?? 0;
+        var repeat = repeats < _options.MaxAutomaticRepeats;
+        var started = row.GetDateTimeOffset("AttemptStartedAt")?.ToInstant() ?? now;
+        row["Status"] = repeat ? nameof(AlertStatus.Pending) : nameof(AlertStatus.Unconfirmed);
+        row["ClaimId"] = "";
+        row["SmtpCode"] = 0;
+        row["SmtpReply"] = why;
+        if (repeat)
+        {
+            row["Repeats"] = repeats + 1;
+            // The repeat's line names the first unanswered attempt: that is the copy the recipient may already have.
+            row["RepeatOfAttemptAt"] = row.GetDateTimeOffset("RepeatOfAttemptAt") ?? started.ToDateTimeOffset();
+        }
+
         if (await TryUpdateAsync(row, cancellationToken).ConfigureAwait(false) is null)
         {
             return false;
         }
 
         var alertId = row.GetString("AlertId") ?? row.PartitionKey;
-        LogUnconfirmed(_logger, alertId);
+        LogUnanswered(_logger, alertId, repeat, repeats + (repeat ? 1 : 0));
         await _notices.RaiseAsync(
-            new OperatorNotice(OperatorNoticeKind.UnconfirmedSend, alertId, row.GetString("Reference") ?? "",
+            new OperatorNotice(repeat ? OperatorNoticeKind.RepeatedSend : OperatorNoticeKind.UnconfirmedSend, alertId, row.GetString("Reference") ?? "",
                 row.GetString("RecipientOrgCode") ?? "", row.GetString("RecipientEmail") ?? "",
-                $"attempt {row.GetString("AttemptId")} started {started.Value} and never recorded an outcome; Message-ID {row.GetString("MessageId")}", now),
+                $"{why}; Message-ID {row.GetString("MessageId")}; " + (repeat
+                    ? $"re-sent automatically with the same Message-ID (repeat {repeats + 1} of at most {_options.MaxAutomaticRepeats})"
+                    : $"{repeats} automatic repeats spent; waiting for `coc alert release`"), now),
             cancellationToken).ConfigureAwait(false);
-        return true;
+        return repeat;
     }
+
+    private bool ClaimedByLiveSender(TableEntity row, Instant now) =>
+        !string.IsNullOrEmpty(row.GetString("ClaimId"))
+        && row.GetDateTimeOffset("ClaimedAt")?.ToInstant() is { } claimedAt
+        && now - claimedAt <= _options.InFlightTimeout.ToDuration();
 
     private async Task<TableEntity?> ReadAsync(string alertId, CancellationToken cancellationToken)
     {
@@ -366,7 +448,10 @@ public sealed partial class AlertOutbox
         row.GetString("MessageId"),
         row.GetInt32("SmtpCode") is { } code and not 0 ? code : null,
         row.GetString("SmtpReply"),
-        row.GetString("TemplateVersion"));
+        row.GetString("TemplateVersion"),
+        row.GetString("SmtpQueueId") is { Length: > 0 } queueId ? queueId : null,
+        row.GetInt32("Repeats") ?? 0,
+        Enum.TryParse<DeliveryState>(row.GetString("Delivery"), out var delivery) ? delivery : DeliveryState.Unknown);
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Alert {AlertId} send outcome {Outcome} (code {SmtpCode})")]
     private static partial void LogOutcome(ILogger logger, string alertId, DeliveryOutcomeKind outcome, int? smtpCode);
@@ -374,6 +459,6 @@ public sealed partial class AlertOutbox
     [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Alert {AlertId} held: recipient org {OrgCode} is outside the secure-mail allow-list")]
     private static partial void LogHeld(ILogger logger, string alertId, string orgCode);
 
-    [LoggerMessage(EventId = 5003, Level = LogLevel.Error, Message = "Alert {AlertId} was stuck in Sending; marked Unconfirmed for the operator")]
-    private static partial void LogUnconfirmed(ILogger logger, string alertId);
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Error, Message = "Alert {AlertId}: an attempt got no reply; repeated automatically {Repeat} (repeat number {Repeats})")]
+    private static partial void LogUnanswered(ILogger logger, string alertId, bool repeat, int repeats);
 }

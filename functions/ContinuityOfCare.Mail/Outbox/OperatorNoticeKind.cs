@@ -9,6 +9,15 @@ public enum OperatorNoticeKind
     /// <summary>architecture.md "Reliability rules": SMTP 5xx; the alert Failed and the directory entry is flagged.</summary>
     PermanentFailure,
 
-    /// <summary>A send was interrupted after the claim; the relay may or may not have the message.</summary>
+    /// <summary>Attempts were left without a reply more often than the automatic repeats allow; waiting for the operator.</summary>
     UnconfirmedSend,
+
+    /// <summary>An attempt was left without a reply; the alert was re-sent automatically with the "may repeat" line.</summary>
+    RepeatedSend,
+
+    /// <summary>A delivery status notification reported a permanent failure after the relay accepted the alert.</summary>
+    Bounced,
+
+    /// <summary>A delivery status notification reported a delay.</summary>
+    Delayed,
 }

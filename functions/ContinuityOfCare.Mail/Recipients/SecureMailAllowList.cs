@@ -1,4 +1,4 @@
-using System.Net.Mail;
+using MimeKit;
 
 namespace ContinuityOfCare.Mail.Recipients;
 
@@ -28,18 +28,18 @@ public sealed class SecureMailAllowList
     /// <summary>True when <paramref name="address"/> is a valid address whose domain is an allowed domain or a sub-domain of one.</summary>
     public bool Allows(string? address)
     {
-        if (string.IsNullOrWhiteSpace(address) || !MailAddress.TryCreate(address, out var parsed))
+        if (string.IsNullOrWhiteSpace(address) || !MailboxAddress.TryParse(address, out var parsed))
         {
             return false;
         }
 
-        // MailAddress accepts a display-name form ("x <a@b>"); only a bare address is a recipient here.
-        if (!string.Equals(parsed.Address, address.Trim(), StringComparison.OrdinalIgnoreCase))
+        // MailboxAddress accepts a display-name form ("x <a@b>"); only a bare address is a recipient here.
+        if (!string.Equals(parsed.Address.TrimEnd('.'), address.Trim().TrimEnd('.'), StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
-        var domain = Normalise(parsed.Host);
+        var domain = Normalise(parsed.Domain);
         return _domains.Any(allowed =>
             domain == allowed || domain.EndsWith("." + allowed, StringComparison.Ordinal));
     }

@@ -11,8 +11,10 @@ using NodaTime;
 namespace ContinuityOfCare.Benchmarks.Mail;
 
 /// <summary>
-/// Issue 5: render an Alert Form and hand it to a local SMTP server through the full resilient sender (Polly pipeline,
-/// rate limiter off), against rendering alone. Messages per second = 1 s / Mean of <see cref="RenderAndSend"/>.
+/// Render an Alert Form and hand it to a local SMTP server through the full resilient sender (Polly pipeline, rate
+/// limiter off, one sequential sender), against rendering alone. Messages per second = 1 s / Mean of
+/// <see cref="RenderAndSend"/>. The same class measured the System.Net.Mail transport before the move to MailKit
+/// (docs/benchmarks.md "Mail"): only the wiring in <see cref="SetUp"/> changed.
 /// Run: <c>dotnet run -c Release --project tests/ContinuityOfCare.Benchmarks -- --filter '*MailBenchmarks*'</c>.
 /// </summary>
 [MemoryDiagnoser]
@@ -23,6 +25,7 @@ public class MailBenchmarks
     private SmtpSink _sink = null!;
     private AlertEmailFactory _factory = null!;
     private ResilientMailSender _sender = null!;
+    private SmtpConnectionPool _pool = null!;
     private AlertForm _form = null!;
 
     [GlobalSetup]
@@ -35,7 +38,8 @@ public class MailBenchmarks
         });
         var resilience = Options.Create(new MailResilienceOptions { MessagesPerMinute = 0 });
         _factory = new AlertEmailFactory(new AlertFormRenderer(), smtp);
-        _sender = new ResilientMailSender(new SmtpTransport(smtp), smtp, resilience, TimeProvider.System, NullLogger<ResilientMailSender>.Instance);
+        _pool = new SmtpConnectionPool(smtp, TimeProvider.System);
+        _sender = new ResilientMailSender(new SmtpTransport(_pool, smtp), smtp, resilience, TimeProvider.System, NullLogger<ResilientMailSender>.Instance);
         _form = new AlertForm(
             "0123456789abcdef0123456789abcdef", "CC-2026-012345", EventKind.TransferredBetweenPrisons, "000 §PP8",
             new AlertParty("CJ-LDS", "Leeds CJIT", OrgType.Cjit, "Duty SPOC", "cjit.leeds@nhs.net", "0113 000 1111", "0800 000 2222"),
@@ -53,6 +57,7 @@ public class MailBenchmarks
     public void CleanUp()
     {
         _sender.Dispose();
+        _pool.Dispose();
         _sink.Dispose();
     }
 
