@@ -209,4 +209,62 @@ public sealed class AlertOutboxTests(AzuriteFixture azurite, MaildevFixture mail
         Assert.Equal(1, server.Accepted);
         Assert.Equal(2, (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!.AttemptCount);
     }
+
+    [Fact]
+    public async Task ReliabilityRules_Outbox_RecordsTheRelaysRealReply()
+    {
+        using var harness = await OutboxHarness.CreateAsync(azurite, Maildev.SmtpPort);
+        var form = SampleAlerts.Transfer(TestMail.UniqueId("reply"));
+        await harness.Outbox.EnqueueAsync(form, CancellationToken.None);
+
+        Assert.Equal(DispatchResult.Sent, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
+
+        var sent = (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!;
+        Assert.Equal(250, sent.SmtpCode);
+        // maildev's own words after the code (smtp-server's "Message queued as <id>"), not a reply the hub made up.
+        Assert.Matches(@"^250 \S", sent.SmtpReply!);
+        Assert.DoesNotContain("accepted by", sent.SmtpReply!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReliabilityRules_Outbox_MarksSendingOnlyAroundTheTransactionNotWhileWaiting()
+    {
+        await using var server = ScriptedSmtpServer.AnsweringData(attempt => attempt == 1 ? "451 4.3.0 later" : "250 2.0.0 queued as W2X");
+        OutboxHarness? harness = null;
+        var seen = new List<string>();
+        harness = await OutboxHarness.CreateAsync(azurite, server.Port, decorate: inner => new ObservingSender(inner, async phase =>
+            seen.Add($"{phase}:{(await harness!.Outbox.GetAsync(phase.Split('#')[1], CancellationToken.None))!.Status}")));
+        using var _ = harness;
+        var form = SampleAlerts.Transfer(TestMail.UniqueId("mark"));
+        await harness.Outbox.EnqueueAsync(form, CancellationToken.None);
+
+        Assert.Equal(DispatchResult.Sent, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
+
+        Assert.Equal(
+            [$"queued#{form.Id}:Pending", $"attempt#{form.Id}:Sending", $"attempt#{form.Id}:Sending"],
+            seen);
+        var sent = (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!;
+        Assert.Equal(2, sent.AttemptCount);
+        Assert.Equal("W2X", sent.SmtpQueueId);
+    }
+
+    [Fact]
+    public async Task ReliabilityRules_Outbox_ConnectionDroppedMidDataIsRepeatedWithTheLabelAndCounted()
+    {
+        await using var server = ScriptedSmtpServer.AnsweringData(attempt => attempt == 1 ? ScriptedSmtpServer.DropMidData : "250 2.0.0 queued as D2X");
+        using var harness = await OutboxHarness.CreateAsync(azurite, server.Port);
+        var form = SampleAlerts.Transfer(TestMail.UniqueId("drop"));
+        await harness.Outbox.EnqueueAsync(form, CancellationToken.None);
+
+        Assert.Equal(DispatchResult.LeftPending, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
+        var waiting = (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!;
+        Assert.Equal(AlertStatus.Pending, waiting.Status);
+        Assert.Equal(1, waiting.Repeats);
+        Assert.Equal(1, server.Messages);
+
+        Assert.Equal(DispatchResult.Sent, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
+        Assert.Equal(2, server.Messages);
+        Assert.Equal(1, (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!.Repeats);
+        Assert.Equal(OperatorNoticeKind.RepeatedSend, Assert.Single(await harness.Notices.ListAsync(CancellationToken.None)).Kind);
+    }
 }

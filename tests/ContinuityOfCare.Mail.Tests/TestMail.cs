@@ -33,11 +33,13 @@ internal static class TestMail
         return options;
     }
 
-    public static MailSenderUnderTest Sender(SmtpOptions smtp, MailResilienceOptions resilience, IRelayStateObserver? relayState = null)
+    public static MailSenderUnderTest Sender(
+        SmtpOptions smtp, MailResilienceOptions resilience, IRelayStateObserver? relayState = null, TimeProvider? timeProvider = null)
     {
-        var pool = new SmtpConnectionPool(Options.Create(smtp), TimeProvider.System);
+        var time = timeProvider ?? TimeProvider.System;
+        var pool = new SmtpConnectionPool(Options.Create(smtp), time);
         var sender = new ResilientMailSender(
-            new SmtpTransport(pool, Options.Create(smtp)), Options.Create(smtp), Options.Create(resilience), TimeProvider.System,
+            new SmtpTransport(pool, Options.Create(smtp)), Options.Create(smtp), Options.Create(resilience), time,
             NullLogger<ResilientMailSender>.Instance, relayState);
         return new MailSenderUnderTest(sender, pool);
     }
