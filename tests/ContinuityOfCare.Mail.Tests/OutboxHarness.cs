@@ -56,7 +56,7 @@ internal sealed class OutboxHarness : IDisposable
         var flagTable = await CreateTableAsync(azurite, outboxOptions.DirectoryFlagsTable);
         var realSender = TestMail.Sender(smtp, resilience);
         var sender = decorate is null ? realSender : decorate(realSender);
-        var notices = new OperatorNoticeBoard(noticeTable, realSender, smtp, outboxOptions, NullLogger.Instance);
+        var notices = new OperatorNoticeBoard(noticeTable, alerts, smtp, outboxOptions, NullLogger.Instance);
         var flags = new DirectoryEntryFlags(flagTable);
         var clock = new FakeClock(SampleAlerts.SentAt);
         var outbox = new AlertOutbox(

@@ -23,7 +23,7 @@ namespace ContinuityOfCare.Mail.Outbox;
 /// </summary>
 public sealed partial class AlertOutbox
 {
-    private const string RowKey = "alert";
+    private const string RowKey = OutboxKeys.RowKey;
     private readonly TableClient _alerts;
     private readonly AlertEmailFactory _emails;
     private readonly IMailSender _sender;
@@ -177,10 +177,21 @@ public sealed partial class AlertOutbox
             return DispatchResult.InFlightElsewhere;
         }
 
-        var form = OutboxFormJson.Deserialize(row.GetString("Form") ?? throw new InvalidOperationException($"Alert {alertId} has no stored form."));
-        if (!_allowList.Allows(form.To.Email))
+        // A queued operator notice email carries its rendered text instead of a form; it goes to the operator mailbox.
+        var notice = row.GetString("Kind") == OutboxKeys.NoticeKind;
+        AlertForm? form = null;
+        if (!notice)
         {
-            return await HoldAsync(row, form, now, cancellationToken).ConfigureAwait(false);
+            form = OutboxFormJson.Deserialize(row.GetString("Form") ?? throw new InvalidOperationException($"Alert {alertId} has no stored form."));
+            if (!_allowList.Allows(form.To.Email))
+            {
+                return await HoldAsync(row, form, now, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else if (_notices.EmailFrom(row) is null)
+        {
+            // The operator mailbox was removed from configuration since the notice was queued: the stored notice remains.
+            return DispatchResult.AlreadyFinal;
         }
 
         // The claim: still Pending, but owned by this call. Waiting for a rate-limit permit or a back-off happens under
@@ -195,7 +206,7 @@ public sealed partial class AlertOutbox
         }
 
         var repeatOf = row.GetDateTimeOffset("RepeatOfAttemptAt")?.ToInstant();
-        var email = _emails.Create(form, now, repeatOf);
+        var email = form is null ? _notices.EmailFrom(row)! : _emails.Create(form, now, repeatOf);
         string? attemptId = null;
         SmtpDeliveryOutcome outcome;
         try
@@ -208,7 +219,7 @@ public sealed partial class AlertOutbox
         }
 
         LogOutcome(_logger, alertId, outcome.Kind, outcome.SmtpCode);
-        return await RecordOutcomeAsync(row, form, email, outcome, attemptId, cancellationToken).ConfigureAwait(false);
+        return await RecordOutcomeAsync(row, alertId, form, email, outcome, attemptId, cancellationToken).ConfigureAwait(false);
 
         // Per attempt, on a ready connection, just before MAIL FROM: from here until the reply is the lost-alert window.
         async Task MarkSendingAsync(CancellationToken token)
@@ -259,22 +270,104 @@ public sealed partial class AlertOutbox
     /// (again) with the same Message-ID; an Unconfirmed one carries the "may repeat" line. Returns false if the alert is
     /// not in one of those states.
     /// </summary>
-    public async Task<bool> ReleaseAsync(string alertId, CancellationToken cancellationToken)
+    public Task<bool> ReleaseAsync(string alertId, CancellationToken cancellationToken) =>
+        new OutboxOperations(_alerts).ReleaseAsync(alertId, cancellationToken);
+
+    /// <summary>
+    /// The alert a delivery status notification is about: its ENVID when that names a stored alert (the hub sends the
+    /// alert id as ENVID), else the alert whose recorded Message-ID equals <paramref name="messageId"/>. Null when none.
+    /// </summary>
+    public async Task<string?> FindAlertIdAsync(string? envelopeId, string? messageId, CancellationToken cancellationToken)
     {
+        if (!string.IsNullOrWhiteSpace(envelopeId) && await ReadAsync(envelopeId, cancellationToken).ConfigureAwait(false) is { } byEnvelope)
+        {
+            return byEnvelope.GetString("AlertId") ?? byEnvelope.PartitionKey;
+        }
+
+        if (string.IsNullOrWhiteSpace(messageId))
+        {
+            return null;
+        }
+
+        var filter = TableClient.CreateQueryFilter($"MessageId eq {"<" + messageId.Trim('<', '>') + ">"}");
+        await foreach (var row in _alerts.QueryAsync<TableEntity>(filter, select: ["AlertId"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            return row.GetString("AlertId") ?? row.PartitionKey;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Records what a delivery status notification reported for a sent alert: Bounced (permanent; the directory entry is
+    /// flagged) or Delayed (never overriding Bounced). The operator is told once per alert and kind. True when the
+    /// alert's delivery state changed.
+    /// </summary>
+    public async Task<bool> RecordDeliveryReportAsync(string alertId, DeliveryState state, string detail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
         var row = await ReadAsync(alertId, cancellationToken).ConfigureAwait(false);
-        if (row is null || StatusOf(row) is not (AlertStatus.Unconfirmed or AlertStatus.Held))
+        if (row is null || state == DeliveryState.Unknown)
         {
             return false;
         }
 
-        row["Status"] = nameof(AlertStatus.Pending);
-        row["ClaimId"] = "";
-        row["Repeats"] = 0;
-        return await TryUpdateAsync(row, cancellationToken).ConfigureAwait(false) is not null;
+        var current = Enum.TryParse<DeliveryState>(row.GetString("Delivery"), out var parsed) ? parsed : DeliveryState.Unknown;
+        if (current == state || current == DeliveryState.Bounced)
+        {
+            return false;
+        }
+
+        var now = _clock.GetCurrentInstant();
+        row["Delivery"] = state.ToString();
+        row["DeliveryDetail"] = detail.Length <= 500 ? detail : detail[..500];
+        row["DeliveryReportedAt"] = now.ToDateTimeOffset();
+        await _alerts.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+
+        var orgCode = row.GetString("RecipientOrgCode") ?? "";
+        var email = row.GetString("RecipientEmail") ?? "";
+        if (state == DeliveryState.Bounced)
+        {
+            await _flags.FlagAsync(orgCode, alertId, email, null, detail, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        await RaiseAsync(
+            new OperatorNotice(state == DeliveryState.Bounced ? OperatorNoticeKind.Bounced : OperatorNoticeKind.Delayed,
+                alertId, row.GetString("Reference") ?? "", orgCode, email, detail, now),
+            sendNow: true, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>One notice per day about the bounce mailbox itself (messages it could not read), with the count.</summary>
+    public Task RaiseMailboxNoticeAsync(Instant now, string detail, CancellationToken cancellationToken) =>
+        RaiseAsync(
+            new OperatorNotice(OperatorNoticeKind.UnreadableBounces, $"bounce-mailbox-{now.InUtc().Date:yyyyMMdd}", "", "", "", detail, now),
+            sendNow: true, cancellationToken);
+
+    /// <summary>
+    /// One notice per circuit-breaker transition (relay down / back). Its email is only queued: the relay is down, or
+    /// this runs inside the breaker's own callback; the timer sweep sends it with the other waiting mail.
+    /// </summary>
+    public Task RaiseRelayNoticeAsync(bool down, string detail, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetCurrentInstant();
+        return RaiseAsync(
+            new OperatorNotice(down ? OperatorNoticeKind.RelayDown : OperatorNoticeKind.RelayBack, $"relay-{now.ToUnixTimeTicks()}", "", "", "", detail, now),
+            sendNow: false, cancellationToken);
+    }
+
+    /// <summary>Raises the notice; when it is new and an operator mailbox is set, sends its email now or leaves it queued.</summary>
+    private async Task RaiseAsync(OperatorNotice notice, bool sendNow, CancellationToken cancellationToken)
+    {
+        var emailId = await _notices.RaiseAsync(notice, cancellationToken).ConfigureAwait(false);
+        if (emailId is not null && sendNow)
+        {
+            _ = await SendAsync(emailId, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task<DispatchResult> RecordOutcomeAsync(
-        TableEntity row, AlertForm form, OutgoingEmail email, SmtpDeliveryOutcome outcome, string? attemptId, CancellationToken cancellationToken)
+        TableEntity row, string alertId, AlertForm? form, OutgoingEmail email, SmtpDeliveryOutcome outcome, string? attemptId, CancellationToken cancellationToken)
     {
         var now = _clock.GetCurrentInstant();
         DispatchResult result;
@@ -316,7 +409,7 @@ public sealed partial class AlertOutbox
         {
             // Someone changed the row mid-send (only the reconciler could, and only if the in-flight timeout were too
             // short). The outcome is still the truth about this attempt: re-apply it if the attempt is still ours.
-            var fresh = await ReadAsync(form.Id, cancellationToken).ConfigureAwait(false);
+            var fresh = await ReadAsync(alertId, cancellationToken).ConfigureAwait(false);
             if (fresh is null || attemptId is null || fresh.GetString("AttemptId") != attemptId)
             {
                 return DispatchResult.InFlightElsewhere;
@@ -330,12 +423,12 @@ public sealed partial class AlertOutbox
             await _alerts.UpdateEntityAsync(fresh, fresh.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         }
 
-        if (outcome.Kind == DeliveryOutcomeKind.PermanentFailure)
+        if (outcome.Kind == DeliveryOutcomeKind.PermanentFailure && form is not null)
         {
             await _flags.FlagAsync(form.To.OrgCode, form.Id, form.To.Email, outcome.SmtpCode, outcome.Detail, now, cancellationToken).ConfigureAwait(false);
-            await _notices.RaiseAsync(
+            await RaiseAsync(
                 new OperatorNotice(OperatorNoticeKind.PermanentFailure, form.Id, form.Reference, form.To.OrgCode, form.To.Email, outcome.Detail, now),
-                cancellationToken).ConfigureAwait(false);
+                sendNow: true, cancellationToken).ConfigureAwait(false);
         }
 
         return result;
@@ -351,10 +444,10 @@ public sealed partial class AlertOutbox
         }
 
         LogHeld(_logger, form.Id, form.To.OrgCode);
-        await _notices.RaiseAsync(
+        await RaiseAsync(
             new OperatorNotice(OperatorNoticeKind.RecipientNotAllowed, form.Id, form.Reference, form.To.OrgCode, form.To.Email,
                 $"recipient domain is not in the secure-mail allow-list ({string.Join(", ", _allowList.Domains)})", now),
-            cancellationToken).ConfigureAwait(false);
+            sendNow: true, cancellationToken).ConfigureAwait(false);
         return DispatchResult.Held;
     }
 
@@ -398,13 +491,19 @@ public sealed partial class AlertOutbox
 
         var alertId = row.GetString("AlertId") ?? row.PartitionKey;
         LogUnanswered(_logger, alertId, repeat, repeats + (repeat ? 1 : 0));
-        await _notices.RaiseAsync(
+        if (row.GetString("Kind") == OutboxKeys.NoticeKind)
+        {
+            // A notice email about a notice email would only echo; the stored notice is the record.
+            return repeat;
+        }
+
+        await RaiseAsync(
             new OperatorNotice(repeat ? OperatorNoticeKind.RepeatedSend : OperatorNoticeKind.UnconfirmedSend, alertId, row.GetString("Reference") ?? "",
                 row.GetString("RecipientOrgCode") ?? "", row.GetString("RecipientEmail") ?? "",
                 $"{why}; Message-ID {row.GetString("MessageId")}; " + (repeat
                     ? $"re-sent automatically with the same Message-ID (repeat {repeats + 1} of at most {_options.MaxAutomaticRepeats})"
                     : $"{repeats} automatic repeats spent; waiting for `coc alert release`"), now),
-            cancellationToken).ConfigureAwait(false);
+            sendNow: true, cancellationToken).ConfigureAwait(false);
         return repeat;
     }
 
@@ -436,10 +535,10 @@ public sealed partial class AlertOutbox
         }
     }
 
-    private static AlertStatus StatusOf(TableEntity row) =>
+    internal static AlertStatus StatusOf(TableEntity row) =>
         Enum.TryParse<AlertStatus>(row.GetString("Status"), out var status) ? status : AlertStatus.Pending;
 
-    private static OutboxEntry ToEntry(TableEntity row) => new(
+    internal static OutboxEntry ToEntry(TableEntity row) => new(
         row.GetString("AlertId") ?? row.PartitionKey,
         row.GetString("Reference") ?? "",
         StatusOf(row),

@@ -20,4 +20,13 @@ public enum OperatorNoticeKind
 
     /// <summary>A delivery status notification reported a delay.</summary>
     Delayed,
+
+    /// <summary>The bounce mailbox holds messages that are not readable reports or match no alert (left there, counted).</summary>
+    UnreadableBounces,
+
+    /// <summary>The SMTP circuit breaker opened: the relay is considered down; alerts wait in the outbox.</summary>
+    RelayDown,
+
+    /// <summary>The SMTP circuit breaker closed again: the relay is back.</summary>
+    RelayBack,
 }

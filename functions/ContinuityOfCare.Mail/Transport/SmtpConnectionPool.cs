@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net.Sockets;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 
@@ -125,7 +126,20 @@ public sealed class SmtpConnectionPool : IAsyncDisposable, IDisposable
         // architecture.md "Security rules": STARTTLS is required; only a loopback development relay may go without it
         // (SmtpOptionsValidator refuses anything else).
         var security = _options.RequireStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None;
-        await client.ConnectAsync(_options.Host, _options.Port, security, cancellationToken).ConfigureAwait(false);
+        // Nagle off: the end-of-data line is a small write after a large one, and with Nagle on it waits for the
+        // relay's delayed ACK (~40 ms on Linux) on every message — the stall docs/benchmarks.md "Mail" measured.
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(_options.Host, _options.Port, cancellationToken).ConfigureAwait(false);
+            await client.ConnectAsync(socket, _options.Host, _options.Port, security, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
         Interlocked.Increment(ref _opened);
         if (!string.IsNullOrWhiteSpace(_options.UserName))
         {
