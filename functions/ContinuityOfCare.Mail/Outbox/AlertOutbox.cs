@@ -356,6 +356,19 @@ public sealed partial class AlertOutbox
             sendNow: false, cancellationToken);
     }
 
+    /// <summary>
+    /// Emails a notice about the hub itself (recorded by the hub's notice store, <paramref name="key"/> unique per day)
+    /// to the operator through this outbox, sending it at once; a relay failure leaves it queued for the sweep.
+    /// </summary>
+    public async Task EmailHubNoticeAsync(string key, string kind, string message, Instant raisedAt, CancellationToken cancellationToken)
+    {
+        var notice = new OperatorNotice(OperatorNoticeKind.Hub, key, "", "", "", $"{kind}: {message}", raisedAt);
+        if (await _notices.QueueEmailAsync(notice, cancellationToken).ConfigureAwait(false) is { } emailId)
+        {
+            _ = await SendAsync(emailId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Raises the notice; when it is new and an operator mailbox is set, sends its email now or leaves it queued.</summary>
     private async Task RaiseAsync(OperatorNotice notice, bool sendNow, CancellationToken cancellationToken)
     {

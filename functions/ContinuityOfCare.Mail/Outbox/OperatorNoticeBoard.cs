@@ -72,6 +72,17 @@ public sealed partial class OperatorNoticeBoard
         }
 
         LogNotice(_logger, notice.Kind, notice.AlertId, notice.RecipientOrgCode);
+        return await QueueEmailAsync(notice, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Queues the notice's email to the operator in the outbox without storing a notice row here: for notices whose
+    /// record is kept elsewhere (the hub's own, <see cref="OperatorNoticeKind.Hub"/>). Insert-if-absent by the notice id.
+    /// Returns the outbox id when queued now, else null (no operator mailbox, or already queued).
+    /// </summary>
+    public async Task<string?> QueueEmailAsync(OperatorNotice notice, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
         if (_operator is null)
         {
             return null;

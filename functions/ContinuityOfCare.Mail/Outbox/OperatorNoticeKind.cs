@@ -29,4 +29,10 @@ public enum OperatorNoticeKind
 
     /// <summary>The SMTP circuit breaker closed again: the relay is back.</summary>
     RelayBack,
+
+    /// <summary>
+    /// A notice about the hub itself (missing feed, calendar running out, escalation undelivered), recorded in the hub's
+    /// notices table and emailed through the outbox; the detail names its kind.
+    /// </summary>
+    Hub,
 }

@@ -42,6 +42,9 @@ public sealed class OperatorNoticeRenderer
             OperatorNoticeKind.RelayDown => (
                 "mail relay down",
                 "The SMTP relay failed repeatedly, so sending is paused (circuit breaker open). Alert Forms wait in the outbox and are sent when it recovers."),
+            OperatorNoticeKind.Hub => (
+                "hub notice",
+                "See the detail. `coc status` lists the hub's notices of the last seven days."),
             OperatorNoticeKind.RelayBack => (
                 "mail relay back",
                 "The SMTP relay is answering again (circuit breaker closed); waiting Alert Forms are being sent."),

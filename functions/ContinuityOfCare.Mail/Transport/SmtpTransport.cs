@@ -46,7 +46,10 @@ public sealed class SmtpTransport : ISmtpTransport
         {
             if (beforeTransaction is not null)
             {
+                // The hook failing (the claim was lost, storage failed) leaves the connection as good as it was.
+                usable = true;
                 await beforeTransaction(cancellationToken).ConfigureAwait(false);
+                usable = false;
             }
 
             connection.Client.RecipientAccepted = false;
