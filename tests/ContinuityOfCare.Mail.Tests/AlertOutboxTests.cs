@@ -241,7 +241,7 @@ public sealed class AlertOutboxTests(AzuriteFixture azurite, MaildevFixture mail
         Assert.Equal(DispatchResult.Sent, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
 
         Assert.Equal(
-            [$"queued#{form.Id}:Pending", $"attempt#{form.Id}:Sending", $"attempt#{form.Id}:Sending"],
+            [$"queued#{form.Id}:Pending", $"attempt#{form.Id}:Sending", $"refused#{form.Id}:Pending", $"attempt#{form.Id}:Sending"],
             seen);
         var sent = (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!;
         Assert.Equal(2, sent.AttemptCount);
@@ -266,5 +266,29 @@ public sealed class AlertOutboxTests(AzuriteFixture azurite, MaildevFixture mail
         Assert.Equal(2, server.Messages);
         Assert.Equal(1, (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!.Repeats);
         Assert.Equal(OperatorNoticeKind.RepeatedSend, Assert.Single(await harness.Notices.ListAsync(CancellationToken.None)).Kind);
+    }
+
+    [Fact]
+    public async Task ReliabilityRules_Outbox_CrashDuringTheBackOffAfterARefusalIsSentLaterWithoutARepeatLabel()
+    {
+        await using var server = ScriptedSmtpServer.AnsweringData(attempt => attempt == 1 ? "451 4.3.0 later" : "250 2.0.0 queued as B2X");
+        using var harness = await OutboxHarness.CreateAsync(azurite, server.Port, decorate: inner => new CrashDuringBackOffSender(inner));
+        var form = SampleAlerts.Transfer(TestMail.UniqueId("backoff"));
+        await harness.Outbox.EnqueueAsync(form, CancellationToken.None);
+
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => harness.Outbox.SendAsync(form.Id, CancellationToken.None));
+
+        // Refused: nothing was delivered, so the row is not Sending — just still claimed by the dead sender.
+        Assert.Equal(AlertStatus.Pending, (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!.Status);
+        Assert.Equal(DispatchResult.InFlightElsewhere, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
+        harness.Clock.Advance(Duration.FromTimeSpan(OutboxHarness.InFlightTimeout) + Duration.FromSeconds(1));
+        Assert.Equal(0, await harness.Outbox.ReconcileAsync(CancellationToken.None));
+
+        Assert.Equal(DispatchResult.Sent, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
+        var sent = (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!;
+        Assert.Equal(0, sent.Repeats);
+        Assert.Equal("B2X", sent.SmtpQueueId);
+        Assert.Empty(await harness.Notices.ListAsync(CancellationToken.None));
+        Assert.Equal(1, server.Accepted);
     }
 }

@@ -13,9 +13,9 @@ internal sealed class CrashAfterSendSender(IMailSender inner, int crashes = int.
 
     public Task<SmtpDeliveryOutcome> SendAsync(OutgoingEmail email, CancellationToken cancellationToken) => SendAsync(email, null, cancellationToken);
 
-    public async Task<SmtpDeliveryOutcome> SendAsync(OutgoingEmail email, BeforeSmtpTransaction? beforeTransaction, CancellationToken cancellationToken)
+    public async Task<SmtpDeliveryOutcome> SendAsync(OutgoingEmail email, SmtpAttemptObserver? attempts, CancellationToken cancellationToken)
     {
-        var outcome = await inner.SendAsync(email, beforeTransaction, cancellationToken);
+        var outcome = await inner.SendAsync(email, attempts, cancellationToken);
         if (Interlocked.Increment(ref _sends) > crashes)
         {
             return outcome;

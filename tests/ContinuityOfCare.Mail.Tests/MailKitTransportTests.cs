@@ -87,13 +87,30 @@ public sealed class MailKitTransportTests
         using var sender = TestMail.Sender(smtp, TestMail.FastResilience());
         var marks = 0;
 
-        var outcome = await sender.SendAsync(Email(smtp), _ => { marks++; return Task.CompletedTask; }, CancellationToken.None);
+        var refusals = 0;
+        var outcome = await sender.SendAsync(
+            Email(smtp),
+            (phase, _) =>
+            {
+                if (phase == SmtpAttemptPhase.Starting)
+                {
+                    marks++;
+                }
+                else
+                {
+                    refusals++;
+                }
+
+                return Task.CompletedTask;
+            },
+            CancellationToken.None);
 
         Assert.Equal(DeliveryOutcomeKind.TransientFailure, outcome.Kind);
         Assert.True(outcome.ReplyUnknown);
         Assert.Null(outcome.SmtpCode);
         Assert.StartsWith("no SMTP reply", outcome.Detail, StringComparison.Ordinal);
         Assert.Equal(1, marks);
+        Assert.Equal(0, refusals);
         Assert.Equal(1, server.Messages);
     }
 
@@ -103,9 +120,11 @@ public sealed class MailKitTransportTests
         await using var server = ScriptedSmtpServer.AnsweringRecipient(_ => "451 4.7.1 greylisted");
         var smtp = TestMail.Smtp(server.Port);
         using var sender = TestMail.Sender(smtp, TestMail.FastResilience(options => options.MaxRetryAttempts = 0));
+        var phases = new List<SmtpAttemptPhase>();
 
-        var outcome = await sender.SendAsync(Email(smtp), CancellationToken.None);
+        var outcome = await sender.SendAsync(Email(smtp), (phase, _) => { phases.Add(phase); return Task.CompletedTask; }, CancellationToken.None);
 
+        Assert.Equal([SmtpAttemptPhase.Starting, SmtpAttemptPhase.Refused], phases);
         Assert.Equal(DeliveryOutcomeKind.TransientFailure, outcome.Kind);
         Assert.False(outcome.ReplyUnknown);
         Assert.Equal("451 4.7.1 greylisted", outcome.Detail);

@@ -9,8 +9,8 @@ internal sealed class MailSenderUnderTest(ResilientMailSender sender, SmtpConnec
 
     public Task<SmtpDeliveryOutcome> SendAsync(OutgoingEmail email, CancellationToken cancellationToken) => sender.SendAsync(email, cancellationToken);
 
-    public Task<SmtpDeliveryOutcome> SendAsync(OutgoingEmail email, BeforeSmtpTransaction? beforeTransaction, CancellationToken cancellationToken) =>
-        sender.SendAsync(email, beforeTransaction, cancellationToken);
+    public Task<SmtpDeliveryOutcome> SendAsync(OutgoingEmail email, SmtpAttemptObserver? attempts, CancellationToken cancellationToken) =>
+        sender.SendAsync(email, attempts, cancellationToken);
 
     public void Dispose()
     {

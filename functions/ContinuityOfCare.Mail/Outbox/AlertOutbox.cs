@@ -222,8 +222,17 @@ public sealed partial class AlertOutbox
         return await RecordOutcomeAsync(row, alertId, form, email, outcome, attemptId, cancellationToken).ConfigureAwait(false);
 
         // Per attempt, on a ready connection, just before MAIL FROM: from here until the reply is the lost-alert window.
-        async Task MarkSendingAsync(CancellationToken token)
+        // A refusal (or a failure before any recipient was accepted) delivered nothing, so the mark is taken back at
+        // once: a sender that dies during the back-off leaves a claimed Pending row, not a false "unanswered" one.
+        async Task MarkSendingAsync(SmtpAttemptPhase phase, CancellationToken token)
         {
+            if (phase == SmtpAttemptPhase.Refused)
+            {
+                row["Status"] = nameof(AlertStatus.Pending);
+                _ = await TryUpdateAsync(row, token).ConfigureAwait(false);
+                return;
+            }
+
             attemptId = Guid.NewGuid().ToString("N");
             row["Status"] = nameof(AlertStatus.Sending);
             row["AttemptId"] = attemptId;

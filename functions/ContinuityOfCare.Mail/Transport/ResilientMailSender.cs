@@ -63,14 +63,14 @@ public sealed partial class ResilientMailSender : IMailSender, IDisposable
     public Task<SmtpDeliveryOutcome> SendAsync(OutgoingEmail email, CancellationToken cancellationToken) => SendAsync(email, null, cancellationToken);
 
     /// <inheritdoc />
-    public async Task<SmtpDeliveryOutcome> SendAsync(OutgoingEmail email, BeforeSmtpTransaction? beforeTransaction, CancellationToken cancellationToken)
+    public async Task<SmtpDeliveryOutcome> SendAsync(OutgoingEmail email, SmtpAttemptObserver? attempts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(email);
         try
         {
             return await _pipeline.ExecuteAsync(
-                static (state, token) => new ValueTask<SmtpDeliveryOutcome>(state.Transport.SendAsync(state.Email, state.Hook, token)),
-                (Transport: _transport, Email: email, Hook: beforeTransaction),
+                static (state, token) => new ValueTask<SmtpDeliveryOutcome>(state.Transport.SendAsync(state.Email, state.Attempts, token)),
+                (Transport: _transport, Email: email, Attempts: attempts),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (RateLimiterRejectedException)

@@ -26,7 +26,7 @@ public sealed class SmtpTransport : ISmtpTransport
     }
 
     /// <inheritdoc />
-    public async Task<SmtpDeliveryOutcome> SendAsync(OutgoingEmail email, BeforeSmtpTransaction? beforeTransaction, CancellationToken cancellationToken)
+    public async Task<SmtpDeliveryOutcome> SendAsync(OutgoingEmail email, SmtpAttemptObserver? attempts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(email);
         PooledSmtpConnection connection;
@@ -44,11 +44,11 @@ public sealed class SmtpTransport : ISmtpTransport
         var started = false;
         try
         {
-            if (beforeTransaction is not null)
+            if (attempts is not null)
             {
-                // The hook failing (the claim was lost, storage failed) leaves the connection as good as it was.
+                // The observer failing (the claim was lost, storage failed) leaves the connection as good as it was.
                 usable = true;
-                await beforeTransaction(cancellationToken).ConfigureAwait(false);
+                await attempts(SmtpAttemptPhase.Starting, cancellationToken).ConfigureAwait(false);
                 usable = false;
             }
 
@@ -66,11 +66,19 @@ public sealed class SmtpTransport : ISmtpTransport
         {
             // A refused command leaves the session usable (MailKit sends RSET) unless the server closed it (421).
             usable = connection.Client.IsConnected && (int)exception.StatusCode != 421;
-            return SmtpFailureClassifier.Classify(exception);
+            return await RefusedAsync(SmtpFailureClassifier.Classify(exception), attempts, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (SmtpFailureClassifier.IsConnectionFailure(exception))
         {
-            return SmtpFailureClassifier.Classify(exception) with { ReplyUnknown = started && connection.Client.RecipientAccepted };
+            var outcome = SmtpFailureClassifier.Classify(exception) with { ReplyUnknown = started && connection.Client.RecipientAccepted };
+            return started && !outcome.ReplyUnknown ? await RefusedAsync(outcome, attempts, cancellationToken).ConfigureAwait(false) : outcome;
+        }
+        catch (OperationCanceledException) when (started && !connection.Client.RecipientAccepted && attempts is not null)
+        {
+            // Timed out before any recipient was accepted: nothing was delivered; the mark is taken back, then the
+            // timeout goes on to the pipeline (the caller's token is already cancelled, hence None for the write).
+            await attempts(SmtpAttemptPhase.Refused, CancellationToken.None).ConfigureAwait(false);
+            throw;
         }
         catch (OperationCanceledException) when (started && connection.Client.RecipientAccepted)
         {
@@ -82,5 +90,15 @@ public sealed class SmtpTransport : ISmtpTransport
             connection.Client.NextEnvelopeId = null;
             _pool.Return(connection, usable);
         }
+    }
+
+    private static async Task<SmtpDeliveryOutcome> RefusedAsync(SmtpDeliveryOutcome outcome, SmtpAttemptObserver? attempts, CancellationToken cancellationToken)
+    {
+        if (attempts is not null)
+        {
+            await attempts(SmtpAttemptPhase.Refused, cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcome;
     }
 }

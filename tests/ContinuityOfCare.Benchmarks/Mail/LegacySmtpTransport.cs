@@ -11,7 +11,7 @@ namespace ContinuityOfCare.Benchmarks.Mail;
 /// </summary>
 internal sealed class LegacySmtpTransport(SmtpOptions options) : ISmtpTransport
 {
-    public async Task<SmtpDeliveryOutcome> SendAsync(OutgoingEmail email, BeforeSmtpTransaction? beforeTransaction, CancellationToken cancellationToken)
+    public async Task<SmtpDeliveryOutcome> SendAsync(OutgoingEmail email, SmtpAttemptObserver? attempts, CancellationToken cancellationToken)
     {
         using var client = new SmtpClient(options.Host, options.Port)
         {
@@ -27,9 +27,9 @@ internal sealed class LegacySmtpTransport(SmtpOptions options) : ISmtpTransport
         using var message = LegacyMailMessageFactory.Create(email);
         try
         {
-            if (beforeTransaction is not null)
+            if (attempts is not null)
             {
-                await beforeTransaction(cancellationToken).ConfigureAwait(false);
+                await attempts(SmtpAttemptPhase.Starting, cancellationToken).ConfigureAwait(false);
             }
 
             await client.SendMailAsync(message, cancellationToken).ConfigureAwait(false);
