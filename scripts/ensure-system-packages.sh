@@ -6,6 +6,7 @@ set -euo pipefail
 
 required=(
   # "command-to-check package"
+  "dovecot dovecot-imapd"
 )
 
 missing=()

@@ -1,4 +1,5 @@
 using ContinuityOfCare.Core.Routing;
+using ContinuityOfCare.Mail.Bounces;
 using ContinuityOfCare.Mail.Outbox;
 using ContinuityOfCare.Mail.Rendering;
 using ContinuityOfCare.Mail.Transport;
@@ -16,7 +17,7 @@ namespace ContinuityOfCare.Mail;
 public static class MailServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <c>Mail:Smtp</c>, <c>Mail:Resilience</c>, <c>Mail:SecureRecipients</c> and <c>Mail:Outbox</c>; the outbox
+    /// Binds <c>Mail:Smtp</c>, <c>Mail:Resilience</c>, <c>Mail:SecureRecipients</c>, <c>Mail:Outbox</c> and <c>Mail:Bounces</c>; the outbox
     /// tables live in the <c>AzureWebJobsStorage</c> account (the host creates them at start-up). Needs an <see cref="IClock"/>
     /// registration when the outbox is resolved (SystemClock.Instance in the hosts).
     /// </summary>
@@ -27,9 +28,20 @@ public static class MailServiceCollectionExtensions
         services.AddOptions<MailResilienceOptions>().BindConfiguration(MailResilienceOptions.SectionName);
         services.AddSecureMailPolicy();
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName);
-        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<BounceOptions>().BindConfiguration(BounceOptions.SectionName);
+        services.AddSingleton<BounceProcessor>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SmtpConnectionPool>();
         services.AddSingleton<ISmtpTransport, SmtpTransport>();
-        services.AddSingleton<IMailSender, ResilientMailSender>();
+        // One operator notice per breaker transition (a host may replace it before calling AddHubMail).
+        services.TryAddSingleton<IRelayStateObserver, OutboxRelayStateObserver>();
+        services.AddSingleton<IMailSender>(provider => new ResilientMailSender(
+            provider.GetRequiredService<ISmtpTransport>(),
+            provider.GetRequiredService<IOptions<SmtpOptions>>(),
+            provider.GetRequiredService<IOptions<MailResilienceOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<ResilientMailSender>>(),
+            provider.GetRequiredService<IRelayStateObserver>()));
         services.AddSingleton<AlertFormRenderer>();
         // No link by default; a host that serves /api/ack/ replaces this (the pipeline does).
         services.TryAddSingleton<IAcknowledgementLinkIssuer, NoAcknowledgementLinks>();
@@ -44,7 +56,7 @@ public static class MailServiceCollectionExtensions
             TableClient Table(string name) => tables.GetTableClient(name);
             var smtp = provider.GetRequiredService<IOptions<SmtpOptions>>().Value;
             var sender = provider.GetRequiredService<IMailSender>();
-            var notices = new OperatorNoticeBoard(Table(options.NoticesTable), sender, smtp, options, provider.GetRequiredService<ILogger<OperatorNoticeBoard>>());
+            var notices = new OperatorNoticeBoard(Table(options.NoticesTable), Table(options.AlertsTable), smtp, options, provider.GetRequiredService<ILogger<OperatorNoticeBoard>>());
             return new AlertOutbox(
                 Table(options.AlertsTable),
                 provider.GetRequiredService<AlertEmailFactory>(),

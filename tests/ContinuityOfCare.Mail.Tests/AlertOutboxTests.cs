@@ -76,28 +76,66 @@ public sealed class AlertOutboxTests(AzuriteFixture azurite, MaildevFixture mail
     }
 
     [Fact]
-    public async Task ReliabilityRules_Outbox_CrashBetweenSendAndStatusWriteIsNeverSentTwiceAutomatically()
+    public async Task ReliabilityRules_Outbox_CrashBetweenSendAndStatusWriteIsRepeatedOnceWithTheSameMessageIdAndALabel()
     {
-        using var harness = await OutboxHarness.CreateAsync(azurite, Maildev.SmtpPort, decorate: inner => new CrashAfterSendSender(inner));
+        using var real = await OutboxHarness.CreateAsync(azurite, Maildev.SmtpPort, decorate: inner => new CrashAfterSendSender(inner, crashes: 1));
+        var crashing = real;
         var form = SampleAlerts.Transfer(TestMail.UniqueId("crash"));
+        await crashing.Outbox.EnqueueAsync(form, CancellationToken.None);
+
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => crashing.Outbox.SendAsync(form.Id, CancellationToken.None));
+        var stuck = (await real.Outbox.GetAsync(form.Id, CancellationToken.None))!;
+        Assert.Equal(AlertStatus.Sending, stuck.Status);
+        Assert.Equal(SampleAlerts.SentAt, stuck.AttemptStartedAt);
+
+        // The queue redelivers the message while the attempt is still within its in-flight window: nothing is sent.
+        Assert.Equal(DispatchResult.InFlightElsewhere, await real.Outbox.SendAsync(form.Id, CancellationToken.None));
+
+        // Later the sweep finds it without a reply: it is repeated (same Message-ID, labelled), counted, the operator told.
+        real.Clock.Advance(Duration.FromTimeSpan(OutboxHarness.InFlightTimeout) + Duration.FromSeconds(1));
+        Assert.Equal(1, await real.Outbox.ReconcileAsync(CancellationToken.None));
+        Assert.Contains(form.Id, await real.Outbox.PendingAsync(CancellationToken.None));
+        Assert.Equal(DispatchResult.Sent, await real.Outbox.SendAsync(form.Id, CancellationToken.None));
+        var sent = (await real.Outbox.GetAsync(form.Id, CancellationToken.None))!;
+        Assert.Equal(AlertStatus.Sent, sent.Status);
+        Assert.Equal(1, sent.Repeats);
+        var notice = Assert.Single(await real.Notices.ListAsync(CancellationToken.None));
+        Assert.Equal(OperatorNoticeKind.RepeatedSend, notice.Kind);
+        Assert.Equal(form.Id, notice.AlertId);
+
+        var delivered = await DeliveredAsync(form.Id, 2);
+        Assert.Equal(2, delivered.Count);
+        var line = RepeatNotice.Line(SampleAlerts.SentAt, form.Reference);
+        Assert.Single(delivered, email => email.Text!.Contains(line, StringComparison.Ordinal) && email.Html!.Contains(line, StringComparison.Ordinal));
+        Assert.Single(delivered, email => !email.Text!.Contains("This may repeat", StringComparison.Ordinal));
+        Assert.Contains(":04 on ", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReliabilityRules_Outbox_RepeatsAreCappedThenTheAlertWaitsForTheOperatorWhoReleasesIt()
+    {
+        using var harness = await OutboxHarness.CreateAsync(azurite, Maildev.SmtpPort, decorate: inner => new CrashAfterSendSender(inner, crashes: 2), maxAutomaticRepeats: 1);
+        var form = SampleAlerts.Transfer(TestMail.UniqueId("cap"));
         await harness.Outbox.EnqueueAsync(form, CancellationToken.None);
 
         await Assert.ThrowsAsync<SimulatedCrashException>(() => harness.Outbox.SendAsync(form.Id, CancellationToken.None));
-        Assert.Equal(AlertStatus.Sending, (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!.Status);
-
-        // The queue redelivers the message while the attempt is still within its in-flight window: nothing is sent.
-        Assert.Equal(DispatchResult.InFlightElsewhere, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
-
-        // Later the sweep finds it stuck, and it goes to the operator rather than being re-sent.
         harness.Clock.Advance(Duration.FromTimeSpan(OutboxHarness.InFlightTimeout) + Duration.FromSeconds(1));
         Assert.Equal(1, await harness.Outbox.ReconcileAsync(CancellationToken.None));
-        Assert.Equal(AlertStatus.Unconfirmed, (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!.Status);
-        Assert.Equal(DispatchResult.AwaitingOperator, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
-        var notice = Assert.Single(await harness.Notices.ListAsync(CancellationToken.None));
-        Assert.Equal(OperatorNoticeKind.UnconfirmedSend, notice.Kind);
-        Assert.Equal(form.Id, notice.AlertId);
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => harness.Outbox.SendAsync(form.Id, CancellationToken.None));
+        harness.Clock.Advance(Duration.FromTimeSpan(OutboxHarness.InFlightTimeout) + Duration.FromSeconds(1));
+        Assert.Equal(1, await harness.Outbox.ReconcileAsync(CancellationToken.None));
 
-        Assert.Single(await DeliveredAsync(form.Id, 1));
+        var waiting = (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!;
+        Assert.Equal(AlertStatus.Unconfirmed, waiting.Status);
+        Assert.Equal(1, waiting.Repeats);
+        Assert.Equal(DispatchResult.AwaitingOperator, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
+        Assert.Equal(
+            [OperatorNoticeKind.UnconfirmedSend, OperatorNoticeKind.RepeatedSend],
+            (await harness.Notices.ListAsync(CancellationToken.None)).Select(n => n.Kind).Order());
+
+        Assert.True(await harness.Outbox.ReleaseAsync(form.Id, CancellationToken.None));
+        Assert.Equal(AlertStatus.Pending, (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!.Status);
+        Assert.Equal(2, (await DeliveredAsync(form.Id, 2)).Count);
     }
 
     [Fact]
@@ -170,5 +208,87 @@ public sealed class AlertOutboxTests(AzuriteFixture azurite, MaildevFixture mail
         Assert.Equal(DispatchResult.Sent, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
         Assert.Equal(1, server.Accepted);
         Assert.Equal(2, (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!.AttemptCount);
+    }
+
+    [Fact]
+    public async Task ReliabilityRules_Outbox_RecordsTheRelaysRealReply()
+    {
+        using var harness = await OutboxHarness.CreateAsync(azurite, Maildev.SmtpPort);
+        var form = SampleAlerts.Transfer(TestMail.UniqueId("reply"));
+        await harness.Outbox.EnqueueAsync(form, CancellationToken.None);
+
+        Assert.Equal(DispatchResult.Sent, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
+
+        var sent = (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!;
+        Assert.Equal(250, sent.SmtpCode);
+        // maildev's own words after the code (smtp-server's "Message queued as <id>"), not a reply the hub made up.
+        Assert.Matches(@"^250 \S", sent.SmtpReply!);
+        Assert.DoesNotContain("accepted by", sent.SmtpReply!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReliabilityRules_Outbox_MarksSendingOnlyAroundTheTransactionNotWhileWaiting()
+    {
+        await using var server = ScriptedSmtpServer.AnsweringData(attempt => attempt == 1 ? "451 4.3.0 later" : "250 2.0.0 queued as W2X");
+        OutboxHarness? harness = null;
+        var seen = new List<string>();
+        harness = await OutboxHarness.CreateAsync(azurite, server.Port, decorate: inner => new ObservingSender(inner, async phase =>
+            seen.Add($"{phase}:{(await harness!.Outbox.GetAsync(phase.Split('#')[1], CancellationToken.None))!.Status}")));
+        using var _ = harness;
+        var form = SampleAlerts.Transfer(TestMail.UniqueId("mark"));
+        await harness.Outbox.EnqueueAsync(form, CancellationToken.None);
+
+        Assert.Equal(DispatchResult.Sent, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
+
+        Assert.Equal(
+            [$"queued#{form.Id}:Pending", $"attempt#{form.Id}:Sending", $"refused#{form.Id}:Pending", $"attempt#{form.Id}:Sending"],
+            seen);
+        var sent = (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!;
+        Assert.Equal(2, sent.AttemptCount);
+        Assert.Equal("W2X", sent.SmtpQueueId);
+    }
+
+    [Fact]
+    public async Task ReliabilityRules_Outbox_ConnectionDroppedMidDataIsRepeatedWithTheLabelAndCounted()
+    {
+        await using var server = ScriptedSmtpServer.AnsweringData(attempt => attempt == 1 ? ScriptedSmtpServer.DropMidData : "250 2.0.0 queued as D2X");
+        using var harness = await OutboxHarness.CreateAsync(azurite, server.Port);
+        var form = SampleAlerts.Transfer(TestMail.UniqueId("drop"));
+        await harness.Outbox.EnqueueAsync(form, CancellationToken.None);
+
+        Assert.Equal(DispatchResult.LeftPending, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
+        var waiting = (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!;
+        Assert.Equal(AlertStatus.Pending, waiting.Status);
+        Assert.Equal(1, waiting.Repeats);
+        Assert.Equal(1, server.Messages);
+
+        Assert.Equal(DispatchResult.Sent, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
+        Assert.Equal(2, server.Messages);
+        Assert.Equal(1, (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!.Repeats);
+        Assert.Equal(OperatorNoticeKind.RepeatedSend, Assert.Single(await harness.Notices.ListAsync(CancellationToken.None)).Kind);
+    }
+
+    [Fact]
+    public async Task ReliabilityRules_Outbox_CrashDuringTheBackOffAfterARefusalIsSentLaterWithoutARepeatLabel()
+    {
+        await using var server = ScriptedSmtpServer.AnsweringData(attempt => attempt == 1 ? "451 4.3.0 later" : "250 2.0.0 queued as B2X");
+        using var harness = await OutboxHarness.CreateAsync(azurite, server.Port, decorate: inner => new CrashDuringBackOffSender(inner));
+        var form = SampleAlerts.Transfer(TestMail.UniqueId("backoff"));
+        await harness.Outbox.EnqueueAsync(form, CancellationToken.None);
+
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => harness.Outbox.SendAsync(form.Id, CancellationToken.None));
+
+        // Refused: nothing was delivered, so the row is not Sending — just still claimed by the dead sender.
+        Assert.Equal(AlertStatus.Pending, (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!.Status);
+        Assert.Equal(DispatchResult.InFlightElsewhere, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
+        harness.Clock.Advance(Duration.FromTimeSpan(OutboxHarness.InFlightTimeout) + Duration.FromSeconds(1));
+        Assert.Equal(0, await harness.Outbox.ReconcileAsync(CancellationToken.None));
+
+        Assert.Equal(DispatchResult.Sent, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
+        var sent = (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!;
+        Assert.Equal(0, sent.Repeats);
+        Assert.Equal("B2X", sent.SmtpQueueId);
+        Assert.Empty(await harness.Notices.ListAsync(CancellationToken.None));
+        Assert.Equal(1, server.Accepted);
     }
 }

@@ -4,13 +4,23 @@ namespace ContinuityOfCare.Mail.Tests;
 
 /// <summary>
 /// Simulates the process dying after the relay accepted the message but before the outbox wrote the outcome: the real
-/// send happens, then the call fails instead of returning.
+/// send happens (the Sending mark included), then the call fails instead of returning — for the first
+/// <paramref name="crashes"/> sends; later ones return normally (the process was restarted).
 /// </summary>
-internal sealed class CrashAfterSendSender(IMailSender inner) : IMailSender
+internal sealed class CrashAfterSendSender(IMailSender inner, int crashes = int.MaxValue) : IMailSender
 {
-    public async Task<SmtpDeliveryOutcome> SendAsync(OutgoingEmail email, CancellationToken cancellationToken)
+    private int _sends;
+
+    public Task<SmtpDeliveryOutcome> SendAsync(OutgoingEmail email, CancellationToken cancellationToken) => SendAsync(email, null, cancellationToken);
+
+    public async Task<SmtpDeliveryOutcome> SendAsync(OutgoingEmail email, SmtpAttemptObserver? attempts, CancellationToken cancellationToken)
     {
-        var outcome = await inner.SendAsync(email, cancellationToken);
+        var outcome = await inner.SendAsync(email, attempts, cancellationToken);
+        if (Interlocked.Increment(ref _sends) > crashes)
+        {
+            return outcome;
+        }
+
         throw new SimulatedCrashException($"simulated crash after the relay answered {outcome.SmtpCode}");
     }
 }

@@ -3,11 +3,11 @@ using Xunit;
 
 namespace ContinuityOfCare.Mail.Tests;
 
-/// <summary>The preview's .eml is the message as System.Net.Mail would send it.</summary>
+/// <summary>The preview's .eml is the MimeKit message as the transport sends it.</summary>
 public sealed class EmlWriterTests
 {
     [Fact]
-    public async Task Preview_EmlIsTheWireMessageWithoutThePickupEnvelope()
+    public async Task Preview_EmlIsTheWireMessage()
     {
         var smtp = TestMail.Smtp(25);
         var email = TestMail.EmailFactory(smtp).Create(SampleAlerts.Transfer(), SampleAlerts.SentAt);
@@ -17,7 +17,11 @@ public sealed class EmlWriterTests
             await EmlWriter.WriteAsync(email, path, CancellationToken.None);
             var eml = await File.ReadAllTextAsync(path);
             Assert.DoesNotContain("X-Sender:", eml, StringComparison.Ordinal);
-            Assert.StartsWith("Message-ID: <a1b2c3d4e5f60718@continuity-of-care.hub>", eml, StringComparison.Ordinal);
+            Assert.Contains("Message-Id: <a1b2c3d4e5f60718@continuity-of-care.hub>\r\n", eml, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("Reply-To:", eml, StringComparison.Ordinal);
+            Assert.Contains("Content-Type: text/plain; charset=utf-8", eml, StringComparison.Ordinal);
+            Assert.Contains("Content-Type: text/html; charset=utf-8", eml, StringComparison.Ordinal);
+            Assert.Contains("Content-Transfer-Encoding: quoted-printable", eml, StringComparison.Ordinal);
             Assert.Contains("Auto-Submitted: auto-generated", eml, StringComparison.Ordinal);
             Assert.Contains("Content-Type: multipart/alternative;", eml, StringComparison.Ordinal);
         }

@@ -54,4 +54,22 @@ public sealed class MailServiceCollectionExtensionsTests
         Assert.Single(services, descriptor => descriptor.ServiceType == typeof(SecureMailPolicy));
         Assert.Equal(["example.org"], provider.GetRequiredService<SecureMailPolicy>().Domains);
     }
+
+    [Fact]
+    public void Options_BindsTheTransportAndBounceSettings()
+    {
+        using var provider = Build(new()
+        {
+            ["Mail:Smtp:Host"] = "localhost", ["Mail:Smtp:RequireStartTls"] = "false", ["Mail:Smtp:SenderAddress"] = "hub@example.gov.uk",
+            ["Mail:Smtp:PoolSize"] = "4", ["Mail:Smtp:BounceAddress"] = "bounces@example.gov.uk", ["Mail:Smtp:KeepAliveAfter"] = "00:01:00",
+            ["Mail:Bounces:Host"] = "imap.example.gov.uk", ["Mail:Bounces:ProcessedFolder"] = "Done", ["Mail:Outbox:MaxAutomaticRepeats"] = "1",
+        });
+        var smtp = provider.GetRequiredService<IOptions<SmtpOptions>>().Value;
+        Assert.Equal((4, "bounces@example.gov.uk", TimeSpan.FromMinutes(1)), (smtp.PoolSize, smtp.BounceAddress, smtp.KeepAliveAfter));
+        var bounces = provider.GetRequiredService<IOptions<Bounces.BounceOptions>>().Value;
+        Assert.Equal(("imap.example.gov.uk", "Done", 993), (bounces.Host, bounces.ProcessedFolder, bounces.Port));
+        Assert.Equal(1, provider.GetRequiredService<IOptions<Outbox.OutboxOptions>>().Value.MaxAutomaticRepeats);
+        Assert.IsType<Outbox.OutboxRelayStateObserver>(provider.GetRequiredService<IRelayStateObserver>());
+        Assert.NotNull(provider.GetRequiredService<SmtpConnectionPool>());
+    }
 }

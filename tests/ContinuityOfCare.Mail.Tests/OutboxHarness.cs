@@ -12,9 +12,9 @@ namespace ContinuityOfCare.Mail.Tests;
 /// <summary>A real outbox on fresh Azurite tables, sending through the real resilient sender to a local SMTP server.</summary>
 internal sealed class OutboxHarness : IDisposable
 {
-    private readonly ResilientMailSender _realSender;
+    private readonly MailSenderUnderTest _realSender;
 
-    private OutboxHarness(ResilientMailSender realSender, AlertOutbox outbox, OperatorNoticeBoard notices, DirectoryEntryFlags flags, FakeClock clock)
+    private OutboxHarness(MailSenderUnderTest realSender, AlertOutbox outbox, OperatorNoticeBoard notices, DirectoryEntryFlags flags, FakeClock clock)
     {
         _realSender = realSender;
         Outbox = outbox;
@@ -39,7 +39,8 @@ internal sealed class OutboxHarness : IDisposable
         Action<MailResilienceOptions>? adjust = null,
         Func<IMailSender, IMailSender>? decorate = null,
         string? operatorAddress = null,
-        TimeProvider? senderTime = null)
+        TimeProvider? senderTime = null,
+        int maxAutomaticRepeats = 3)
     {
         var smtp = TestMail.Smtp(smtpPort);
         var resilience = TestMail.FastResilience(adjust);
@@ -50,13 +51,14 @@ internal sealed class OutboxHarness : IDisposable
             DirectoryFlagsTable = azurite.UniqueName("flags"),
             InFlightTimeout = InFlightTimeout,
             OperatorAddress = operatorAddress,
+            MaxAutomaticRepeats = maxAutomaticRepeats,
         };
         var alerts = await CreateTableAsync(azurite, outboxOptions.AlertsTable);
         var noticeTable = await CreateTableAsync(azurite, outboxOptions.NoticesTable);
         var flagTable = await CreateTableAsync(azurite, outboxOptions.DirectoryFlagsTable);
-        var realSender = TestMail.Sender(smtp, resilience, senderTime);
+        var realSender = TestMail.Sender(smtp, resilience, timeProvider: senderTime);
         var sender = decorate is null ? realSender : decorate(realSender);
-        var notices = new OperatorNoticeBoard(noticeTable, realSender, smtp, outboxOptions, NullLogger.Instance);
+        var notices = new OperatorNoticeBoard(noticeTable, alerts, smtp, outboxOptions, NullLogger.Instance);
         var flags = new DirectoryEntryFlags(flagTable);
         var clock = new FakeClock(SampleAlerts.SentAt);
         var outbox = new AlertOutbox(

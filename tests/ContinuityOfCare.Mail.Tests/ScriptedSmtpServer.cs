@@ -6,28 +6,48 @@ namespace ContinuityOfCare.Mail.Tests;
 
 /// <summary>
 /// A tiny SMTP server on loopback whose replies are scripted per message, for the behaviours maildev cannot show:
-/// "4xx then 2xx", "550 mailbox unavailable", and "accepts the connection but never answers". Enough of RFC 5321 for
-/// System.Net.Mail: greeting, EHLO/HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT.
+/// "4xx then 2xx", "421 and close", "550 mailbox unavailable", a connection dropped mid-DATA (<see cref="DropMidData"/>
+/// as the DATA reply), a connection closed after a message, and "accepts the connection but never answers". Enough of
+/// RFC 5321 for MailKit: greeting, EHLO/HELO (optionally offering PIPELINING and DSN), MAIL, RCPT, DATA, RSET, NOOP,
+/// QUIT. Every command line is recorded.
 /// </summary>
 internal sealed class ScriptedSmtpServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly Func<int, string> _recipientReply;
     private readonly Func<int, string> _dataReply;
     private readonly bool _silent;
     private readonly Task _loop;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _commands = new();
     private int _messages;
     private int _accepted;
+    private int _connections;
 
-    private ScriptedSmtpServer(Func<int, string> recipientReply, Func<int, string> dataReply, bool silent)
+    private ScriptedSmtpServer(Func<int, string> recipientReply, Func<int, string> dataReply, bool silent, int port = 0)
     {
+        _listener = new TcpListener(IPAddress.Loopback, port);
         _recipientReply = recipientReply;
         _dataReply = dataReply;
         _silent = silent;
         _listener.Start();
         _loop = AcceptLoopAsync();
     }
+
+    /// <summary>As a DATA reply: read part of the message, then close the connection without a word.</summary>
+    public const string DropMidData = "DROP";
+
+    /// <summary>Offer PIPELINING and DSN in the EHLO reply (off by default).</summary>
+    public bool OfferExtensions { get; init; }
+
+    /// <summary>Close the connection after each accepted message (a relay that drops idle sessions).</summary>
+    public bool CloseAfterMessage { get; init; }
+
+    /// <summary>Connections accepted so far.</summary>
+    public int Connections => Volatile.Read(ref _connections);
+
+    /// <summary>Every command line received, in order (message content excluded).</summary>
+    public IReadOnlyList<string> Commands => [.. _commands];
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
@@ -39,6 +59,13 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
 
     /// <summary>Replies to the end of DATA by attempt number (1-based).</summary>
     public static ScriptedSmtpServer AnsweringData(Func<int, string> dataReply) => new(_ => "250 2.1.5 OK", dataReply, silent: false);
+
+    /// <summary>Replies to the end of DATA by attempt number, listening on <paramref name="port"/> (a relay coming back).</summary>
+    public static ScriptedSmtpServer AnsweringData(Func<int, string> dataReply, int port) => new(_ => "250 2.1.5 OK", dataReply, silent: false, port);
+
+    /// <summary>Replies to the end of DATA by attempt number, with the extension and closing behaviour given.</summary>
+    public static ScriptedSmtpServer AnsweringData(Func<int, string> dataReply, bool offerExtensions, bool closeAfterMessage) =>
+        new(_ => "250 2.1.5 OK", dataReply, silent: false) { OfferExtensions = offerExtensions, CloseAfterMessage = closeAfterMessage };
 
     /// <summary>Replies to RCPT by attempt number (1-based); DATA, if reached, is accepted.</summary>
     public static ScriptedSmtpServer AnsweringRecipient(Func<int, string> recipientReply) => new(recipientReply, _ => "250 2.0.0 queued", silent: false);
@@ -83,6 +110,7 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
     private async Task ServeAsync(TcpClient client)
     {
         using var _ = client;
+        Interlocked.Increment(ref _connections);
         // Replies go out at once: with Nagle on, a reply split over two writes waits for the client's delayed ACK (~40 ms).
         client.NoDelay = true;
         var stream = client.GetStream();
@@ -98,11 +126,18 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
         var attempt = 0;
         while (await reader.ReadLineAsync(_stop.Token) is { } line)
         {
+            _commands.Enqueue(line);
             var verb = line.Length >= 4 ? line[..4].ToUpperInvariant() : line.ToUpperInvariant();
             switch (verb)
             {
                 case "EHLO":
                     await writer.WriteLineAsync("250-scripted.test");
+                    if (OfferExtensions)
+                    {
+                        await writer.WriteLineAsync("250-PIPELINING");
+                        await writer.WriteLineAsync("250-DSN");
+                    }
+
                     await writer.WriteLineAsync("250 8BITMIME");
                     break;
                 case "HELO":
@@ -117,17 +152,30 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
                     break;
                 case "DATA":
                     await writer.WriteLineAsync("354 end with <CRLF>.<CRLF>");
+                    var reply = _dataReply(attempt);
+                    if (reply == DropMidData)
+                    {
+                        // Part of the message arrives, then the line goes dead: no reply, ever.
+                        await reader.ReadLineAsync(_stop.Token);
+                        client.Client.LingerState = new LingerOption(true, 0);
+                        return;
+                    }
+
                     while (await reader.ReadLineAsync(_stop.Token) is { } body && body != ".")
                     {
                     }
 
-                    var reply = _dataReply(attempt);
                     if (reply.StartsWith("250", StringComparison.Ordinal))
                     {
                         Interlocked.Increment(ref _accepted);
                     }
 
                     await writer.WriteLineAsync(reply);
+                    if (reply.StartsWith("421", StringComparison.Ordinal) || (CloseAfterMessage && reply.StartsWith("250", StringComparison.Ordinal)))
+                    {
+                        return;
+                    }
+
                     break;
                 case "QUIT":
                     await writer.WriteLineAsync("221 2.0.0 bye");

@@ -29,8 +29,32 @@ public sealed class SmtpOptionsValidatorTests
     [Fact]
     public void Options_EveryGuardFires()
     {
-        var options = new SmtpOptions { Host = "", Port = 0, SenderAddress = "nope", Timeout = TimeSpan.Zero, UserName = "u", MessageIdDomain = "bad domain" };
+        var options = new SmtpOptions
+        {
+            Host = "", Port = 0, SenderAddress = "nope", Timeout = TimeSpan.Zero, UserName = "u", MessageIdDomain = "bad domain",
+            BounceAddress = "Bounces <b@x.gov.uk>", PoolSize = 17, KeepAliveAfter = TimeSpan.Zero,
+        };
         var result = new SmtpOptionsValidator().Validate(null, options);
-        Assert.Equal(6, result.Failures!.Count());
+        Assert.Equal(9, result.Failures!.Count());
+    }
+
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(16, true)]
+    [InlineData(0, false)]
+    [InlineData(17, false)]
+    public void Options_PoolSizeIsBetweenOneAndSixteen(int size, bool valid)
+    {
+        var options = Valid();
+        options.PoolSize = size;
+        Assert.Equal(valid, new SmtpOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    [Fact]
+    public void Options_BounceAddressIsABareAddressWhenGiven()
+    {
+        var options = Valid();
+        options.BounceAddress = "bounces@example.gov.uk";
+        Assert.True(new SmtpOptionsValidator().Validate(null, options).Succeeded);
     }
 }

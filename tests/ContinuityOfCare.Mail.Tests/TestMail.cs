@@ -33,9 +33,17 @@ internal static class TestMail
         return options;
     }
 
-    /// <summary>The real resilient sender; <paramref name="time"/> drives its breaker, retries and timeouts (default: the system clock).</summary>
-    public static ResilientMailSender Sender(SmtpOptions smtp, MailResilienceOptions resilience, TimeProvider? time = null) =>
-        new(new SmtpTransport(Options.Create(smtp)), Options.Create(smtp), Options.Create(resilience), time ?? TimeProvider.System, NullLogger<ResilientMailSender>.Instance);
+    /// <summary>The real resilient sender on a pooled MailKit transport; <paramref name="timeProvider"/> drives its breaker, retries and timeouts (default: the system clock).</summary>
+    public static MailSenderUnderTest Sender(
+        SmtpOptions smtp, MailResilienceOptions resilience, IRelayStateObserver? relayState = null, TimeProvider? timeProvider = null)
+    {
+        var time = timeProvider ?? TimeProvider.System;
+        var pool = new SmtpConnectionPool(Options.Create(smtp), time);
+        var sender = new ResilientMailSender(
+            new SmtpTransport(pool, Options.Create(smtp)), Options.Create(smtp), Options.Create(resilience), time,
+            NullLogger<ResilientMailSender>.Instance, relayState);
+        return new MailSenderUnderTest(sender, pool);
+    }
 
     public static AlertEmailFactory EmailFactory(SmtpOptions smtp) => new(new AlertFormRenderer(), Options.Create(smtp));
 

@@ -5,6 +5,7 @@ using ContinuityOfCare.Core.Planning;
 using ContinuityOfCare.Core.Routing;
 using ContinuityOfCare.Mail.Rendering;
 using ContinuityOfCare.Mail.Transport;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace ContinuityOfCare.Cli.Commands;
@@ -37,9 +38,62 @@ internal static class AlertCommand
             parseResult.InvocationConfiguration.Error,
             cancellationToken));
 
-        var command = new Command("alert", "Alert Forms: preview what would be sent");
+        var command = new Command("alert", "Alert Forms: preview what would be sent; release one waiting for an operator");
         command.Subcommands.Add(preview);
+        command.Subcommands.Add(CreateRelease());
         return command;
+    }
+
+    /// <summary>
+    /// <c>coc alert release ID [--connection-string …]</c>: an Unconfirmed or Held alert goes back to Pending; the next
+    /// timer sweep queues it and it is sent with the same Message-ID (an Unconfirmed one with the "may repeat" line).
+    /// Exit 0 released; 1 not releasable (not found, or not Unconfirmed/Held) or storage failed; 2 no connection.
+    /// </summary>
+    private static Command CreateRelease()
+    {
+        var id = new Argument<string>("id") { Description = "The alert id (as `coc status` lists it)" };
+        var connection = new Option<string?>("--connection-string")
+        {
+            Description = "Storage connection string (default: the AzureWebJobsStorage environment variable)",
+        };
+        var release = new Command("release", "Put an Unconfirmed or Held alert back in the queue, to be sent with the same Message-ID");
+        release.Arguments.Add(id);
+        release.Options.Add(connection);
+        release.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            var error = parseResult.InvocationConfiguration.Error;
+            if ((parseResult.GetValue(connection) ?? Environment.GetEnvironmentVariable("AzureWebJobsStorage")) is not { Length: > 0 } connectionString)
+            {
+                await error.WriteLineAsync("No storage connection: pass --connection-string or set AzureWebJobsStorage.").ConfigureAwait(false);
+                return UsageError;
+            }
+
+            var alertId = parseResult.GetValue(id)!;
+            var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+            try
+            {
+                if (await StatusCommand.OutboxTable(configuration, connectionString).ReleaseAsync(alertId, cancellationToken).ConfigureAwait(false))
+                {
+                    await output.WriteLineAsync($"Released {alertId}: Pending; it is sent at the next sweep with the same Message-ID.").ConfigureAwait(false);
+                    return 0;
+                }
+
+                await error.WriteLineAsync($"Alert {alertId} is not waiting for an operator (not found, or not Unconfirmed or Held).").ConfigureAwait(false);
+                return 1;
+            }
+            catch (Azure.RequestFailedException exception)
+            {
+                await error.WriteLineAsync($"Storage failed ({exception.Status} {exception.ErrorCode}).").ConfigureAwait(false);
+                return 1;
+            }
+            catch (FormatException)
+            {
+                await error.WriteLineAsync("The storage connection string is not valid.").ConfigureAwait(false);
+                return UsageError;
+            }
+        });
+        return release;
     }
 
     /// <summary>Renders the alerts; one line per file set on <paramref name="output"/> (references and org codes only).</summary>

@@ -1,3 +1,4 @@
+using ContinuityOfCare.Core.Alerts;
 using System.CommandLine;
 using System.Globalization;
 using ContinuityOfCare.Core.Time;
@@ -5,6 +6,8 @@ using ContinuityOfCare.Hub.Api;
 using ContinuityOfCare.Hub.Pipeline;
 using ContinuityOfCare.Hub.State;
 using ContinuityOfCare.Hub.Storage;
+using ContinuityOfCare.Mail.Outbox;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,7 +17,8 @@ namespace ContinuityOfCare.Cli.Commands;
 
 /// <summary>
 /// <c>coc status [--connection-string …] [--table-prefix …]</c>: queue depths and the age of each front message, poison counts, and
-/// overdue obligations by owner organisation (README "HTTP API and operations": the operations commands). Read-only. The queues are those the
+/// overdue obligations by owner organisation (README "HTTP API and operations": the operations commands), operator
+/// notices, and Alert Forms that are Unconfirmed, Held, Failed, Bounced, Delayed or were repeated. Read-only. The queues are those the
 /// function app's function.json files name (shipped next to <c>coc</c>); the state tables are read with
 /// <c>--table-prefix</c> or <c>State__TablePrefix</c>. Exit codes: 0 read, 1 storage failed, 2 no connection.
 /// </summary>
@@ -67,6 +71,7 @@ internal static class StatusCommand
                 await WriteQueuesAsync(output, services.GetRequiredService<QueueProbe>(), cancellationToken).ConfigureAwait(false);
                 await WriteOverdueAsync(output, services.GetRequiredService<ObligationStore>(), cancellationToken).ConfigureAwait(false);
                 await WriteNoticesAsync(output, services.GetRequiredService<NoticeStore>(), cancellationToken).ConfigureAwait(false);
+                await WriteOutboxAsync(output, OutboxTable(configuration, connectionString), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (StorageFailure.Find(exception) is { } failure)
             {
@@ -153,6 +158,45 @@ internal static class StatusCommand
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"  {LondonTime.FormatDay(notice.Day)}  {notice.Kind}: {notice.Message}")).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The mail outbox table (<c>Mail:Outbox:AlertsTable</c>, default <c>alertoutbox</c>).</summary>
+    internal static OutboxOperations OutboxTable(IConfiguration configuration, string connectionString) =>
+        new(new TableClient(connectionString, configuration[$"{OutboxOptions.SectionName}:{nameof(OutboxOptions.AlertsTable)}"] ?? new OutboxOptions().AlertsTable));
+
+    /// <summary>
+    /// Alert Forms that need a person or were repeated (docs/email.md "The residual window", "Delivery status and
+    /// bounces"): Unconfirmed ones wait for <c>coc alert release ID</c>. References, org codes and states only.
+    /// </summary>
+    private static async Task WriteOutboxAsync(TextWriter output, OutboxOperations outbox, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<OutboxEntry> entries;
+        try
+        {
+            entries = await outbox.ListAttentionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Azure.RequestFailedException exception) when (exception.Status == 404)
+        {
+            entries = [];
+        }
+
+        await output.WriteLineAsync().ConfigureAwait(false);
+        var unconfirmed = entries.Count(entry => entry.Status == AlertStatus.Unconfirmed);
+        var repeated = entries.Count(entry => entry.Repeats > 0);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Alert Forms needing attention: {unconfirmed} unconfirmed, {repeated} repeated after an unanswered attempt")).ConfigureAwait(false);
+        if (entries.Count == 0)
+        {
+            await output.WriteLineAsync("  none").ConfigureAwait(false);
+            return;
+        }
+
+        await output.WriteLineAsync($"  {"reference",-16} {"status",-12} {"delivery",-9} {"repeats",7}  {"alert id",-34} last reply").ConfigureAwait(false);
+        foreach (var entry in entries)
+        {
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  {entry.Reference,-16} {entry.Status,-12} {entry.Delivery,-9} {entry.Repeats,7}  {entry.AlertId,-34} {entry.SmtpReply}")).ConfigureAwait(false);
         }
     }
 

@@ -1,5 +1,3 @@
-using System.Net.Mail;
-
 namespace ContinuityOfCare.Core.Routing;
 
 /// <summary>
@@ -43,19 +41,40 @@ public sealed class SecureMailPolicy
     /// <summary>True when <paramref name="address"/> is a single bare address whose domain is on the allow-list.</summary>
     public bool Allows(string? address)
     {
-        if (string.IsNullOrWhiteSpace(address) || !MailAddress.TryCreate(address, out var parsed))
+        if (BareAddressDomain(address) is not { } host)
         {
             return false;
         }
 
-        // MailAddress accepts a display-name form ("x <a@b>"); only a bare address is a recipient here.
-        if (!string.Equals(parsed.Address, address.Trim(), StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var domain = Normalise(parsed.Host);
+        var domain = Normalise(host);
         return _domains.Any(allowed => domain == allowed || domain.EndsWith("." + allowed, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The domain of a bare address (<c>local@domain</c>: one <c>@</c>, no spaces, angle brackets, quotes, commas or
+    /// display name; domain labels of letters, digits and hyphens), else null. Anything cleverer than a bare address —
+    /// a display-name form, a list, a quoted local part — is not a recipient the hub sends personal data to.
+    /// </summary>
+    private static string? BareAddressDomain(string? address)
+    {
+        var text = address?.Trim();
+        if (string.IsNullOrEmpty(text) || text.Any(c => char.IsWhiteSpace(c) || c is '<' or '>' or '"' or ',' or ';' or '(' or ')' || char.IsControl(c)))
+        {
+            return null;
+        }
+
+        var at = text.IndexOf('@', StringComparison.Ordinal);
+        if (at <= 0 || at != text.LastIndexOf('@') || at == text.Length - 1)
+        {
+            return null;
+        }
+
+        var domain = text[(at + 1)..].TrimEnd('.');
+        var labels = domain.Split('.');
+        return labels.Length >= 2 && labels.All(label => label.Length is > 0 and <= 63
+                && label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') && label[0] != '-' && label[^1] != '-')
+            ? domain
+            : null;
     }
 
     private static string Normalise(string domain) => domain.Trim().TrimEnd('.').ToLowerInvariant();

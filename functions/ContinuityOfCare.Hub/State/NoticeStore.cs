@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using ContinuityOfCare.Mail.Outbox;
 using NodaTime;
 using NodaTime.Text;
 
@@ -9,18 +10,21 @@ namespace ContinuityOfCare.Hub.State;
 /// <summary>
 /// Operator notices about the hub (docs/operations.md "Notices": once per feed per day;
 /// "The calendar running out": warn 90 days ahead). Partition = the day (<c>yyyyMMdd</c>), row = the key: raising is
-/// insert-if-absent, so every timer run after the first on that day is a no-op. Notices about one alert's delivery
-/// are the mail outbox's own (<c>OperatorNoticeBoard</c>), not these.
+/// insert-if-absent, so every timer run after the first on that day is a no-op. A notice raised now is also emailed to
+/// the operator through the mail outbox when email is configured — the one channel every notice takes (docs/email.md
+/// "Operator notices"). Notices about one alert's delivery are the mail outbox's own (<c>OperatorNoticeBoard</c>).
 /// </summary>
 public sealed class NoticeStore
 {
     private readonly TableClient _table;
+    private readonly IServiceProvider? _services;
 
-    /// <summary>Creates the store.</summary>
-    public NoticeStore(StateTables tables)
+    /// <summary>Creates the store; with <paramref name="services"/>, new notices are emailed through the outbox when one is registered.</summary>
+    public NoticeStore(StateTables tables, IServiceProvider? services = null)
     {
         ArgumentNullException.ThrowIfNull(tables);
         _table = tables.Get(TableNames.Notices);
+        _services = services;
     }
 
     /// <summary>Raises the notice unless one with its key was raised for its day.</summary>
@@ -42,12 +46,20 @@ public sealed class NoticeStore
         try
         {
             await _table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
-            return true;
         }
         catch (RequestFailedException exception) when (exception.Status == 409)
         {
             return false;
         }
+
+        // Resolved late: the outbox is optional (email may be off) and is built after the state stores.
+        if (_services?.GetService(typeof(AlertOutbox)) is AlertOutbox outbox)
+        {
+            await outbox.EmailHubNoticeAsync($"{notice.Key}-{LocalDatePattern.Iso.Format(notice.Day)}", notice.Kind, notice.Message ?? string.Empty, notice.RaisedAt, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        return true;
     }
 
     /// <summary>Notices for the days <paramref name="from"/> to <paramref name="to"/> inclusive, by day then key.</summary>

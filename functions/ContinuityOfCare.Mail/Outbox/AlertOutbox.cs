@@ -1,6 +1,7 @@
 using Azure;
 using ContinuityOfCare.Core.Alerts;
 using ContinuityOfCare.Core.Routing;
+using ContinuityOfCare.Core.Time;
 using ContinuityOfCare.Mail.Rendering;
 using ContinuityOfCare.Mail.Transport;
 using Azure.Data.Tables;
@@ -11,15 +12,18 @@ using NodaTime.Extensions;
 namespace ContinuityOfCare.Mail.Outbox;
 
 /// <summary>
-/// The exactly-once outbox for Alert Forms (architecture.md "Reliability rules"; docs/email.md "Outbox"):
-/// stored Pending before any attempt; a send claims the row with an ETag-guarded Pending → Sending write that records the
-/// attempt id and start instant BEFORE the SMTP call; the outcome moves it to Sent / Failed / back to Pending. A request
-/// for an alert that is not Pending sends nothing. An attempt stuck in Sending past <see cref="OutboxOptions.InFlightTimeout"/>
-/// is reconciled to Unconfirmed for an operator — never silently re-sent (resolved toward not sending twice).
+/// The exactly-once outbox for Alert Forms (architecture.md "Reliability rules"; docs/email.md "Outbox"): stored Pending
+/// before any attempt; a send first claims the row (an ETag-guarded write of a claim id, still Pending), then — per SMTP
+/// attempt, on a ready connection, immediately before <c>MAIL FROM</c> — marks it Sending with the attempt id and start
+/// instant; the server's reply moves it to Sent / Failed / back to Pending. A request for an alert that is not Pending (or
+/// is claimed by a live sender) sends nothing. An attempt left without a reply (the connection broke, the process died)
+/// is re-sent automatically with the same Message-ID and a visible "this may repeat" line, and counted; after
+/// <see cref="OutboxOptions.MaxAutomaticRepeats"/> such repeats it waits, Unconfirmed, for an operator (docs/email.md
+/// "The residual window": for this service a lost Alert Form is worse than a labelled repeat).
 /// </summary>
 public sealed partial class AlertOutbox
 {
-    private const string RowKey = "alert";
+    private const string RowKey = OutboxKeys.RowKey;
     private readonly TableClient _alerts;
     private readonly AlertEmailFactory _emails;
     private readonly IMailSender _sender;
@@ -159,40 +163,94 @@ public sealed partial class AlertOutbox
             case AlertStatus.Unconfirmed:
                 return DispatchResult.AwaitingOperator;
             case AlertStatus.Sending:
-                return await ReconcileIfStuckAsync(row, now, cancellationToken).ConfigureAwait(false)
-                    ? DispatchResult.AwaitingOperator
-                    : DispatchResult.InFlightElsewhere;
+                if (!await ReconcileIfStuckAsync(row, now, cancellationToken).ConfigureAwait(false))
+                {
+                    return DispatchResult.InFlightElsewhere;
+                }
+
+                // Left without a reply: now Pending again for a labelled repeat (or Unconfirmed once repeats are spent).
+                return await SendAsync(alertId, cancellationToken).ConfigureAwait(false);
         }
 
-        var form = OutboxFormJson.Deserialize(row.GetString("Form") ?? throw new InvalidOperationException($"Alert {alertId} has no stored form."));
-        if (!_secureMail.Allows(form.To.Email))
-        {
-            return await HoldAsync(row, form, now, cancellationToken).ConfigureAwait(false);
-        }
-
-        // The claim: Pending → Sending, with the attempt recorded before anything leaves the building.
-        var attemptId = Guid.NewGuid().ToString("N");
-        var email = _emails.Create(form, now);
-        row["Status"] = nameof(AlertStatus.Sending);
-        row["AttemptId"] = attemptId;
-        row["AttemptStartedAt"] = now.ToDateTimeOffset();
-        row["AttemptCount"] = (row.GetInt32("AttemptCount") ?? 0) + 1;
-        row["MessageId"] = email.MessageId;
-        var claimed = await TryUpdateAsync(row, cancellationToken).ConfigureAwait(false);
-        if (claimed is null)
+        if (ClaimedByLiveSender(row, now))
         {
             return DispatchResult.InFlightElsewhere;
         }
 
-        row.ETag = claimed.Value;
-        var outcome = await _sender.SendAsync(email, cancellationToken).ConfigureAwait(false);
+        // A queued operator notice email carries its rendered text instead of a form; it goes to the operator mailbox.
+        var notice = row.GetString("Kind") == OutboxKeys.NoticeKind;
+        AlertForm? form = null;
+        if (!notice)
+        {
+            form = OutboxFormJson.Deserialize(row.GetString("Form") ?? throw new InvalidOperationException($"Alert {alertId} has no stored form."));
+            if (!_secureMail.Allows(form.To.Email))
+            {
+                return await HoldAsync(row, form, now, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else if (_notices.EmailFrom(row) is null)
+        {
+            // The operator mailbox was removed from configuration since the notice was queued: the stored notice remains.
+            return DispatchResult.AlreadyFinal;
+        }
+
+        // The claim: still Pending, but owned by this call. Waiting for a rate-limit permit or a back-off happens under
+        // the claim, not under Sending: nothing has left the building, so a sender that dies here is simply replaced
+        // once the claim is older than the in-flight timeout.
+        var claimId = Guid.NewGuid().ToString("N");
+        row["ClaimId"] = claimId;
+        row["ClaimedAt"] = now.ToDateTimeOffset();
+        if (await TryUpdateAsync(row, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return DispatchResult.InFlightElsewhere;
+        }
+
+        var repeatOf = row.GetDateTimeOffset("RepeatOfAttemptAt")?.ToInstant();
+        var email = form is null ? _notices.EmailFrom(row)! : _emails.Create(form, now, repeatOf);
+        string? attemptId = null;
+        SmtpDeliveryOutcome outcome;
+        try
+        {
+            outcome = await _sender.SendAsync(email, MarkSendingAsync, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OutboxClaimLostException)
+        {
+            return DispatchResult.InFlightElsewhere;
+        }
+
         LogOutcome(_logger, alertId, outcome.Kind, outcome.SmtpCode);
-        return await RecordOutcomeAsync(row, form, email, outcome, attemptId, cancellationToken).ConfigureAwait(false);
+        return await RecordOutcomeAsync(row, alertId, form, email, outcome, attemptId, cancellationToken).ConfigureAwait(false);
+
+        // Per attempt, on a ready connection, just before MAIL FROM: from here until the reply is the lost-alert window.
+        // A refusal (or a failure before any recipient was accepted) delivered nothing, so the mark is taken back at
+        // once: a sender that dies during the back-off leaves a claimed Pending row, not a false "unanswered" one.
+        async Task MarkSendingAsync(SmtpAttemptPhase phase, CancellationToken token)
+        {
+            if (phase == SmtpAttemptPhase.Refused)
+            {
+                row["Status"] = nameof(AlertStatus.Pending);
+                _ = await TryUpdateAsync(row, token).ConfigureAwait(false);
+                return;
+            }
+
+            attemptId = Guid.NewGuid().ToString("N");
+            row["Status"] = nameof(AlertStatus.Sending);
+            row["AttemptId"] = attemptId;
+            row["AttemptStartedAt"] = _clock.GetCurrentInstant().ToDateTimeOffset();
+            row["AttemptCount"] = (row.GetInt32("AttemptCount") ?? 0) + 1;
+            row["MessageId"] = email.MessageId;
+            if (await TryUpdateAsync(row, token).ConfigureAwait(false) is null)
+            {
+                // Another sender took over a claim it judged dead: this one must not hand anything over.
+                throw new OutboxClaimLostException();
+            }
+        }
     }
 
     /// <summary>
-    /// Moves every alert stuck in Sending past the in-flight timeout to Unconfirmed and tells the operator. Run by the
-    /// timer sweep. Returns how many were reconciled.
+    /// Every alert left in Sending past the in-flight timeout (no reply recorded: the sender died mid-transaction) goes
+    /// back to Pending for a labelled automatic repeat, or to Unconfirmed once its repeats are spent. Run by the timer
+    /// sweep, which then re-queues every Pending alert. Returns how many were reconciled.
     /// </summary>
     public async Task<int> ReconcileAsync(CancellationToken cancellationToken)
     {
@@ -217,26 +275,133 @@ public sealed partial class AlertOutbox
     }
 
     /// <summary>
-    /// The operator's decision after checking with the recipient: an Unconfirmed or Held alert goes back to Pending, to be
-    /// sent (again) with the same Message-ID. Returns false if the alert is not in one of those states.
+    /// The operator's decision (<c>coc alert release</c>): an Unconfirmed or Held alert goes back to Pending, to be sent
+    /// (again) with the same Message-ID; an Unconfirmed one carries the "may repeat" line. Returns false if the alert is
+    /// not in one of those states.
     /// </summary>
-    public async Task<bool> ReleaseAsync(string alertId, CancellationToken cancellationToken)
+    public Task<bool> ReleaseAsync(string alertId, CancellationToken cancellationToken) =>
+        new OutboxOperations(_alerts).ReleaseAsync(alertId, cancellationToken);
+
+    /// <summary>
+    /// The alert a delivery status notification is about: its ENVID when that names a stored alert (the hub sends the
+    /// alert id as ENVID), else the alert whose recorded Message-ID equals <paramref name="messageId"/>. Null when none.
+    /// </summary>
+    public async Task<string?> FindAlertIdAsync(string? envelopeId, string? messageId, CancellationToken cancellationToken)
     {
+        if (!string.IsNullOrWhiteSpace(envelopeId) && await ReadAsync(envelopeId, cancellationToken).ConfigureAwait(false) is { } byEnvelope)
+        {
+            return byEnvelope.GetString("AlertId") ?? byEnvelope.PartitionKey;
+        }
+
+        if (string.IsNullOrWhiteSpace(messageId))
+        {
+            return null;
+        }
+
+        var filter = TableClient.CreateQueryFilter($"MessageId eq {"<" + messageId.Trim('<', '>') + ">"}");
+        await foreach (var row in _alerts.QueryAsync<TableEntity>(filter, select: ["AlertId"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            return row.GetString("AlertId") ?? row.PartitionKey;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Records what a delivery status notification reported for a sent alert: Bounced (permanent; the directory entry is
+    /// flagged) or Delayed (never overriding Bounced). The operator is told once per alert and kind. True when the
+    /// alert's delivery state changed.
+    /// </summary>
+    public async Task<bool> RecordDeliveryReportAsync(string alertId, DeliveryState state, string detail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
         var row = await ReadAsync(alertId, cancellationToken).ConfigureAwait(false);
-        if (row is null || StatusOf(row) is not (AlertStatus.Unconfirmed or AlertStatus.Held))
+        if (row is null || state == DeliveryState.Unknown)
         {
             return false;
         }
 
-        row["Status"] = nameof(AlertStatus.Pending);
-        return await TryUpdateAsync(row, cancellationToken).ConfigureAwait(false) is not null;
+        var current = Enum.TryParse<DeliveryState>(row.GetString("Delivery"), out var parsed) ? parsed : DeliveryState.Unknown;
+        if (current == state || current == DeliveryState.Bounced)
+        {
+            return false;
+        }
+
+        var now = _clock.GetCurrentInstant();
+        row["Delivery"] = state.ToString();
+        row["DeliveryDetail"] = detail.Length <= 500 ? detail : detail[..500];
+        row["DeliveryReportedAt"] = now.ToDateTimeOffset();
+        await _alerts.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+
+        var orgCode = row.GetString("RecipientOrgCode") ?? "";
+        var email = row.GetString("RecipientEmail") ?? "";
+        if (state == DeliveryState.Bounced)
+        {
+            await _flags.FlagAsync(orgCode, alertId, email, null, detail, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        await RaiseAsync(
+            new OperatorNotice(state == DeliveryState.Bounced ? OperatorNoticeKind.Bounced : OperatorNoticeKind.Delayed,
+                alertId, row.GetString("Reference") ?? "", orgCode, email, detail, now),
+            sendNow: true, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>One notice per day about the bounce mailbox itself (messages it could not read), with the count.</summary>
+    public Task RaiseMailboxNoticeAsync(Instant now, string detail, CancellationToken cancellationToken) =>
+        RaiseAsync(
+            new OperatorNotice(OperatorNoticeKind.UnreadableBounces, $"bounce-mailbox-{now.InUtc().Date:yyyyMMdd}", "", "", "", detail, now),
+            sendNow: true, cancellationToken);
+
+    /// <summary>
+    /// One notice per circuit-breaker transition (relay down / back). Its email is only queued: the relay is down, or
+    /// this runs inside the breaker's own callback; the timer sweep sends it with the other waiting mail.
+    /// </summary>
+    public Task RaiseRelayNoticeAsync(bool down, string detail, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetCurrentInstant();
+        return RaiseAsync(
+            new OperatorNotice(down ? OperatorNoticeKind.RelayDown : OperatorNoticeKind.RelayBack, $"relay-{now.ToUnixTimeTicks()}", "", "", "", detail, now),
+            sendNow: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// Emails a notice about the hub itself (recorded by the hub's notice store, <paramref name="key"/> unique per day)
+    /// to the operator through this outbox, sending it at once; a relay failure leaves it queued for the sweep.
+    /// </summary>
+    public async Task EmailHubNoticeAsync(string key, string kind, string message, Instant raisedAt, CancellationToken cancellationToken)
+    {
+        var notice = new OperatorNotice(OperatorNoticeKind.Hub, key, "", "", "", $"{kind}: {message}", raisedAt);
+        if (await _notices.QueueEmailAsync(notice, cancellationToken).ConfigureAwait(false) is { } emailId)
+        {
+            _ = await SendAsync(emailId, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Raises the notice; when it is new and an operator mailbox is set, sends its email now or leaves it queued.</summary>
+    private async Task RaiseAsync(OperatorNotice notice, bool sendNow, CancellationToken cancellationToken)
+    {
+        var emailId = await _notices.RaiseAsync(notice, cancellationToken).ConfigureAwait(false);
+        if (emailId is not null && sendNow)
+        {
+            _ = await SendAsync(emailId, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task<DispatchResult> RecordOutcomeAsync(
-        TableEntity row, AlertForm form, OutgoingEmail email, SmtpDeliveryOutcome outcome, string attemptId, CancellationToken cancellationToken)
+        TableEntity row, string alertId, AlertForm? form, OutgoingEmail email, SmtpDeliveryOutcome outcome, string? attemptId, CancellationToken cancellationToken)
     {
         var now = _clock.GetCurrentInstant();
         DispatchResult result;
+        row["ClaimId"] = "";
+        if (outcome.ReplyUnknown)
+        {
+            // The transaction started and no reply came: the relay may have the message. Repeat it, labelled.
+            return await RepeatOrHoldForOperatorAsync(row, now, outcome.Detail, cancellationToken).ConfigureAwait(false)
+                ? DispatchResult.LeftPending
+                : DispatchResult.AwaitingOperator;
+        }
+
         switch (outcome.Kind)
         {
             case DeliveryOutcomeKind.Sent:
@@ -261,17 +426,18 @@ public sealed partial class AlertOutbox
 
         row["SmtpCode"] = outcome.SmtpCode ?? 0;
         row["SmtpReply"] = outcome.Detail;
+        row["SmtpQueueId"] = outcome.QueueId ?? "";
         if (await TryUpdateAsync(row, cancellationToken).ConfigureAwait(false) is null)
         {
             // Someone changed the row mid-send (only the reconciler could, and only if the in-flight timeout were too
             // short). The outcome is still the truth about this attempt: re-apply it if the attempt is still ours.
-            var fresh = await ReadAsync(form.Id, cancellationToken).ConfigureAwait(false);
-            if (fresh is null || fresh.GetString("AttemptId") != attemptId)
+            var fresh = await ReadAsync(alertId, cancellationToken).ConfigureAwait(false);
+            if (fresh is null || attemptId is null || fresh.GetString("AttemptId") != attemptId)
             {
                 return DispatchResult.InFlightElsewhere;
             }
 
-            foreach (var property in new[] { "Status", "SentAt", "TemplateVersion", "SmtpCode", "SmtpReply" }.Where(row.ContainsKey))
+            foreach (var property in new[] { "Status", "SentAt", "TemplateVersion", "SmtpCode", "SmtpReply", "SmtpQueueId", "ClaimId" }.Where(row.ContainsKey))
             {
                 fresh[property] = row[property];
             }
@@ -279,12 +445,12 @@ public sealed partial class AlertOutbox
             await _alerts.UpdateEntityAsync(fresh, fresh.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         }
 
-        if (outcome.Kind == DeliveryOutcomeKind.PermanentFailure)
+        if (outcome.Kind == DeliveryOutcomeKind.PermanentFailure && form is not null)
         {
             await _flags.FlagAsync(form.To.OrgCode, form.Id, form.To.Email, outcome.SmtpCode, outcome.Detail, now, cancellationToken).ConfigureAwait(false);
-            await _notices.RaiseAsync(
+            await RaiseAsync(
                 new OperatorNotice(OperatorNoticeKind.PermanentFailure, form.Id, form.Reference, form.To.OrgCode, form.To.Email, outcome.Detail, now),
-                cancellationToken).ConfigureAwait(false);
+                sendNow: true, cancellationToken).ConfigureAwait(false);
         }
 
         return result;
@@ -300,10 +466,10 @@ public sealed partial class AlertOutbox
         }
 
         LogHeld(_logger, form.Id, form.To.OrgCode);
-        await _notices.RaiseAsync(
+        await RaiseAsync(
             new OperatorNotice(OperatorNoticeKind.RecipientNotAllowed, form.Id, form.Reference, form.To.OrgCode, form.To.Email,
                 $"recipient domain is not in the secure-mail allow-list ({string.Join(", ", _secureMail.Domains)})", now),
-            cancellationToken).ConfigureAwait(false);
+            sendNow: true, cancellationToken).ConfigureAwait(false);
         return DispatchResult.Held;
     }
 
@@ -315,21 +481,58 @@ public sealed partial class AlertOutbox
             return false;
         }
 
-        row["Status"] = nameof(AlertStatus.Unconfirmed);
+        await RepeatOrHoldForOperatorAsync(row, now, $"attempt started {LondonTime.Format(started.Value)} (UK time) recorded no reply", cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// An attempt left without a reply: back to Pending, marked to repeat with the "may repeat" line and counted — or,
+    /// once <see cref="OutboxOptions.MaxAutomaticRepeats"/> are spent, Unconfirmed for the operator. The operator is told
+    /// once per alert either way. False when the alert now waits for the operator.
+    /// </summary>
+    private async Task<bool> RepeatOrHoldForOperatorAsync(TableEntity row, Instant now, string why, CancellationToken cancellationToken)
+    {
+        var repeats = row.GetInt32("Repeats") ?? 0;
+        var repeat = repeats < _options.MaxAutomaticRepeats;
+        var started = row.GetDateTimeOffset("AttemptStartedAt")?.ToInstant() ?? now;
+        row["Status"] = repeat ? nameof(AlertStatus.Pending) : nameof(AlertStatus.Unconfirmed);
+        row["ClaimId"] = "";
+        row["SmtpCode"] = 0;
+        row["SmtpReply"] = why;
+        if (repeat)
+        {
+            row["Repeats"] = repeats + 1;
+            // The repeat's line names the first unanswered attempt: that is the copy the recipient may already have.
+            row["RepeatOfAttemptAt"] = row.GetDateTimeOffset("RepeatOfAttemptAt") ?? started.ToDateTimeOffset();
+        }
+
         if (await TryUpdateAsync(row, cancellationToken).ConfigureAwait(false) is null)
         {
             return false;
         }
 
         var alertId = row.GetString("AlertId") ?? row.PartitionKey;
-        LogUnconfirmed(_logger, alertId);
-        await _notices.RaiseAsync(
-            new OperatorNotice(OperatorNoticeKind.UnconfirmedSend, alertId, row.GetString("Reference") ?? "",
+        LogUnanswered(_logger, alertId, repeat, repeats + (repeat ? 1 : 0));
+        if (row.GetString("Kind") == OutboxKeys.NoticeKind)
+        {
+            // A notice email about a notice email would only echo; the stored notice is the record.
+            return repeat;
+        }
+
+        await RaiseAsync(
+            new OperatorNotice(repeat ? OperatorNoticeKind.RepeatedSend : OperatorNoticeKind.UnconfirmedSend, alertId, row.GetString("Reference") ?? "",
                 row.GetString("RecipientOrgCode") ?? "", row.GetString("RecipientEmail") ?? "",
-                $"attempt {row.GetString("AttemptId")} started {started.Value} and never recorded an outcome; Message-ID {row.GetString("MessageId")}", now),
-            cancellationToken).ConfigureAwait(false);
-        return true;
+                $"{why}; Message-ID {row.GetString("MessageId")}; " + (repeat
+                    ? $"re-sent automatically with the same Message-ID (repeat {repeats + 1} of at most {_options.MaxAutomaticRepeats})"
+                    : $"{repeats} automatic repeats spent; waiting for `coc alert release`"), now),
+            sendNow: true, cancellationToken).ConfigureAwait(false);
+        return repeat;
     }
+
+    private bool ClaimedByLiveSender(TableEntity row, Instant now) =>
+        !string.IsNullOrEmpty(row.GetString("ClaimId"))
+        && row.GetDateTimeOffset("ClaimedAt")?.ToInstant() is { } claimedAt
+        && now - claimedAt <= _options.InFlightTimeout.ToDuration();
 
     private async Task<TableEntity?> ReadAsync(string alertId, CancellationToken cancellationToken)
     {
@@ -354,10 +557,10 @@ public sealed partial class AlertOutbox
         }
     }
 
-    private static AlertStatus StatusOf(TableEntity row) =>
+    internal static AlertStatus StatusOf(TableEntity row) =>
         Enum.TryParse<AlertStatus>(row.GetString("Status"), out var status) ? status : AlertStatus.Pending;
 
-    private static OutboxEntry ToEntry(TableEntity row) => new(
+    internal static OutboxEntry ToEntry(TableEntity row) => new(
         row.GetString("AlertId") ?? row.PartitionKey,
         row.GetString("Reference") ?? "",
         StatusOf(row),
@@ -366,7 +569,10 @@ public sealed partial class AlertOutbox
         row.GetString("MessageId"),
         row.GetInt32("SmtpCode") is { } code and not 0 ? code : null,
         row.GetString("SmtpReply"),
-        row.GetString("TemplateVersion"));
+        row.GetString("TemplateVersion"),
+        row.GetString("SmtpQueueId") is { Length: > 0 } queueId ? queueId : null,
+        row.GetInt32("Repeats") ?? 0,
+        Enum.TryParse<DeliveryState>(row.GetString("Delivery"), out var delivery) ? delivery : DeliveryState.Unknown);
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Alert {AlertId} send outcome {Outcome} (code {SmtpCode})")]
     private static partial void LogOutcome(ILogger logger, string alertId, DeliveryOutcomeKind outcome, int? smtpCode);
@@ -374,6 +580,6 @@ public sealed partial class AlertOutbox
     [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Alert {AlertId} held: recipient org {OrgCode} is outside the secure-mail allow-list")]
     private static partial void LogHeld(ILogger logger, string alertId, string orgCode);
 
-    [LoggerMessage(EventId = 5003, Level = LogLevel.Error, Message = "Alert {AlertId} was stuck in Sending; marked Unconfirmed for the operator")]
-    private static partial void LogUnconfirmed(ILogger logger, string alertId);
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Error, Message = "Alert {AlertId}: an attempt got no reply; repeated automatically {Repeat} (repeat number {Repeats})")]
+    private static partial void LogUnanswered(ILogger logger, string alertId, bool repeat, int repeats);
 }

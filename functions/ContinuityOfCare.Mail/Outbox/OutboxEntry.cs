@@ -13,6 +13,9 @@ namespace ContinuityOfCare.Mail.Outbox;
 /// <param name="SmtpCode">The last SMTP code (250 when sent).</param>
 /// <param name="SmtpReply">The relay's reply when sent, else the last failure.</param>
 /// <param name="TemplateVersion">The template version of the sent message.</param>
+/// <param name="SmtpQueueId">The relay's queue id from its reply, when it named one.</param>
+/// <param name="Repeats">Automatic repeats after attempts left without a reply (each carried the "may repeat" line).</param>
+/// <param name="Delivery">What delivery status notifications reported after the relay accepted it.</param>
 public sealed record OutboxEntry(
     string AlertId,
     string Reference,
@@ -22,4 +25,7 @@ public sealed record OutboxEntry(
     string? MessageId,
     int? SmtpCode,
     string? SmtpReply,
-    string? TemplateVersion);
+    string? TemplateVersion,
+    string? SmtpQueueId = null,
+    int Repeats = 0,
+    DeliveryState Delivery = DeliveryState.Unknown);

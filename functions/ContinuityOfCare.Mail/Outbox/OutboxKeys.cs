@@ -6,6 +6,12 @@ namespace ContinuityOfCare.Mail.Outbox;
 /// <summary>Table keys from the hub's ids: the id itself when it is a legal key, else its hex SHA-256 (stable either way).</summary>
 public static class OutboxKeys
 {
+    /// <summary>The RowKey of every outbox row (one row per partition: the alert, or the notice email).</summary>
+    public const string RowKey = "alert";
+
+    /// <summary>The <c>Kind</c> of an outbox row that carries an operator notice email instead of an Alert Form.</summary>
+    public const string NoticeKind = "notice";
+
     /// <summary>A PartitionKey/RowKey for <paramref name="id"/>.</summary>
     public static string Key(string id)
     {

@@ -21,6 +21,12 @@ public sealed class OutboxOptions
     /// </summary>
     public TimeSpan InFlightTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Automatic repeats of an alert whose attempt got no reply (docs/email.md "The residual window"); after these it is
+    /// Unconfirmed and waits for <c>coc alert release</c>. 0 turns automatic repeats off.
+    /// </summary>
+    public int MaxAutomaticRepeats { get; set; } = 3;
+
     /// <summary>Where operator notices are emailed as well as stored; empty to store only.</summary>
     public string? OperatorAddress { get; set; }
 }

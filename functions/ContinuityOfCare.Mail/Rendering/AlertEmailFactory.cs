@@ -29,12 +29,21 @@ public sealed class AlertEmailFactory
     /// <summary>The Message-ID every send of <paramref name="alertId"/> carries.</summary>
     public string MessageIdFor(string alertId) => MessageIds.For(alertId, _smtp.MessageIdDomain);
 
-    /// <summary>Renders and addresses <paramref name="form"/> as sent at <paramref name="sentAt"/>.</summary>
-    public OutgoingEmail Create(AlertForm form, Instant sentAt)
+    /// <summary>
+    /// Renders and addresses <paramref name="form"/> as sent at <paramref name="sentAt"/>. <paramref name="repeatOf"/> is
+    /// the start of an earlier attempt that got no reply: the message then opens with the <see cref="RepeatNotice"/> line.
+    /// </summary>
+    public OutgoingEmail Create(AlertForm form, Instant sentAt, Instant? repeatOf = null)
     {
         ArgumentNullException.ThrowIfNull(form);
         var link = form.Request is null ? null : _acknowledgementLinks.LinkFor(form.Request.ObligationId, sentAt);
         var rendered = _renderer.Render(form, sentAt, link);
+        if (repeatOf is { } first)
+        {
+            var line = RepeatNotice.Line(first, form.Reference);
+            rendered = rendered with { Text = RepeatNotice.AddToText(rendered.Text, line), Html = RepeatNotice.AddToHtml(rendered.Html, line) };
+        }
+
         return new OutgoingEmail(
             MessageIdFor(form.Id),
             new MailParty(_smtp.SenderAddress, _smtp.SenderDisplayName),
@@ -43,6 +52,7 @@ public sealed class AlertEmailFactory
             rendered.Subject,
             rendered.Text,
             rendered.Html,
-            rendered.TemplateVersion);
+            rendered.TemplateVersion,
+            form.Id);
     }
 }

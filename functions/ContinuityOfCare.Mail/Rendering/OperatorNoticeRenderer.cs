@@ -26,7 +26,28 @@ public sealed class OperatorNoticeRenderer
                 "The relay refused the Alert Form permanently. The recipient's directory entry has been flagged; correct it and re-issue the alert."),
             OperatorNoticeKind.UnconfirmedSend => (
                 "send not confirmed",
-                "A send was interrupted after the message may have reached the relay. Check with the recipient; release the alert to re-send it with the same Message-ID, or leave it."),
+                "Attempts were left without a reply more often than the automatic repeats allow. Check with the recipient; release the alert (coc alert release) to re-send it with the same Message-ID, or leave it."),
+            OperatorNoticeKind.RepeatedSend => (
+                "sent again after an unanswered attempt",
+                "An attempt got no reply from the relay, so the Alert Form was sent again automatically with the same Message-ID and a line saying it may repeat an earlier copy. Nothing to do unless the recipient asks."),
+            OperatorNoticeKind.Bounced => (
+                "bounced after sending",
+                "A delivery status notification reports a permanent failure: the Alert Form did not arrive. The recipient's directory entry has been flagged; correct it and re-issue the alert."),
+            OperatorNoticeKind.Delayed => (
+                "delivery delayed",
+                "A delivery status notification reports a delay; the relay is still trying. Nothing to do yet; a bounce would follow if it gives up."),
+            OperatorNoticeKind.UnreadableBounces => (
+                "unreadable messages in the bounce mailbox",
+                "Some messages in the bounce mailbox are not delivery status notifications the hub can read, or match no alert. They were left in the mailbox for a person to read."),
+            OperatorNoticeKind.RelayDown => (
+                "mail relay down",
+                "The SMTP relay failed repeatedly, so sending is paused (circuit breaker open). Alert Forms wait in the outbox and are sent when it recovers."),
+            OperatorNoticeKind.Hub => (
+                "hub notice",
+                "See the detail. `coc status` lists the hub's notices of the last seven days."),
+            OperatorNoticeKind.RelayBack => (
+                "mail relay back",
+                "The SMTP relay is answering again (circuit breaker closed); waiting Alert Forms are being sent."),
             _ => (notice.Kind.ToString(), ""),
         };
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -42,7 +63,7 @@ public sealed class OperatorNoticeRenderer
             ["templateVersion"] = TemplateVersion,
         };
         return new RenderedEmail(
-            $"Operator notice {notice.AlertReference}: {title}",
+            notice.AlertReference.Length == 0 ? $"Operator notice: {title}" : $"Operator notice {notice.AlertReference}: {title}",
             _html.Render(values),
             _text.Render(values),
             TemplateVersion);

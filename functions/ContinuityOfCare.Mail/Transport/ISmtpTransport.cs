@@ -4,8 +4,9 @@ namespace ContinuityOfCare.Mail.Transport;
 public interface ISmtpTransport
 {
     /// <summary>
-    /// Hands <paramref name="email"/> to the relay once. SMTP failures come back as outcomes; cancellation (including the
-    /// per-attempt timeout) surfaces as <see cref="OperationCanceledException"/>.
+    /// Hands <paramref name="email"/> to the relay once; <paramref name="attempts"/> is told on a ready connection just
+    /// before the transaction starts, and again if the relay refuses it before anything could be delivered. SMTP failures come back as outcomes; cancellation (including the per-attempt
+    /// timeout) surfaces as <see cref="OperationCanceledException"/>.
     /// </summary>
-    Task<SmtpDeliveryOutcome> SendAsync(OutgoingEmail email, CancellationToken cancellationToken);
+    Task<SmtpDeliveryOutcome> SendAsync(OutgoingEmail email, SmtpAttemptObserver? attempts, CancellationToken cancellationToken);
 }

@@ -1,8 +1,7 @@
 namespace ContinuityOfCare.Mail.Transport;
 
 /// <summary>
-/// One fully rendered message, immutable so every SMTP attempt builds a fresh <see cref="System.Net.Mail.MailMessage"/>
-/// from the same facts (a MailMessage's body streams are consumed by a send and are not safely re-sendable).
+/// One fully rendered message, immutable so every SMTP attempt builds a fresh MIME message from the same facts.
 /// </summary>
 /// <param name="MessageId">The stable Message-ID including angle brackets (see <see cref="MessageIds"/>).</param>
 /// <param name="From">The hub's sender address.</param>
@@ -12,6 +11,7 @@ namespace ContinuityOfCare.Mail.Transport;
 /// <param name="TextBody">The plain-text alternative.</param>
 /// <param name="HtmlBody">The HTML alternative.</param>
 /// <param name="TemplateVersion">The template the bodies came from (e.g. <c>alert-form.v1</c>), recorded with the send.</param>
+/// <param name="EnvelopeId">The DSN envelope id (RFC 3461 <c>ENVID</c>): the alert id, so a bounce finds its alert; null for none.</param>
 public sealed record OutgoingEmail(
     string MessageId,
     MailParty From,
@@ -20,4 +20,5 @@ public sealed record OutgoingEmail(
     string Subject,
     string TextBody,
     string HtmlBody,
-    string TemplateVersion);
+    string TemplateVersion,
+    string? EnvelopeId = null);

@@ -3,21 +3,21 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
+using Polly.RateLimiting;
 using Polly.Retry;
 using Polly.Timeout;
 
 namespace ContinuityOfCare.Mail.Transport;
 
 /// <summary>
-/// The SMTP transport behind a rate limiter and a Polly v8 pipeline (architecture.md "Reliability rules"):
+/// The SMTP transport behind one Polly v8 pipeline (architecture.md "Reliability rules"), outermost first:
 /// <list type="number">
-/// <item>rate limiter (outermost, one permit per message): mail relays throttle. Polly.RateLimiting is not obtainable,
-/// so a <see cref="SlidingWindowRateLimiter"/> from the shared framework is acquired here around the pipeline; retries of
-/// the same message do not take another permit;</item>
+/// <item>rate limiter (Polly.RateLimiting over a sliding window, one permit per message): relays throttle; retries of
+/// the same message do not take another permit. A full queue returns a transient failure and the alert stays queued;</item>
 /// <item>retry with jittered exponential back-off on transient failures (connection failures, timeouts, SMTP 4xx) — never
 /// on permanent ones (SMTP 5xx) and never on an open circuit;</item>
-/// <item>circuit breaker: while the relay is down, sends are not attempted and return <see cref="DeliveryOutcomeKind.CircuitOpen"/>
-/// so the caller leaves the message queued;</item>
+/// <item>circuit breaker: while the relay is down, sends are not attempted and return <see cref="DeliveryOutcomeKind.CircuitOpen"/>;
+/// its open and close transitions go to the <see cref="IRelayStateObserver"/> once each;</item>
 /// <item>timeout per attempt (<see cref="SmtpOptions.Timeout"/>).</item>
 /// </list>
 /// </summary>
@@ -34,7 +34,8 @@ public sealed partial class ResilientMailSender : IMailSender, IDisposable
         IOptions<SmtpOptions> smtpOptions,
         IOptions<MailResilienceOptions> resilienceOptions,
         TimeProvider timeProvider,
-        ILogger<ResilientMailSender> logger)
+        ILogger<ResilientMailSender> logger,
+        IRelayStateObserver? relayState = null)
     {
         ArgumentNullException.ThrowIfNull(transport);
         ArgumentNullException.ThrowIfNull(smtpOptions);
@@ -44,7 +45,6 @@ public sealed partial class ResilientMailSender : IMailSender, IDisposable
         _transport = transport;
         _logger = logger;
         var options = resilienceOptions.Value;
-        _pipeline = BuildPipeline(options, smtpOptions.Value.Timeout, timeProvider, logger);
         _rateLimiter = options.MessagesPerMinute <= 0
             ? null
             : new SlidingWindowRateLimiter(new SlidingWindowRateLimiterOptions
@@ -56,25 +56,27 @@ public sealed partial class ResilientMailSender : IMailSender, IDisposable
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 AutoReplenishment = true,
             });
+        _pipeline = BuildPipeline(options, smtpOptions.Value.Timeout, _rateLimiter, timeProvider, relayState ?? new NoRelayStateObserver(), logger);
     }
 
     /// <inheritdoc />
-    public async Task<SmtpDeliveryOutcome> SendAsync(OutgoingEmail email, CancellationToken cancellationToken)
+    public Task<SmtpDeliveryOutcome> SendAsync(OutgoingEmail email, CancellationToken cancellationToken) => SendAsync(email, null, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<SmtpDeliveryOutcome> SendAsync(OutgoingEmail email, SmtpAttemptObserver? attempts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(email);
-        using var lease = _rateLimiter is null ? null : await _rateLimiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
-        if (lease is { IsAcquired: false })
-        {
-            LogRateLimited(_logger, email.MessageId);
-            return SmtpDeliveryOutcome.Transient(null, "rate limit: too many messages waiting; left queued");
-        }
-
         try
         {
             return await _pipeline.ExecuteAsync(
-                static (state, token) => new ValueTask<SmtpDeliveryOutcome>(state.Transport.SendAsync(state.Email, token)),
-                (Transport: _transport, Email: email),
+                static (state, token) => new ValueTask<SmtpDeliveryOutcome>(state.Transport.SendAsync(state.Email, state.Attempts, token)),
+                (Transport: _transport, Email: email, Attempts: attempts),
                 cancellationToken).ConfigureAwait(false);
+        }
+        catch (RateLimiterRejectedException)
+        {
+            LogRateLimited(_logger, email.MessageId);
+            return SmtpDeliveryOutcome.Transient(null, "rate limit: too many messages waiting; left queued");
         }
         catch (BrokenCircuitException)
         {
@@ -83,7 +85,7 @@ public sealed partial class ResilientMailSender : IMailSender, IDisposable
         }
         catch (TimeoutRejectedException exception)
         {
-            return SmtpDeliveryOutcome.Transient(null, $"timed out after {exception.Timeout}");
+            return SmtpDeliveryOutcome.Transient(null, $"no SMTP reply: timed out after {exception.Timeout}");
         }
     }
 
@@ -91,12 +93,21 @@ public sealed partial class ResilientMailSender : IMailSender, IDisposable
     public void Dispose() => _rateLimiter?.Dispose();
 
     private static ResiliencePipeline<SmtpDeliveryOutcome> BuildPipeline(
-        MailResilienceOptions options, TimeSpan attemptTimeout, TimeProvider timeProvider, ILogger logger)
+        MailResilienceOptions options, TimeSpan attemptTimeout, RateLimiter? rateLimiter, TimeProvider timeProvider, IRelayStateObserver relayState, ILogger logger)
     {
         var transient = new PredicateBuilder<SmtpDeliveryOutcome>()
             .HandleResult(outcome => outcome.Kind == DeliveryOutcomeKind.TransientFailure)
             .Handle<TimeoutRejectedException>();
+        // An attempt whose reply is unknown is never retried here: the outbox decides, and labels the repeat.
+        var retryable = new PredicateBuilder<SmtpDeliveryOutcome>()
+            .HandleResult(outcome => outcome.Kind == DeliveryOutcomeKind.TransientFailure && !outcome.ReplyUnknown)
+            .Handle<TimeoutRejectedException>();
         var builder = new ResiliencePipelineBuilder<SmtpDeliveryOutcome> { TimeProvider = timeProvider };
+        if (rateLimiter is not null)
+        {
+            builder.AddRateLimiter(rateLimiter);
+        }
+
         if (options.MaxRetryAttempts > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<SmtpDeliveryOutcome>
@@ -105,7 +116,7 @@ public sealed partial class ResilientMailSender : IMailSender, IDisposable
                 Delay = options.RetryBaseDelay,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                ShouldHandle = transient,
+                ShouldHandle = retryable,
                 OnRetry = arguments =>
                 {
                     LogRetry(logger, arguments.AttemptNumber + 1, arguments.RetryDelay, arguments.Outcome.Result?.SmtpCode);
@@ -125,12 +136,13 @@ public sealed partial class ResilientMailSender : IMailSender, IDisposable
                 OnOpened = arguments =>
                 {
                     LogBreakerOpened(logger, arguments.BreakDuration);
-                    return default;
+                    var last = arguments.Outcome.Result?.Detail ?? arguments.Outcome.Exception?.GetType().Name ?? "unknown";
+                    return relayState.RelayDownAsync(arguments.BreakDuration, last);
                 },
                 OnClosed = _ =>
                 {
                     LogBreakerClosed(logger);
-                    return default;
+                    return relayState.RelayBackAsync();
                 },
             })
             .AddTimeout(attemptTimeout)

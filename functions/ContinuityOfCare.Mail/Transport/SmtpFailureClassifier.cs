@@ -1,10 +1,13 @@
-using System.Net.Mail;
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 
 namespace ContinuityOfCare.Mail.Transport;
 
 /// <summary>
-/// Turns a System.Net.Mail failure into an outcome (architecture.md "Reliability rules": SMTP 4xx and connection failures
-/// are transient; SMTP 5xx — bad mailbox, relay denied — is permanent and must not be retried).
+/// Turns a MailKit failure into an outcome (architecture.md "Reliability rules": SMTP 4xx and connection failures are
+/// transient; SMTP 5xx — bad mailbox, relay denied — is permanent and must not be retried).
 /// </summary>
 public static class SmtpFailureClassifier
 {
@@ -15,35 +18,42 @@ public static class SmtpFailureClassifier
         _ => DeliveryOutcomeKind.TransientFailure,
     };
 
-    /// <summary>
-    /// Classifies an <see cref="SmtpException"/>. <see cref="SmtpStatusCode.GeneralFailure"/> (-1) means no SMTP reply at
-    /// all — the connection failed or broke — which is transient.
-    /// </summary>
-    public static SmtpDeliveryOutcome Classify(SmtpException exception)
+    /// <summary>True for the failures that mean "no usable session": refused, reset, timed out, dropped mid-DATA, TLS or AUTH refused.</summary>
+    public static bool IsConnectionFailure(Exception exception) =>
+        exception is IOException or SocketException or TimeoutException or ProtocolException or ServiceNotConnectedException
+            or ServiceNotAuthenticatedException or AuthenticationException or SslHandshakeException or NotSupportedException;
+
+    /// <summary>The server refused a command: its code and its own text are recorded.</summary>
+    public static SmtpDeliveryOutcome Classify(SmtpCommandException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
         var code = (int)exception.StatusCode;
-        var detail = Describe(exception);
-        if (exception.StatusCode == SmtpStatusCode.GeneralFailure)
-        {
-            return SmtpDeliveryOutcome.Transient(null, detail);
-        }
-
+        var detail = SmtpReplies.Format(code, exception.Message);
         return Classify(code) == DeliveryOutcomeKind.PermanentFailure
             ? SmtpDeliveryOutcome.Permanent(code, detail)
             : SmtpDeliveryOutcome.Transient(code, detail);
     }
 
-    private static string Describe(SmtpException exception)
+    /// <summary>
+    /// A failure without an SMTP reply (connection refused or dropped, STARTTLS not offered, AUTH refused): transient,
+    /// described by the innermost cause ("Connection refused"). An AUTH failure carries the server's text, never a secret.
+    /// </summary>
+    public static SmtpDeliveryOutcome Classify(Exception exception)
     {
-        // The innermost cause explains a connection failure ("Connection refused"); the outer message explains a reply.
-        var inner = exception.InnerException;
-        while (inner?.InnerException is not null)
+        ArgumentNullException.ThrowIfNull(exception);
+        if (exception is SmtpCommandException command)
+        {
+            return Classify(command);
+        }
+
+        var inner = exception;
+        while (inner.InnerException is not null)
         {
             inner = inner.InnerException;
         }
 
-        var text = inner is null ? exception.Message : $"{exception.Message} ({inner.Message})";
-        return text.Length <= 500 ? text : text[..500];
+        var text = ReferenceEquals(inner, exception) ? exception.Message : $"{exception.Message} ({inner.Message})";
+        text = $"no SMTP reply: {exception.GetType().Name}: {text}".ReplaceLineEndings(" ");
+        return SmtpDeliveryOutcome.Transient(null, text.Length <= 500 ? text : text[..500]);
     }
 }

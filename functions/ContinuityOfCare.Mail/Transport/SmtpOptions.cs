@@ -36,6 +36,24 @@ public sealed class SmtpOptions
     /// <summary>How long one SMTP attempt may take before it is abandoned and treated as a transient failure.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Long-lived connections kept open to the relay (1–16). Each carries one message at a time; two are enough for one
+    /// sending instance, and relays limit connections per client (Exchange Online: 3).
+    /// </summary>
+    public int PoolSize { get; set; } = 2;
+
+    /// <summary>A pooled connection idle longer than this is checked with NOOP before use and replaced if the relay dropped it.</summary>
+    public TimeSpan KeepAliveAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The envelope sender (<c>MAIL FROM</c>): where delivery status notifications and bounces go. Empty = <see cref="SenderAddress"/>.
+    /// The bounce reader (<c>Mail:Bounces</c>) reads this mailbox.
+    /// </summary>
+    public string? BounceAddress { get; set; }
+
+    /// <summary>Ask for delivery status notifications (RFC 3461 <c>NOTIFY=FAILURE,DELAY RET=HDRS ENVID=</c>alert id) when the relay offers DSN.</summary>
+    public bool RequestDeliveryStatus { get; set; } = true;
+
     /// <summary>The right-hand side of every <c>Message-ID</c> the hub generates.</summary>
     public string MessageIdDomain { get; set; } = "continuity-of-care.hub";
 }

@@ -1,4 +1,4 @@
-using System.Net.Mail;
+using MimeKit;
 using Microsoft.Extensions.Options;
 
 namespace ContinuityOfCare.Mail.Transport;
@@ -32,9 +32,24 @@ public sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
             failures.Add("Mail:Smtp:Port must be between 1 and 65535.");
         }
 
-        if (!MailAddress.TryCreate(options.SenderAddress, out _))
+        if (!IsAddress(options.SenderAddress))
         {
             failures.Add("Mail:Smtp:SenderAddress must be a valid email address.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.BounceAddress) && !IsAddress(options.BounceAddress))
+        {
+            failures.Add("Mail:Smtp:BounceAddress must be a valid email address (or empty for SenderAddress).");
+        }
+
+        if (options.PoolSize is < 1 or > 16)
+        {
+            failures.Add("Mail:Smtp:PoolSize must be between 1 and 16.");
+        }
+
+        if (options.KeepAliveAfter <= TimeSpan.Zero)
+        {
+            failures.Add("Mail:Smtp:KeepAliveAfter must be positive.");
         }
 
         if (options.Timeout <= TimeSpan.Zero)
@@ -54,4 +69,7 @@ public sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static bool IsAddress(string? value) =>
+        !string.IsNullOrWhiteSpace(value) && MailboxAddress.TryParse(value, out var parsed) && parsed.Address == value.Trim() && parsed.Address.Contains('@', StringComparison.Ordinal);
 }

@@ -6,7 +6,7 @@ namespace ContinuityOfCare.Benchmarks.Mail;
 
 /// <summary>
 /// A local SMTP server that accepts everything and keeps nothing: the relay side of the mail benchmark, so the figure
-/// measures the hub's render + System.Net.Mail hand-off rather than a relay's storage.
+/// measures the hub's render + SMTP hand-off rather than a relay's storage.
 /// </summary>
 internal sealed class SmtpSink : IDisposable
 {

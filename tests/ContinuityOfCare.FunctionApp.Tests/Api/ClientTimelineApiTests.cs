@@ -64,6 +64,8 @@ public sealed class ClientTimelineApiTests(AzuriteFixture azurite)
         var alerts = body.GetProperty("alerts").EnumerateArray().ToList();
         Assert.Equal(planned.Select(a => a.Form.Id).Order(StringComparer.Ordinal), alerts.Select(a => a.GetProperty("id").GetString()!).Order(StringComparer.Ordinal));
         Assert.All(alerts, a => Assert.Equal("pending", a.GetProperty("status").GetString()));
+        Assert.All(alerts, a => Assert.Equal("unknown", a.GetProperty("delivery").GetString()));
+        Assert.All(alerts, a => Assert.Equal(0, a.GetProperty("repeats").GetInt32()));
         Assert.Equal(["CJIT-LDS", "LEI"], alerts.Select(a => a.GetProperty("recipientOrgCode").GetString()).Order(StringComparer.Ordinal));
         var listed = Assert.Single(body.GetProperty("obligations").EnumerateArray());
         Assert.Equal(obligation.Id, listed.GetProperty("id").GetString());

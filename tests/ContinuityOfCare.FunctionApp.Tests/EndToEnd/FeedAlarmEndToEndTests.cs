@@ -16,7 +16,9 @@ public sealed class FeedAlarmEndToEndTests
     public async Task MissingFeedAlarm_NoCourtListByTheCutOff_AndAPrisonWithoutYesterdaysExport_OneNoticeEach_OncePerDay()
     {
         // Tue 29 Dec 2026 11:00 Europe/London: a working day, past the 10:00 cut-offs.
-        await using var world = await HubWorld.StartAsync(Instant.FromUtc(2026, 12, 29, 11, 0));
+        const string operatorAddress = "hub-operator@continuity-hub.gov.uk";
+        await using var world = await HubWorld.StartAsync(
+            Instant.FromUtc(2026, 12, 29, 11, 0), new Dictionary<string, string?> { ["Mail:Outbox:OperatorAddress"] = operatorAddress });
         await world.LoadReferenceDataAsync();
         var export = Encoding.UTF8.GetBytes(E2eFiles.DischargeHeader + "\r\nLEI,C3456DE,Carrow,Dean,1990-07-21,,2026-12-28,09:00,REL,CR,OUT,2026-12-28\r\n");
         var sha = await world.DropAsync(InboxContainers.Discharges, "LEI_2026-12-28.csv", export);
@@ -32,5 +34,12 @@ public sealed class FeedAlarmEndToEndTests
         Assert.Empty(await world.Get<FeedWatch>().CheckAsync(CancellationToken.None));
         var stored = await world.Get<NoticeStore>().ListAsync(new LocalDate(2026, 12, 28), new LocalDate(2026, 12, 29), CancellationToken.None);
         Assert.Equal(raised.Count, stored.Count);
+
+        // One notice channel (docs/email.md "Operator notices"): each new notice was emailed to the operator through
+        // the outbox, once — the second check sent nothing more.
+        var emails = await world.Maildev.WaitForEmailsAsync(e => e.To.Contains(operatorAddress), expected: raised.Count, TimeSpan.FromSeconds(30));
+        Assert.Equal(raised.Count, emails.Count);
+        Assert.All(emails, e => Assert.Equal("Operator notice: hub notice", e.Subject));
+        Assert.Single(emails, e => e.Text!.Contains("MissingCourtList", StringComparison.Ordinal));
     }
 }

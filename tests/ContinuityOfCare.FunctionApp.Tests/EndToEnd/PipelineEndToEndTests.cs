@@ -1,3 +1,5 @@
+using ContinuityOfCare.Core.Alerts;
+using ContinuityOfCare.Mail.Outbox;
 using ContinuityOfCare.Hub.Storage;
 using ContinuityOfCare.Core.Feeds;
 using ContinuityOfCare.Core.Obligations;
@@ -38,6 +40,18 @@ public sealed class PipelineEndToEndTests
         Assert.StartsWith("Alert Form CC-2026-", toSmt.Subject, StringComparison.Ordinal);
         Assert.StartsWith("Alert Form CC-2026-", toCjit.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain("Ashdown", toSmt.Subject, StringComparison.OrdinalIgnoreCase);
+
+        // docs/email.md "Transport": each sent alert records the relay's own reply (maildev's words), not a made-up one.
+        foreach (var email in emails)
+        {
+            var alertId = email.MessageId![..email.MessageId!.IndexOf('@', StringComparison.Ordinal)];
+            var entry = await Eventually.GetAsync(
+                async () => await world.Get<AlertOutbox>().GetAsync(alertId, CancellationToken.None) is { Status: AlertStatus.Sent } sent ? sent : null,
+                "the outbox's Sent mark");
+            Assert.Equal(250, entry.SmtpCode);
+            Assert.Matches(@"^250 \S", entry.SmtpReply!);
+            Assert.DoesNotContain("accepted by", entry.SmtpReply!, StringComparison.Ordinal);
+        }
 
         // docs/operations.md "Acknowledgement links": an Alert Form that asks for an obligation carries the link. The CJIT's form
         // asks for the DIR, so it carries the link, and the running host answers it.

@@ -104,7 +104,8 @@ public sealed class ClientTimelineEndpoint(
             if (await outbox.GetAsync(alert.Form.Id, ct).ConfigureAwait(false) is { } entry)
             {
                 found[entry.AlertId] = new TimelineAlert(
-                    entry.AlertId, alert.EventId, entry.Reference, alert.Form.To.OrgCode, entry.Status, entry.AttemptCount, entry.AttemptStartedAt, entry.SmtpCode);
+                    entry.AlertId, alert.EventId, entry.Reference, alert.Form.To.OrgCode, entry.Status, entry.AttemptCount, entry.AttemptStartedAt, entry.SmtpCode,
+                    entry.SmtpReply, entry.SmtpQueueId, entry.Repeats, entry.Delivery);
             }
         }).ConfigureAwait(false);
         var order = clientEvents.Select((e, index) => (e.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);

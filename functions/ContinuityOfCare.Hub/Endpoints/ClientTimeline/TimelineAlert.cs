@@ -13,6 +13,10 @@ namespace ContinuityOfCare.Hub.Endpoints.ClientTimeline;
 /// <param name="Attempts">Send attempts so far.</param>
 /// <param name="LastAttemptAt">When the latest attempt started.</param>
 /// <param name="SmtpCode">The last SMTP code (250 when sent).</param>
+/// <param name="SmtpReply">The relay's own reply (code and text) when sent, else the last failure (docs/email.md "Transport").</param>
+/// <param name="QueueId">The relay's queue id, when its reply named one.</param>
+/// <param name="Repeats">Automatic repeats after unanswered attempts (each labelled "this may repeat").</param>
+/// <param name="Delivery">unknown, delayed or bounced: what delivery status notifications reported.</param>
 public sealed record TimelineAlert(
     string Id,
     string EventId,
@@ -21,4 +25,8 @@ public sealed record TimelineAlert(
     AlertStatus Status,
     int Attempts,
     Instant? LastAttemptAt,
-    int? SmtpCode);
+    int? SmtpCode,
+    string? SmtpReply,
+    string? QueueId,
+    int Repeats,
+    DeliveryState Delivery);

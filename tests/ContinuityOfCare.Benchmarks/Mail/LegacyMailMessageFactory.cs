@@ -2,13 +2,16 @@ using System.Net.Mail;
 using System.Net.Mime;
 using System.Text;
 
-namespace ContinuityOfCare.Mail.Transport;
+using ContinuityOfCare.Mail.Transport;
+
+namespace ContinuityOfCare.Benchmarks.Mail;
 
 /// <summary>
-/// Builds the System.Net.Mail message for one <see cref="OutgoingEmail"/>: multipart/alternative with the plain text first
+/// The previous transport's message builder, kept verbatim for the benchmark baseline (docs/benchmarks.md "Mail"):
+/// builds the System.Net.Mail message for one <see cref="OutgoingEmail"/>: multipart/alternative with the plain text first
 /// and the HTML second (RFC 2046 §5.1.4: last is preferred), and the headers the issue asks for.
 /// </summary>
-public static class MailMessageFactory
+internal static class LegacyMailMessageFactory
 {
     /// <summary>RFC 3834 §5: marks the message as machine-generated so auto-responders stay quiet.</summary>
     public const string AutoSubmittedHeader = "Auto-Submitted";
