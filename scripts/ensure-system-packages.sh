@@ -12,7 +12,8 @@ required=(
 missing=()
 for entry in "${required[@]}"; do
   read -r check package <<<"$entry"
-  command -v "$check" >/dev/null 2>&1 || missing+=("$package")
+  # Daemons such as dovecot live in /usr/sbin, which is not on every user's PATH.
+  PATH="$PATH:/usr/sbin:/sbin" command -v "$check" >/dev/null 2>&1 || missing+=("$package")
 done
 
 if [ "${#missing[@]}" -eq 0 ]; then
