@@ -1,5 +1,7 @@
 using System.Reflection;
+using ContinuityOfCare.FunctionApp.Obligations;
 using ContinuityOfCare.Hub.Hosting;
+using Microsoft.DurableTask.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +29,11 @@ public static class LocalRunnerExtensions
         var functions = FunctionIndex.From(classes, builder.Configuration);
         var services = builder.Services;
         services.AddHub(builder.Configuration);
+        // The real Durable Task engine, in memory (its sidecar takes no other backend): orchestrations do not survive
+        // the process, so every start reconciles the open obligations (docs/pipeline.md "The local runner's engine").
+        services.AddObligationOrchestration();
+        services.AddInMemoryDurableTask(tasks => tasks.AddObligationTasks());
+        services.AddHostedService<StartupReconciliation>();
         services.AddOptions<LocalRunnerOptions>().BindConfiguration(LocalRunnerOptions.Section)
             .Validate(o => o.MessageLease >= TimeSpan.FromSeconds(2) && o.ShutdownGrace >= TimeSpan.Zero, "LocalRunner:MessageLease must be at least 2 seconds and LocalRunner:ShutdownGrace not negative")
             .ValidateOnStart();

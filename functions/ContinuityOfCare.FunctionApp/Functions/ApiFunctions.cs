@@ -1,4 +1,5 @@
 using ContinuityOfCare.FunctionApp.Http;
+using ContinuityOfCare.FunctionApp.Obligations;
 using ContinuityOfCare.Hub.Endpoints.ClientTimeline;
 using ContinuityOfCare.Hub.Endpoints.ComplianceReport;
 using ContinuityOfCare.Hub.Endpoints.Health;
@@ -10,6 +11,7 @@ using ContinuityOfCare.Hub.Endpoints.PossibleMatchesList;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ContinuityOfCare.FunctionApp.Functions;
@@ -32,8 +34,14 @@ public sealed class ApiFunctions(IServiceProvider services)
 
     /// <summary><c>POST /api/obligations/{id}/fulfil</c>.</summary>
     [Function("ObligationFulfil")]
-    public Task<IActionResult> ObligationFulfilAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = "obligations/{id}/fulfil")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        HttpBridge.RunAsync(services.GetRequiredService<ObligationFulfilEndpoint>(), request, new Dictionary<string, string> { ["id"] = id }, cancellationToken);
+    public async Task<IActionResult> ObligationFulfilAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "obligations/{id}/fulfil")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        // A fulfilment raises "fulfilled" on the obligation's orchestration: its ladder stops.
+        using var durable = DurableClientSource.Use(client);
+        return await HttpBridge.RunAsync(services.GetRequiredService<ObligationFulfilEndpoint>(), request, new Dictionary<string, string> { ["id"] = id }, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary><c>GET /api/possible-matches</c>.</summary>
     [Function("PossibleMatchesList")]
@@ -42,9 +50,15 @@ public sealed class ApiFunctions(IServiceProvider services)
 
     /// <summary><c>POST /api/possible-matches/{id}/confirm|reject</c>.</summary>
     [Function("PossibleMatchDecide")]
-    public Task<IActionResult> PossibleMatchDecideAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "possible-matches/{id}/{decision}")] HttpRequest request, string id, string decision, CancellationToken cancellationToken) =>
-        HttpBridge.RunAsync(services.GetRequiredService<PossibleMatchDecideEndpoint>(), request, new Dictionary<string, string> { ["id"] = id, ["decision"] = decision }, cancellationToken);
+    public async Task<IActionResult> PossibleMatchDecideAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "possible-matches/{id}/{decision}")] HttpRequest request, string id, string decision,
+        [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        // A confirmation routes the record: its obligations are started as orchestrations.
+        using var durable = DurableClientSource.Use(client);
+        return await HttpBridge.RunAsync(services.GetRequiredService<PossibleMatchDecideEndpoint>(), request,
+            new Dictionary<string, string> { ["id"] = id, ["decision"] = decision }, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary><c>GET /api/reports/compliance</c>.</summary>
     [Function("ComplianceReport")]
