@@ -69,11 +69,9 @@ public sealed partial class DurableObligationEvents(DurableClientSource source, 
             return null;
         }
 
-        var history = withHistory
-            ? OrchestrationHistory.Lines(await client.GetOrchestrationHistoryAsync(obligationId, cancellationToken).ConfigureAwait(false))
-            : [];
-        return new ObligationOrchestration(obligationId, instance.RuntimeStatus.ToString(), instance.ReadCustomStatusAs<string>(),
-            instance.CreatedAt, instance.LastUpdatedAt, history);
+        var progress = instance.ReadCustomStatusAs<ObligationProgress>();
+        return new ObligationOrchestration(obligationId, instance.RuntimeStatus.ToString(), progress?.Step,
+            instance.CreatedAt, instance.LastUpdatedAt, withHistory ? progress?.History ?? [] : []);
     }
 
     private async Task RaiseAsync(string obligationId, string name, object payload, CancellationToken cancellationToken)

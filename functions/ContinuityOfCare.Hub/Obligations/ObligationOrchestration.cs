@@ -6,7 +6,7 @@ namespace ContinuityOfCare.Hub.Obligations;
 /// <param name="Step">The orchestrator's own progress note (its custom status): what it is waiting for, the level reached.</param>
 /// <param name="CreatedAt">When the orchestration was started.</param>
 /// <param name="LastUpdatedAt">When it last changed.</param>
-/// <param name="History">Its history: events raised, timers created and fired, activities run (names and instants only).</param>
+/// <param name="History">Its history (<see cref="ObligationProgress"/>): timers with their fire instants, levels run, events received.</param>
 public sealed record ObligationOrchestration(
     string ObligationId,
     string RuntimeStatus,

@@ -1,7 +1,7 @@
 namespace ContinuityOfCare.Hub.Obligations;
 
-/// <summary>One line of an orchestration's history: when, what (event type), and a name or instant (event name, activity, timer's fire instant).</summary>
-/// <param name="At">When the engine recorded it.</param>
-/// <param name="Kind">The history event type, e.g. <c>TimerCreated</c>, <c>EventRaised</c>, <c>TaskScheduled</c>.</param>
-/// <param name="Detail">The event or activity name, or a timer's fire instant (ISO-8601 UTC).</param>
-public sealed record OrchestrationHistoryLine(DateTimeOffset At, string Kind, string? Detail);
+/// <summary>One line of an obligation orchestration's history, on the engine's clock.</summary>
+/// <param name="At">When it happened (the orchestration's clock).</param>
+/// <param name="Kind"><c>TimerCreated</c>, <c>TimerFired</c>, <c>LevelRun</c>, <c>EventRaised</c> or <c>Ended</c>.</param>
+/// <param name="Detail">The timer's fire instant and purpose, the level and its outcome, the event name, or how it ended.</param>
+public sealed record OrchestrationHistoryLine(DateTime At, string Kind, string Detail);

@@ -2,7 +2,7 @@ using ContinuityOfCare.Core.Time;
 using ContinuityOfCare.FunctionApp.Obligations;
 using ContinuityOfCare.Hub.Obligations;
 using ContinuityOfCare.Ingestion.BankHolidays;
-using DurableTask.Core.History;
+using ContinuityOfCare.FunctionApp.Tests.Support;
 using Microsoft.DurableTask.Client;
 using NodaTime;
 using NodaTime.Text;
@@ -101,9 +101,8 @@ public sealed class ObligationOrchestrationTests
 
         Assert.Equal((true, false, false), (first, second, third));
         Assert.Equal([new EscalationStep("obl-e", 1)], engine.Escalations);
-        var history = await engine.Client.GetOrchestrationHistoryAsync("obl-e");
-        Assert.Single(history.OfType<ExecutionStartedEvent>());
-        Assert.Single(history.OfType<EventRaisedEvent>());
+        var shown = await engine.Events.DescribeAsync("obl-e", withHistory: true, CancellationToken.None);
+        Assert.Equal(["TimerCreated", "TimerFired", "LevelRun", "TimerCreated", "EventRaised", "Ended"], shown!.History.Select(line => line.Kind));
     }
 
     /// <summary>
@@ -124,16 +123,11 @@ public sealed class ObligationOrchestrationTests
         var id = "obl-24h-" + londonStart[..10];
 
         await engine.Events.StartAsync(OrchestrationTestEngine.Obligation(id, due.ToDateTimeOffset()), CancellationToken.None);
-        await engine.Client.WaitForInstanceStartAsync(id);
-        TimerCreatedEvent? timer = null;
-        for (var i = 0; i < 100 && timer is null; i++)
-        {
-            timer = (await engine.Client.GetOrchestrationHistoryAsync(id)).OfType<TimerCreatedEvent>().FirstOrDefault();
-            await Task.Delay(timer is null ? 100 : 0);
-        }
+        var timer = await Eventually.GetAsync(async () =>
+            (await engine.Events.DescribeAsync(id, withHistory: true, CancellationToken.None))?.History.FirstOrDefault(line => line.Kind == "TimerCreated"),
+            "the deadline timer");
 
-        Assert.NotNull(timer);
-        Assert.Equal(due.ToDateTimeUtc(), DateTime.SpecifyKind(timer.FireAt, DateTimeKind.Utc));
+        Assert.Equal(expectedDueUtc + " deadline", timer.Detail);
     }
 
     [Fact]
@@ -149,9 +143,10 @@ public sealed class ObligationOrchestrationTests
         Assert.NotNull(shown);
         Assert.True(shown.IsRunning);
         Assert.StartsWith("level 1 sent; level 2 at ", shown.Step, StringComparison.Ordinal);
-        Assert.Contains(shown.History, line => line.Kind == "TimerCreated");
-        Assert.Contains(shown.History, line => line.Kind == "TaskScheduled" && line.Detail == ObligationTasks.Escalate);
-        Assert.DoesNotContain(shown.History, line => line.Detail?.Contains("C000123", StringComparison.Ordinal) == true);
+        Assert.Equal(["TimerCreated", "TimerFired", "LevelRun", "TimerCreated"], shown.History.Select(line => line.Kind));
+        Assert.Equal("level 1: Escalated", shown.History[2].Detail);
+        Assert.EndsWith(" grace after level 1", shown.History[3].Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(shown.History, line => line.Detail.Contains("C000123", StringComparison.Ordinal));
         Assert.Null(await engine.Events.DescribeAsync("obl-none", withHistory: true, CancellationToken.None));
     }
 }
