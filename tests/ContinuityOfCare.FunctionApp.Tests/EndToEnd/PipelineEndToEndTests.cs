@@ -145,18 +145,25 @@ public sealed class PipelineEndToEndTests
     }
 
     [Fact]
-    public async Task Part6_OverdueObligation_OneLevel1EscalationFromItsOrchestration_NoneTwice_NoLevel2AfterFulfilment()
+    public async Task Part6_OverdueObligation_RunnerRestartedMidWait_OneLevel1FromItsOrchestration_NoneTwice_NoLevel2AfterFulfilment()
     {
         await using var world = await HubWorld.StartAsync(ChristmasEve1600);
         await world.LoadReferenceDataAsync();
-
-        // The file is routed on Tue 29 Dec 09:30, after the remand's dir-to-prison obligation fell due (09:00): its
-        // orchestration's deadline timer is already due (the runner moves it by the hub clock's offset), so level 1 runs.
-        world.Clock.Set(Instant.FromUtc(2026, 12, 29, 9, 30));
         var sha = await world.DropAsync(InboxContainers.CourtResults, "results.csv", E2eFiles.ConsentingRemand);
         using var report = await world.WaitForRouteReportAsync(sha);
+        await world.Maildev.WaitForEmailsAsync(_ => true, expected: 2, TimeSpan.FromSeconds(30));
         var obligationId = HubWorld.ObligationId(report, RuleIds.CjitDirToPrison);
         static bool Level(MaildevEmail e, int level) => e.Subject.StartsWith($"Overdue (level {level}): cjit.dir-to-prison", StringComparison.Ordinal);
+
+        // Route started its orchestration: waiting for fulfilment or the deadline, Tue 29 Dec 09:00.
+        var before = await Eventually.GetAsync(async () =>
+            await world.Get<IObligationEvents>().DescribeAsync(obligationId, withHistory: true, CancellationToken.None), "the orchestration Route started");
+        Assert.Equal("waiting for fulfilment; due 2026-12-29T09:00:00Z", before.Step);
+
+        // The runner is restarted mid-wait at 09:30 (its engine is in memory, so the orchestration is lost);
+        // start-up reconciliation starts it again, its deadline is past, and level 1 runs — once.
+        world.Clock.Set(Instant.FromUtc(2026, 12, 29, 9, 30));
+        await world.RestartAsync();
         var level1 = await world.Maildev.WaitForEmailsAsync(e => Level(e, 1), expected: 1, TimeSpan.FromSeconds(30));
         Assert.Equal("spoc@leeds-cjit.cjsm.net", Assert.Single(level1).To.Single());
         Assert.DoesNotContain(obligationId, level1[0].Subject, StringComparison.Ordinal);
