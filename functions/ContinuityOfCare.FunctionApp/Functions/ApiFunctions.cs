@@ -5,7 +5,9 @@ using ContinuityOfCare.Hub.Endpoints.ComplianceReport;
 using ContinuityOfCare.Hub.Endpoints.Health;
 using ContinuityOfCare.Hub.Endpoints.InboxUpload;
 using ContinuityOfCare.Hub.Endpoints.ObligationFulfil;
+using ContinuityOfCare.Hub.Endpoints.ObligationShow;
 using ContinuityOfCare.Hub.Endpoints.ObligationsList;
+using ContinuityOfCare.Hub.Endpoints.ObligationsReconcile;
 using ContinuityOfCare.Hub.Endpoints.PossibleMatchDecide;
 using ContinuityOfCare.Hub.Endpoints.PossibleMatchesList;
 using Microsoft.AspNetCore.Http;
@@ -41,6 +43,26 @@ public sealed class ApiFunctions(IServiceProvider services)
         // A fulfilment raises "fulfilled" on the obligation's orchestration: its ladder stops.
         using var durable = DurableClientSource.Use(client);
         return await HttpBridge.RunAsync(services.GetRequiredService<ObligationFulfilEndpoint>(), request, new Dictionary<string, string> { ["id"] = id }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>GET /api/obligations/{id}</c>: the obligation and its orchestration.</summary>
+    [Function("ObligationShow")]
+    public async Task<IActionResult> ObligationShowAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "obligations/{id}")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        using var durable = DurableClientSource.Use(client);
+        return await HttpBridge.RunAsync(services.GetRequiredService<ObligationShowEndpoint>(), request, new Dictionary<string, string> { ["id"] = id }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>POST /api/obligations/reconcile[?dryRun=true]</c>: reconciliation on demand.</summary>
+    [Function("ObligationsReconcile")]
+    public async Task<IActionResult> ObligationsReconcileAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "obligations/reconcile")] HttpRequest request,
+        [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        using var durable = DurableClientSource.Use(client);
+        return await HttpBridge.RunAsync(services.GetRequiredService<ObligationsReconcileEndpoint>(), request, HttpBridge.NoRouteValues, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary><c>GET /api/possible-matches</c>.</summary>

@@ -190,6 +190,30 @@ public sealed class PipelineEndToEndTests
             await orchestrations.DescribeAsync(obligationId, withHistory: true, CancellationToken.None) is { IsRunning: false } shown ? shown : null,
             "the orchestration to end");
         Assert.Equal("Completed", ended.RuntimeStatus);
+
+        // What `coc obligations show` and `coc obligations reconcile --dry-run` read from the running hub.
+        using (var show = new HttpRequestMessage(HttpMethod.Get, "/api/obligations/" + obligationId))
+        {
+            show.Headers.Add("x-functions-key", "e2e-key");
+            using var answer = await world.App.Client.SendAsync(show);
+            var body = await answer.Content.ReadAsStringAsync();
+            Assert.Equal(System.Net.HttpStatusCode.OK, answer.StatusCode);
+            using var shown = System.Text.Json.JsonDocument.Parse(body);
+            Assert.Equal("fulfilledLate", shown.RootElement.GetProperty("obligation").GetProperty("status").GetString());
+            Assert.Equal("fulfilled after level 1", shown.RootElement.GetProperty("orchestration").GetProperty("step").GetString());
+            Assert.Equal(["TimerCreated", "TimerFired", "LevelRun", "TimerCreated", "EventRaised", "Ended"],
+                shown.RootElement.GetProperty("orchestration").GetProperty("history").EnumerateArray().Select(l => l.GetProperty("kind").GetString()));
+        }
+
+        using (var reconcile = new HttpRequestMessage(HttpMethod.Post, "/api/obligations/reconcile?dryRun=true"))
+        {
+            reconcile.Headers.Add("x-functions-key", "e2e-key");
+            using var answer = await world.App.Client.SendAsync(reconcile);
+            using var result = System.Text.Json.JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+            Assert.Equal(0, result.RootElement.GetProperty("missing").GetArrayLength());
+            Assert.Equal(0, result.RootElement.GetProperty("started").GetInt32());
+        }
+
         Assert.Equal("fulfilled after level 1", ended.Step);
         Assert.Contains(ended.History, line => line.Kind == "EventRaised" && line.Detail == ObligationEventNames.Fulfilled);
         Assert.Single(await world.Maildev.WaitForEmailsAsync(e => Level(e, 1), expected: 2, TimeSpan.FromSeconds(2)));

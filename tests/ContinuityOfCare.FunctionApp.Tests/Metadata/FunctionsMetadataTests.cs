@@ -33,6 +33,8 @@ public sealed class FunctionsMetadataTests
         { "Health", "httpTrigger", "health", null, "Function" },
         { "ObligationsList", "httpTrigger", "obligations", null, "Function" },
         { "ObligationFulfil", "httpTrigger", "obligations/{id}/fulfil", null, "Function" },
+        { "ObligationShow", "httpTrigger", "obligations/{id}", null, "Function" },
+        { "ObligationsReconcile", "httpTrigger", "obligations/reconcile", null, "Function" },
         { "PossibleMatchesList", "httpTrigger", "possible-matches", null, "Function" },
         { "PossibleMatchDecide", "httpTrigger", "possible-matches/{id}/{decision}", null, "Function" },
         { "ComplianceReport", "httpTrigger", "reports/compliance", null, "Function" },
@@ -41,8 +43,8 @@ public sealed class FunctionsMetadataTests
         { "Acknowledge", "httpTrigger", "ack/{token}", null, "Anonymous" },
     };
 
-    /// <summary>Route and the possible-match confirmation start orchestrations; the ack link and the fulfil API raise "fulfilled"; reconciliation starts the missing.</summary>
-    private static readonly HashSet<string> DurableClientFunctions = ["Route", "PossibleMatchDecide", "Acknowledge", "ObligationFulfil", "ObligationReconcile"];
+    /// <summary>Route and the possible-match confirmation start orchestrations; the ack link and the fulfil API raise "fulfilled"; reconciliation starts the missing; show reads one.</summary>
+    private static readonly HashSet<string> DurableClientFunctions = ["Route", "PossibleMatchDecide", "Acknowledge", "ObligationFulfil", "ObligationReconcile", "ObligationShow", "ObligationsReconcile"];
 
     [Fact]
     public void FunctionsMetadata_Hosting_HoldsExactlyTheDesignedFunctions()
