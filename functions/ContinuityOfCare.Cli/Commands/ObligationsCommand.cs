@@ -16,7 +16,7 @@ internal static class ObligationsCommand
 {
     public static Command Create()
     {
-        var hub = new Option<Uri?>("--hub")
+        var hub = new Option<string?>("--hub")
         {
             Description = "The hub's site root (default: the COC_HUB_URL environment variable, else http://127.0.0.1:7071/)",
         };
@@ -112,10 +112,15 @@ internal static class ObligationsCommand
     }
 
     private static async Task<(HttpStatusCode Status, string Body)> CallAsync(
-        ParseResult parseResult, Option<Uri?> hub, Option<string?> key, HttpMethod method, string path, CancellationToken cancellationToken)
+        ParseResult parseResult, Option<string?> hub, Option<string?> key, HttpMethod method, string path, CancellationToken cancellationToken)
     {
-        var root = parseResult.GetValue(hub)
-            ?? (Environment.GetEnvironmentVariable("COC_HUB_URL") is { Length: > 0 } url ? new Uri(url) : new Uri("http://127.0.0.1:7071/"));
+        var given = parseResult.GetValue(hub) is { Length: > 0 } option ? option
+            : Environment.GetEnvironmentVariable("COC_HUB_URL") is { Length: > 0 } url ? url : "http://127.0.0.1:7071/";
+        if (!Uri.TryCreate(given, UriKind.Absolute, out var root) || root.Scheme is not ("http" or "https"))
+        {
+            return (HttpStatusCode.BadRequest, $"--hub must be an http(s) address, not \"{given}\".");
+        }
+
         using var client = new HttpClient { BaseAddress = root, Timeout = TimeSpan.FromSeconds(120) };
         using var request = new HttpRequestMessage(method, path);
         if ((parseResult.GetValue(key) ?? Environment.GetEnvironmentVariable("LocalRunner__ApiKey")) is { Length: > 0 } apiKey)

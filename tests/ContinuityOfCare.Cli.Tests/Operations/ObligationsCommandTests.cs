@@ -27,9 +27,9 @@ public sealed class ObligationsCommandTests
         using var hub = new StubHub(request => request.StartsWith("GET /api/obligations/303bb36d622dff8655235864d2d66c0a ", StringComparison.Ordinal)
             && request.Contains("x-functions-key: k1", StringComparison.OrdinalIgnoreCase) ? (200, Shown) : (401, "{}"));
 
-        var (exitCode, output, _) = await CliRunner.RunAsync("obligations", "show", "303bb36d622dff8655235864d2d66c0a", "--hub", hub.Root, "--api-key", "k1");
+        var (exitCode, output, error) = await CliRunner.RunAsync("obligations", "show", "303bb36d622dff8655235864d2d66c0a", "--hub", hub.Root, "--api-key", "k1");
 
-        Assert.Equal(0, exitCode);
+        Assert.True(exitCode == 0, error);
         Assert.Contains("Status:        escalatedLevel1", output, StringComparison.Ordinal);
         Assert.Contains("Due:           Tue 29 Dec 2026 09:00 Europe/London (2026-12-29T09:00:00Z)", output, StringComparison.Ordinal);
         Assert.Contains("Level reached: 1", output, StringComparison.Ordinal);
