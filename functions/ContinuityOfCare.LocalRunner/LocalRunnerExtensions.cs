@@ -32,7 +32,9 @@ public static class LocalRunnerExtensions
         // The real Durable Task engine, in memory (its sidecar takes no other backend): orchestrations do not survive
         // the process, so every start reconciles the open obligations (docs/pipeline.md "The local runner's engine").
         services.AddObligationOrchestration();
-        services.AddInMemoryDurableTask(tasks => tasks.AddObligationTasks());
+        // Its gRPC sidecar listens on loopback: on a port the OS says is free (its own default is a random pick in
+        // 30000-40000, which collides with other local hosts' ephemeral ports when several run at once).
+        services.AddInMemoryDurableTask(tasks => tasks.AddObligationTasks(), new InMemoryDurableTaskOptions { Port = FreeLoopbackPort() });
         services.AddHostedService<StartupReconciliation>();
         services.AddOptions<LocalRunnerOptions>().BindConfiguration(LocalRunnerOptions.Section)
             .Validate(o => o.MessageLease >= TimeSpan.FromSeconds(2) && o.ShutdownGrace >= TimeSpan.Zero, "LocalRunner:MessageLease must be at least 2 seconds and LocalRunner:ShutdownGrace not negative")
@@ -52,6 +54,13 @@ public static class LocalRunnerExtensions
         }
 
         return builder;
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Serves the HTTP functions.</summary>

@@ -14,10 +14,14 @@ internal sealed partial class StartupReconciliation(IServiceProvider services, I
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (services.GetService<ObligationReconciler>() is not { } reconciler || services.GetService<Hub.State.HubState>() is null)
+        // Without the pipeline's stores (State:IndexKey unset) there is no table to reconcile, and the reconciler
+        // cannot even be constructed.
+        if (services.GetService<Hub.State.HubState>() is null)
         {
             return;
         }
+
+        var reconciler = services.GetRequiredService<ObligationReconciler>();
 
         // After start-up: the tables exist and the engine's worker is connected.
         var started = new TaskCompletionSource();
