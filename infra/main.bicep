@@ -89,7 +89,6 @@ var queueNames = [
   'ingest'
   'route'
   'send'
-  'deadline'
 ]
 
 // Each stage queue's "<name>-poison" queue is declared too (the host would create it on the first message that fails

@@ -1,3 +1,4 @@
+using ContinuityOfCare.FunctionApp.Obligations;
 using ContinuityOfCare.Hub.Hosting;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
@@ -7,4 +8,5 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddHub(builder.Configuration);
+builder.Services.AddObligationOrchestration();
 await builder.Build().RunAsync().ConfigureAwait(false);

@@ -22,7 +22,7 @@ public static class FunctionIndex
         var functions = new List<IndexedFunction>();
         foreach (var method in classes.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)))
         {
-            if (method.GetCustomAttribute<FunctionAttribute>() is { } function)
+            if (method.GetCustomAttribute<FunctionAttribute>() is { } function && !IsDurableTask(method))
             {
                 var described = Describe(function.Name, method);
                 string? Resolve(string? value) => value is null ? null : SettingExpression.Replace(value, match =>
@@ -41,6 +41,13 @@ public static class FunctionIndex
         var duplicate = functions.GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         return duplicate is null ? functions : throw new InvalidOperationException($"two functions are named {duplicate.Key}");
     }
+
+    /// <summary>
+    /// Orchestrator and activity functions are not triggered by the runner: its in-process Durable Task engine hosts
+    /// the same classes (<c>ObligationTasks</c>) under the same names.
+    /// </summary>
+    internal static bool IsDurableTask(MethodInfo method) =>
+        method.GetParameters().Any(p => p.GetCustomAttribute<OrchestrationTriggerAttribute>() is not null || p.GetCustomAttribute<ActivityTriggerAttribute>() is not null);
 
     private static readonly System.Text.RegularExpressions.Regex SettingExpression = new("%([A-Za-z0-9_:.-]+)%", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using ContinuityOfCare.Hub.Storage;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ContinuityOfCare.LocalRunner;
@@ -7,7 +8,8 @@ namespace ContinuityOfCare.LocalRunner;
 /// <summary>
 /// Calls a function method as the isolated worker would: a new instance of its class per invocation (constructor
 /// injection from a DI scope), the trigger value bound to the trigger parameter, other parameters by name from the
-/// trigger's metadata (the blob name, route values), the cancellation token; then its return value to its queue output.
+/// trigger's metadata (the blob name, route values), the cancellation token, a <c>[DurableClient]</c> the runner's
+/// in-process engine's client; then its return value to its queue output.
 /// </summary>
 public sealed class FunctionInvoker(IServiceScopeFactory scopes, HubStorage storage)
 {
@@ -23,7 +25,9 @@ public sealed class FunctionInvoker(IServiceScopeFactory scopes, HubStorage stor
         var target = function.Method.IsStatic ? null : ActivatorUtilities.CreateInstance(provider, function.Method.DeclaringType!);
         try
         {
-            var arguments = function.Method.GetParameters().Select(p => Bind(function, p, triggerValue, named, cancellationToken)).ToArray();
+            var arguments = function.Method.GetParameters()
+                .Select(p => p.ParameterType == typeof(DurableTaskClient) ? provider.GetRequiredService<DurableTaskClient>() : Bind(function, p, triggerValue, named, cancellationToken))
+                .ToArray();
             object? result;
             try
             {

@@ -1,5 +1,7 @@
 using System.Reflection;
+using ContinuityOfCare.FunctionApp.Obligations;
 using ContinuityOfCare.Hub.Hosting;
+using Microsoft.DurableTask.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +29,13 @@ public static class LocalRunnerExtensions
         var functions = FunctionIndex.From(classes, builder.Configuration);
         var services = builder.Services;
         services.AddHub(builder.Configuration);
+        // The real Durable Task engine, in memory (its sidecar takes no other backend): orchestrations do not survive
+        // the process, so every start reconciles the open obligations (docs/pipeline.md "The local runner's engine").
+        services.AddObligationOrchestration();
+        // Its gRPC sidecar listens on loopback: on a port the OS says is free (its own default is a random pick in
+        // 30000-40000, which collides with other local hosts' ephemeral ports when several run at once).
+        services.AddInMemoryDurableTask(tasks => tasks.AddObligationTasks(), new InMemoryDurableTaskOptions { Port = FreeLoopbackPort() });
+        services.AddHostedService<StartupReconciliation>();
         services.AddOptions<LocalRunnerOptions>().BindConfiguration(LocalRunnerOptions.Section)
             .Validate(o => o.MessageLease >= TimeSpan.FromSeconds(2) && o.ShutdownGrace >= TimeSpan.Zero, "LocalRunner:MessageLease must be at least 2 seconds and LocalRunner:ShutdownGrace not negative")
             .ValidateOnStart();
@@ -45,6 +54,13 @@ public static class LocalRunnerExtensions
         }
 
         return builder;
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Serves the HTTP functions.</summary>

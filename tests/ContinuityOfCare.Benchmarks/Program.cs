@@ -1,4 +1,12 @@
 using BenchmarkDotNet.Running;
+using ContinuityOfCare.Benchmarks.Orchestrations;
 
 // Run: dotnet run -c Release --project tests/ContinuityOfCare.Benchmarks -- --filter '*'
+// Orchestration harness (one measured run, not BenchmarkDotNet): ... -- orchestrations [--waiting N] [--due N]
+if (args is ["orchestrations", ..])
+{
+    return await EscalationBurstHarness.RunAsync(args[1..]).ConfigureAwait(false);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

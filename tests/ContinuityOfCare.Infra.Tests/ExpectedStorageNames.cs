@@ -9,7 +9,7 @@ namespace ContinuityOfCare.Infra.Tests;
 internal static class ExpectedStorageNames
 {
     /// <summary>One queue per pipeline stage (PipelineQueues.All).</summary>
-    public static readonly string[] StageQueues = ["ingest", "route", "send", "deadline"];
+    public static readonly string[] StageQueues = ["ingest", "route", "send"];
 
     /// <summary>The inbox containers, one per input type (InboxContainers.Inboxes): each is a blob trigger source.</summary>
     public static readonly string[] InboxContainers = ["court-lists", "court-results", "discharges", "clients", "directory", "calendar"];

@@ -17,6 +17,7 @@ internal static class CommandCatalogue
         yield return DemoCommand.Create();
         yield return StatusCommand.Create();
         yield return ReplayPoisonCommand.Create();
+        yield return ObligationsCommand.Create();
         yield return HubCommand.Create();
     }
 }

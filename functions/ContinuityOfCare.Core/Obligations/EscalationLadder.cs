@@ -29,6 +29,19 @@ public sealed class EscalationLadder
     public EscalationDecision Decide(Obligation obligation, IReadOnlyCollection<EscalationRecord> history, Instant now) =>
         Decide(obligation, history, now, _calendar, _policy);
 
+    /// <summary>
+    /// When the grace after level <paramref name="sentLevel"/>, sent at <paramref name="sentAt"/>, ends: the end
+    /// (23:59:59 London) of the policy's N-th working day after the London date it was sent. The next level is due
+    /// strictly after it.
+    /// </summary>
+    /// <exception cref="CalendarCoverageException">The grace needs a year the calendar does not cover.</exception>
+    public static Instant GraceEnds(Instant sentAt, int sentLevel, WorkingCalendar calendar, EscalationPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(policy);
+        return LondonTime.EndOf(calendar.WorkingDaysAfter(LondonTime.ToLocal(sentAt).Date, policy.GraceAfter(sentLevel)));
+    }
+
     /// <summary>The pure decision: which level, if any, is due at <paramref name="now"/>.</summary>
     /// <param name="obligation">The obligation (its state and due instant).</param>
     /// <param name="history">Escalations already sent for it (any order; repeats tolerated).</param>
@@ -115,7 +128,6 @@ public sealed class EscalationLadder
     {
         // When the previous level went out; a state that claims a level the history lacks counts from the due instant.
         var previousSentAt = history.Where(h => h.Level == highestSent).Select(h => (Instant?)h.SentAt).Min() ?? obligation.Due;
-        var sentDay = LondonTime.ToLocal(previousSentAt).Date;
-        return LondonTime.EndOf(calendar.WorkingDaysAfter(sentDay, policy.GraceAfter(highestSent)));
+        return GraceEnds(previousSentAt, highestSent, calendar, policy);
     }
 }

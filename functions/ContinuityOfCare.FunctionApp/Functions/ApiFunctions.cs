@@ -1,15 +1,19 @@
 using ContinuityOfCare.FunctionApp.Http;
+using ContinuityOfCare.FunctionApp.Obligations;
 using ContinuityOfCare.Hub.Endpoints.ClientTimeline;
 using ContinuityOfCare.Hub.Endpoints.ComplianceReport;
 using ContinuityOfCare.Hub.Endpoints.Health;
 using ContinuityOfCare.Hub.Endpoints.InboxUpload;
 using ContinuityOfCare.Hub.Endpoints.ObligationFulfil;
+using ContinuityOfCare.Hub.Endpoints.ObligationShow;
 using ContinuityOfCare.Hub.Endpoints.ObligationsList;
+using ContinuityOfCare.Hub.Endpoints.ObligationsReconcile;
 using ContinuityOfCare.Hub.Endpoints.PossibleMatchDecide;
 using ContinuityOfCare.Hub.Endpoints.PossibleMatchesList;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ContinuityOfCare.FunctionApp.Functions;
@@ -32,8 +36,34 @@ public sealed class ApiFunctions(IServiceProvider services)
 
     /// <summary><c>POST /api/obligations/{id}/fulfil</c>.</summary>
     [Function("ObligationFulfil")]
-    public Task<IActionResult> ObligationFulfilAsync([HttpTrigger(AuthorizationLevel.Function, "post", Route = "obligations/{id}/fulfil")] HttpRequest request, string id, CancellationToken cancellationToken) =>
-        HttpBridge.RunAsync(services.GetRequiredService<ObligationFulfilEndpoint>(), request, new Dictionary<string, string> { ["id"] = id }, cancellationToken);
+    public async Task<IActionResult> ObligationFulfilAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "obligations/{id}/fulfil")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        // A fulfilment raises "fulfilled" on the obligation's orchestration: its ladder stops.
+        using var durable = DurableClientSource.Use(client);
+        return await HttpBridge.RunAsync(services.GetRequiredService<ObligationFulfilEndpoint>(), request, new Dictionary<string, string> { ["id"] = id }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>GET /api/obligations/{id}</c>: the obligation and its orchestration.</summary>
+    [Function("ObligationShow")]
+    public async Task<IActionResult> ObligationShowAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "obligations/{id}")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        using var durable = DurableClientSource.Use(client);
+        return await HttpBridge.RunAsync(services.GetRequiredService<ObligationShowEndpoint>(), request, new Dictionary<string, string> { ["id"] = id }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>POST /api/obligations/reconcile[?dryRun=true]</c>: reconciliation on demand.</summary>
+    [Function("ObligationsReconcile")]
+    public async Task<IActionResult> ObligationsReconcileAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "obligations/reconcile")] HttpRequest request,
+        [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        using var durable = DurableClientSource.Use(client);
+        return await HttpBridge.RunAsync(services.GetRequiredService<ObligationsReconcileEndpoint>(), request, HttpBridge.NoRouteValues, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary><c>GET /api/possible-matches</c>.</summary>
     [Function("PossibleMatchesList")]
@@ -42,9 +72,15 @@ public sealed class ApiFunctions(IServiceProvider services)
 
     /// <summary><c>POST /api/possible-matches/{id}/confirm|reject</c>.</summary>
     [Function("PossibleMatchDecide")]
-    public Task<IActionResult> PossibleMatchDecideAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "possible-matches/{id}/{decision}")] HttpRequest request, string id, string decision, CancellationToken cancellationToken) =>
-        HttpBridge.RunAsync(services.GetRequiredService<PossibleMatchDecideEndpoint>(), request, new Dictionary<string, string> { ["id"] = id, ["decision"] = decision }, cancellationToken);
+    public async Task<IActionResult> PossibleMatchDecideAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "possible-matches/{id}/{decision}")] HttpRequest request, string id, string decision,
+        [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        // A confirmation routes the record: its obligations are started as orchestrations.
+        using var durable = DurableClientSource.Use(client);
+        return await HttpBridge.RunAsync(services.GetRequiredService<PossibleMatchDecideEndpoint>(), request,
+            new Dictionary<string, string> { ["id"] = id, ["decision"] = decision }, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary><c>GET /api/reports/compliance</c>.</summary>
     [Function("ComplianceReport")]

@@ -14,7 +14,7 @@ namespace ContinuityOfCare.FunctionApp.Functions;
 public sealed class ScheduledFunctions(
     NodaTime.IClock clock,
     InboxSweep inboxes,
-    EscalationSweeper escalations,
+    OutboxSweeper outbox,
     FeedWatch feeds,
     DirectoryRefresher directory,
     RetentionSweeper retention)
@@ -37,12 +37,12 @@ public sealed class ScheduledFunctions(
         return [.. waiting.Select(PipelineJson.Serialize)];
     }
 
-    /// <summary>Every 15 minutes: overdue open obligations are escalated; their escalation emails are queued.</summary>
-    [Function("EscalationSweep")]
+    /// <summary>Every 15 minutes: stuck outbox sends are reconciled and every alert still Pending is queued to send again.</summary>
+    [Function("OutboxSweep")]
     [QueueOutput(PipelineQueues.Send)]
-    public async Task<string[]> EscalationSweepAsync([TimerTrigger("0 */15 * * * *")] TimerInfo timer, CancellationToken cancellationToken)
+    public async Task<string[]> OutboxSweepAsync([TimerTrigger("0 */15 * * * *")] TimerInfo timer, CancellationToken cancellationToken)
     {
-        var result = await escalations.SweepAsync(cancellationToken).ConfigureAwait(false);
+        var result = await outbox.SweepAsync(cancellationToken).ConfigureAwait(false);
         return [.. result.PendingAlertIds];
     }
 

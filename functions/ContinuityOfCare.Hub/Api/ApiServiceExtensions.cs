@@ -40,6 +40,8 @@ public static class ApiServiceExtensions
         services.TryAddScoped<HealthEndpoint>();
         services.TryAddScoped<ObligationsListEndpoint>();
         services.TryAddScoped<ObligationFulfilEndpoint>();
+        services.TryAddScoped<Endpoints.ObligationShow.ObligationShowEndpoint>();
+        services.TryAddScoped<Endpoints.ObligationsReconcile.ObligationsReconcileEndpoint>();
         services.TryAddScoped<AcknowledgeEndpoint>();
         services.TryAddScoped<PossibleMatchesListEndpoint>();
         services.TryAddScoped<PossibleMatchDecideEndpoint>();

@@ -1,3 +1,4 @@
+using ContinuityOfCare.Hub.Obligations;
 using ContinuityOfCare.Hub.State;
 using NodaTime;
 
@@ -8,7 +9,7 @@ namespace ContinuityOfCare.Hub.Api;
 /// and their deadlines": fulfilment comes from a person acknowledging it, by signed link or API). Idempotent by
 /// obligation id: the first fulfilment stands, a repeat changes nothing and is audited once.
 /// </summary>
-public sealed class ObligationFulfilment(ObligationStore obligations, AuditStore audit)
+public sealed class ObligationFulfilment(ObligationStore obligations, AuditStore audit, IObligationEvents orchestrations)
 {
     /// <summary>The audit action recorded for a fulfilment.</summary>
     public const string AuditAction = "obligation.fulfilled";
@@ -28,6 +29,11 @@ public sealed class ObligationFulfilment(ObligationStore obligations, AuditStore
                 new AuditEntry($"fulfil:{obligationId}", stored.Obligation.ClosedAt ?? at, stored.ClosedBy ?? by, AuditAction, "obligation", obligationId,
                     $"{stored.Obligation.State} via {channel}"),
                 cancellationToken).ConfigureAwait(false);
+
+            // The table first (the answer the caller gets), then the orchestration: its ladder stops. A repeat raises
+            // again, which the orchestration ignores once it has ended — and which repairs a raise lost to a crash.
+            await orchestrations.RaiseFulfilledAsync(obligationId,
+                new ObligationFulfilled((stored.Obligation.ClosedAt ?? at).ToDateTimeOffset(), stored.ClosedBy ?? by, channel), cancellationToken).ConfigureAwait(false);
         }
 
         return change;

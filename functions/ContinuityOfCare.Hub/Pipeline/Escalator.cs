@@ -15,12 +15,13 @@ using NodaTime;
 namespace ContinuityOfCare.Hub.Pipeline;
 
 /// <summary>
-/// Escalates one overdue obligation per the core's <see cref="EscalationLadder"/> (docs/domain.md "Escalation"): level 1 the
-/// owner's SPOC, level 2 the owner's escalation contact after the grace, level 3 the regional team; each level once,
-/// ever; fulfilment stops the ladder. Used by the deadline-check queue function and the escalation sweep alike.
-/// <para>Exactly once: the level is recorded first (the store's guard row, inserted with the state move in one
-/// transaction: only one caller wins), and only the winner sends. Like the outbox's residual window (docs/email.md),
-/// this resolves toward not sending twice: if the email then cannot be delivered, the level stays recorded and the
+/// Runs one level of an overdue obligation's escalation ladder (docs/domain.md "Escalation": level 1 the owner's SPOC,
+/// level 2 the owner's escalation contact, level 3 the regional team), and computes the grace before the next. Called
+/// by the obligation's orchestration, which decides <em>when</em> (docs/pipeline.md "Obligations as orchestrations").
+/// <para>Exactly once per level, even when the engine runs the activity again: the level is recorded first (the store's
+/// guard row, inserted with the state move in one transaction: only one caller wins) and only the winner sends, with
+/// a message id derived from the obligation and level. Like the outbox's residual window (docs/email.md), this
+/// resolves toward not sending twice: if the email then cannot be delivered, the level stays recorded and the
 /// operator gets a notice to follow it up by hand.</para>
 /// </summary>
 public sealed partial class Escalator(
@@ -28,7 +29,6 @@ public sealed partial class Escalator(
     DirectoryStore directories,
     CalendarProvider calendars,
     ObligationReferences references,
-    DeadlineScheduler deadlines,
     PlanOptions planOptions,
     AcknowledgementTokens acknowledgements,
     EscalationRenderer renderer,
@@ -38,66 +38,61 @@ public sealed partial class Escalator(
     IClock clock,
     ILogger<Escalator> logger)
 {
-    /// <summary>Checks <paramref name="obligationId"/> now: escalates if a level is due, else schedules the next check.</summary>
-    public async Task<EscalationOutcome> CheckAsync(string obligationId, CancellationToken cancellationToken)
+    /// <summary>Sends level <paramref name="level"/> of <paramref name="obligationId"/>'s ladder unless it was sent already or the obligation closed.</summary>
+    public async Task<EscalationOutcome> EscalateAsync(string obligationId, int level, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(obligationId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(level, 3);
         var stored = await state.Obligations.GetAsync(obligationId, cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
             return EscalationOutcome.NotFound;
         }
 
-        return await CheckAsync(stored, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Checks an obligation already read (the sweep reads them in bulk).</summary>
-    public async Task<EscalationOutcome> CheckAsync(StoredObligation stored, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(stored);
         if (stored.Obligation.IsClosed)
         {
             return EscalationOutcome.Closed;
         }
 
-        var now = clock.GetCurrentInstant();
-        var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
-        var policy = planOptions.Catalogue.Escalation;
-        var decision = EscalationLadder.Decide(stored.Obligation, stored.Escalations, now, calendar, policy);
-        if (decision.Level is not { } level)
+        if (stored.Escalations.Any(e => e.Level >= level))
         {
-            if (NextCheckAt(stored.Obligation, stored.Escalations, calendar, policy) is not { } next)
-            {
-                return EscalationOutcome.LadderFinished;
-            }
-
-            await deadlines.ScheduleAsync(stored.Id, next, now, cancellationToken).ConfigureAwait(false);
-            return EscalationOutcome.NotYet;
+            return EscalationOutcome.AlreadyEscalated;
         }
 
+        var now = clock.GetCurrentInstant();
         var recorded = await state.Obligations.RecordEscalationAsync(stored.Id, level, now, cancellationToken).ConfigureAwait(false);
         if (recorded.Outcome != ChangeOutcome.Applied)
         {
-            // Another check owns this level (AlreadyApplied), or it closed meanwhile (Refused): send nothing.
+            // Another run owns this level (AlreadyApplied), or it closed meanwhile (Refused): send nothing.
             return recorded.Outcome == ChangeOutcome.AlreadyApplied ? EscalationOutcome.AlreadyEscalated : EscalationOutcome.Closed;
         }
 
         var delivered = await SendAsync(stored, level, now, cancellationToken).ConfigureAwait(false);
-        var after = recorded.Obligation ?? stored;
-        if (level < 3 && NextCheckAt(after.Obligation, after.Escalations, calendar, policy) is { } nextLevelAt)
-        {
-            await deadlines.ScheduleAsync(stored.Id, nextLevelAt, now, cancellationToken).ConfigureAwait(false);
-        }
-
         return delivered ? EscalationOutcome.Escalated : EscalationOutcome.EscalatedDeliveryFailed;
     }
 
     /// <summary>
-    /// When the next level can become due: the due instant before level 1; after level k, the end of the grace's last
-    /// working day after level k was sent (as <see cref="EscalationLadder"/> decides); null once level 3 is sent.
+    /// How long from now until level <paramref name="sentLevel"/>'s grace has passed (the core's
+    /// <see cref="EscalationLadder.GraceEnds"/>, counted from when that level was recorded as sent, on the hub's clock);
+    /// zero when it already has; null when the obligation is gone or closed.
     /// </summary>
-    public static Instant? NextCheckAt(Obligation obligation, IReadOnlyCollection<EscalationRecord> history, WorkingCalendar calendar, EscalationPolicy policy) =>
-        EscalationLadder.NextDecisionAt(obligation, history, calendar, policy);
+    public async Task<TimeSpan?> GraceLeftAsync(string obligationId, int sentLevel, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(obligationId);
+        var stored = await state.Obligations.GetAsync(obligationId, cancellationToken).ConfigureAwait(false);
+        if (stored is null || stored.Obligation.IsClosed)
+        {
+            return null;
+        }
+
+        var now = clock.GetCurrentInstant();
+        var sentAt = stored.Escalations.Where(e => e.Level == sentLevel).Select(e => (Instant?)e.SentAt).Min() ?? now;
+        var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
+        // The next level is due strictly after the grace's last second.
+        var nextAt = EscalationLadder.GraceEnds(sentAt, sentLevel, calendar, planOptions.Catalogue.Escalation) + Duration.FromSeconds(1);
+        return nextAt > now ? (nextAt - now).ToTimeSpan() : TimeSpan.Zero;
+    }
 
     /// <summary>
     /// The acknowledgement link for <paramref name="token"/>: <c>{publicBaseUrl}api/ack/{token}</c>. The Acknowledge

@@ -6,20 +6,11 @@ public sealed class PipelineOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Pipeline";
 
-    /// <summary>The longest visibility delay Azure Queue storage accepts for a message (7 days).</summary>
-    public static readonly TimeSpan MaximumQueueDelay = TimeSpan.FromDays(7);
-
     /// <summary>
     /// The public root address of the hub's site (without the <c>api/</c> route prefix), used to build acknowledgement
     /// links (<c>{PublicBaseUrl}api/ack/{token}</c>) in escalation emails. Default the local host's address.
     /// </summary>
     public Uri PublicBaseUrl { get; set; } = new("http://127.0.0.1:7071/");
-
-    /// <summary>
-    /// The longest delay a deadline check is scheduled with (default and maximum 7 days, the queue's limit): a longer
-    /// deadline is re-scheduled when the message arrives early.
-    /// </summary>
-    public TimeSpan MaxDeadlineDelay { get; set; } = MaximumQueueDelay;
 
     /// <summary>Largest inbox file accepted by the ingest function, in bytes (default 200 MB, formats.md's cap).</summary>
     public long MaxFileBytes { get; set; } = 200L * 1024 * 1024;

@@ -16,11 +16,9 @@ public static class PipelineQueues
     /// <summary>Alert ids to send from the outbox (the message text is the alert id).</summary>
     public const string Send = "send";
 
-    /// <summary>Obligations to check when due (<see cref="Messages.DeadlineMessage"/>), sent with a visibility delay.</summary>
-    public const string Deadline = "deadline";
 
     /// <summary>Every stage queue, in pipeline order.</summary>
-    public static IReadOnlyList<string> All { get; } = [Ingest, Route, Send, Deadline];
+    public static IReadOnlyList<string> All { get; } = [Ingest, Route, Send];
 
     /// <summary>The poison queue of <paramref name="queue"/>, as both hosts name it.</summary>
     public static string PoisonOf(string queue) => queue + "-poison";

@@ -63,12 +63,12 @@ public static class PipelineServiceExtensions
         services.TryAddSingleton<CalendarProvider>();
         services.TryAddSingleton<RegisterCache>();
         services.TryAddSingleton<ObligationReferences>();
-        services.TryAddSingleton<DeadlineScheduler>();
         services.TryAddSingleton<FileIngestor>();
         services.TryAddSingleton<PlanEffects>();
         services.TryAddSingleton<FileRouter>();
         services.TryAddSingleton<Escalator>();
-        services.TryAddSingleton<EscalationSweeper>();
+        services.TryAddSingleton<OutboxSweeper>();
+        services.TryAddSingleton<Obligations.ObligationReconciler>();
         services.AddOptions<FeedAlarmOptions>().BindConfiguration(FeedAlarmOptions.SectionName);
         services.TryAddSingleton<FeedWatch>();
         services.TryAddSingleton<DirectoryRefresher>();

@@ -1,5 +1,6 @@
 using ContinuityOfCare.Core.Obligations;
 using ContinuityOfCare.Core.Planning;
+using ContinuityOfCare.Hub.Obligations;
 using ContinuityOfCare.Hub.State;
 using ContinuityOfCare.Mail.Outbox;
 using NodaTime;
@@ -8,7 +9,8 @@ namespace ContinuityOfCare.Hub.Pipeline;
 
 /// <summary>
 /// Persists a plan's effects idempotently (docs/pipeline.md "Route"): events, Alert Forms into the outbox (Pending), obligations
-/// (and closures), tasks, and one deadline check per obligation left open. Every write is insert-if-absent by the
+/// (and closures), tasks; then one orchestration started per obligation left open, and the closures raised on theirs
+/// (docs/pipeline.md "Obligations as orchestrations"). Every write is insert-if-absent by the
 /// plan's deterministic ids, so persisting the same plan again changes nothing. Shared by the route step
 /// (<see cref="FileRouter"/>) and the routing of a confirmed possible match (<see cref="ConfirmedMatchRouter"/>).
 /// </summary>
@@ -16,8 +18,7 @@ public sealed class PlanEffects(
     HubState state,
     AlertOutbox outbox,
     ObligationReferences references,
-    DeadlineScheduler deadlines,
-    IClock clock)
+    IObligationEvents orchestrations)
 {
     /// <summary>Persists <paramref name="plan"/> (planned at <paramref name="planNow"/>); returns the ids of its alerts, each to be sent.</summary>
     public async Task<PersistedPlan> PersistAsync(Plan plan, Instant planNow, CancellationToken cancellationToken)
@@ -57,11 +58,24 @@ public sealed class PlanEffects(
             await state.Tasks.AddAsync(task, planNow, cancellationToken).ConfigureAwait(false);
         }
 
+        // After the table rows (the queryable projection) exist: an orchestration always finds its obligation.
         var closed = plan.ObligationsClosed.Select(c => c.ObligationId).ToHashSet(StringComparer.Ordinal);
-        var now = clock.GetCurrentInstant();
         foreach (var opening in openings.Where(o => !closed.Contains(o.Obligation.Id)))
         {
-            await deadlines.ScheduleAsync(opening.Obligation.Id, opening.Obligation.Due, now, cancellationToken).ConfigureAwait(false);
+            await orchestrations.StartAsync(ObligationStart.From(opening.Obligation, opening.ClientId), cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var closure in plan.ObligationsClosed)
+        {
+            var at = (plan.Events.FirstOrDefault(e => e.Id == closure.ClosedByEventId)?.OccurredAt ?? planNow).ToDateTimeOffset();
+            if (closure.Outcome == ClosureOutcome.Fulfilled)
+            {
+                await orchestrations.RaiseFulfilledAsync(closure.ObligationId, new ObligationFulfilled(at, closure.ClosedByEventId, "route"), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await orchestrations.RaiseClosedAsync(closure.ObligationId, new ObligationClosed(at, closure.ClosedByEventId, closure.Reason), cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return new PersistedPlan(alertIds, openings.Count);

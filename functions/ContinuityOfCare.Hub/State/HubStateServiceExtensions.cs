@@ -24,7 +24,6 @@ public static class HubStateServiceExtensions
             .Validate(o => HasValidKey(o), "State:IndexKey must be base64 of at least 32 bytes (a secret from configuration)")
             .Validate(o => o.TablePrefix.All(char.IsAsciiLetterOrDigit) && (o.TablePrefix.Length == 0 || char.IsAsciiLetter(o.TablePrefix[0])), "State:TablePrefix must be letters and digits, starting with a letter")
             .Validate(o => o.MaxConcurrencyRetries >= 1 && o.Parallelism >= 1, "State:MaxConcurrencyRetries and State:Parallelism must be at least 1")
-            .Validate(o => o.OrphanGrace >= TimeSpan.Zero, "State:OrphanGrace must not be negative")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHubStorage();

@@ -15,7 +15,7 @@ namespace ContinuityOfCare.Hub.State;
 /// <list type="bullet">
 /// <item><c>obligations</c>: the truth, one row per obligation plus one guard row per escalation level sent;</item>
 /// <item><c>obligationsdue</c>: one row per open obligation by UTC due day, deleted when it closes or reaches the last
-/// level, so the escalation sweep reads only overdue open obligations;</item>
+/// level, so "due before T and open" (the API's list, <c>coc status</c>) reads only those rows;</item>
 /// <item><c>obligationsowner</c>: owner and due per obligation, for queries by owner.</item>
 /// </list>
 /// Index rows are written before the obligation and removed after it closes, so a crash between steps can leave an
@@ -217,45 +217,6 @@ public sealed partial class ObligationStore
     }
 
     /// <summary>
-    /// The escalation sweep's read: the overdue open obligations at <paramref name="now"/> (index rows, then one
-    /// point read per obligation). Index rows found stale — the obligation closed, reached the last level, or was
-    /// never written (older than <see cref="StateOptions.OrphanGrace"/>) — are removed and skipped.
-    /// </summary>
-    public async Task<OverdueSweep> ReadOverdueAsync(Instant now, CancellationToken cancellationToken)
-    {
-        var entries = new List<DueIndexEntry>();
-        await foreach (var entry in QueryOverdueAsync(now, cancellationToken).ConfigureAwait(false))
-        {
-            entries.Add(entry);
-        }
-
-        var found = new ConcurrentBag<StoredObligation>();
-        var removed = 0;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(entries, options, async (entry, ct) =>
-        {
-            var row = await ReadAsync(entry.ObligationId, ct).ConfigureAwait(false);
-            var stored = row is null ? null : ObligationEntity.ToStored(row);
-            var stale = stored is null
-                ? entry.WrittenAt is { } written && StateKeys.FromStored(written) < now - Duration.FromTimeSpan(_options.OrphanGrace)
-                : stored.Obligation.IsClosed || stored.Obligation.Due != entry.Due || stored.Escalations.Any(e => e.Level == ObligationEntity.MaxLevel);
-            if (stale)
-            {
-                LogStaleDueRow(_logger, entry.ObligationId);
-                await _byDue.DeleteEntityAsync(entry.PartitionKey, entry.RowKey, ETag.All, ct).ConfigureAwait(false);
-                Interlocked.Increment(ref removed);
-            }
-            else if (stored is not null)
-            {
-                found.Add(stored);
-            }
-        }).ConfigureAwait(false);
-
-        IReadOnlyList<StoredObligation> ordered = [.. found.OrderBy(s => s.Obligation.Due).ThenBy(s => s.Id, StringComparer.Ordinal)];
-        return new OverdueSweep(ordered, entries.Count, removed);
-    }
-
-    /// <summary>
     /// Obligations matching <paramref name="query"/>, earliest due first. By owner: the owner index (owner and due
     /// never change) then a point read of each for its state. Without an owner, a due bound and only not-yet-closed
     /// states below the last level: the due index. Otherwise a filtered scan of the obligations table.
@@ -420,6 +381,4 @@ public sealed partial class ObligationStore
         }
     }
 
-    [LoggerMessage(EventId = 6201, Level = LogLevel.Information, Message = "Removed a stale due-index row for obligation {ObligationId}")]
-    private static partial void LogStaleDueRow(ILogger logger, string obligationId);
 }

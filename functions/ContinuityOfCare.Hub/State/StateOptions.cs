@@ -28,12 +28,6 @@ public sealed class StateOptions
     /// <summary>Concurrent point reads or writes a store issues at once (default 8).</summary>
     public int Parallelism { get; set; } = 8;
 
-    /// <summary>
-    /// How old a due-index row with no obligation behind it must be before the sweep deletes it (default 1 hour):
-    /// younger ones may belong to an open that is still in flight (the index row is written first).
-    /// </summary>
-    public TimeSpan OrphanGrace { get; set; } = TimeSpan.FromHours(1);
-
     /// <summary>The key bytes decoded from <see cref="IndexKey"/>.</summary>
     /// <exception cref="InvalidOperationException">Missing, not base64, or shorter than <see cref="MinimumKeyBytes"/>.</exception>
     public byte[] IndexKeyBytes()

@@ -5,7 +5,8 @@ using ContinuityOfCare.Core.Feeds;
 using ContinuityOfCare.Core.Obligations;
 using ContinuityOfCare.Hub.Endpoints.Acknowledge;
 using ContinuityOfCare.Hub.Pipeline;
-using ContinuityOfCare.Hub.Pipeline.Messages;
+using ContinuityOfCare.FunctionApp.Obligations;
+using ContinuityOfCare.Hub.Obligations;
 using ContinuityOfCare.Hub.State;
 using ContinuityOfCare.FunctionApp.Tests.Support;
 using Azure.Storage.Blobs;
@@ -158,7 +159,7 @@ public sealed class PipelineEndToEndTests
     }
 
     [Fact]
-    public async Task Part6_OverdueObligation_OneLevel1Escalation_Level2AfterTheGrace_NoneAfterFulfilment()
+    public async Task Part6_OverdueObligation_RunnerRestartedMidWait_OneLevel1FromItsOrchestration_NoneTwice_NoLevel2AfterFulfilment()
     {
         await using var world = await HubWorld.StartAsync(ChristmasEve1600);
         await world.LoadReferenceDataAsync();
@@ -168,32 +169,69 @@ public sealed class PipelineEndToEndTests
         var obligationId = HubWorld.ObligationId(report, RuleIds.CjitDirToPrison);
         static bool Level(MaildevEmail e, int level) => e.Subject.StartsWith($"Overdue (level {level}): cjit.dir-to-prison", StringComparison.Ordinal);
 
-        // Due Tue 29 Dec 09:00; at 09:30 the scheduled deadline check arrives (sent here without its delay), and the sweep runs too.
+        // Route started its orchestration: waiting for fulfilment or the deadline, Tue 29 Dec 09:00.
+        var before = await Eventually.GetAsync(async () =>
+            await world.Get<IObligationEvents>().DescribeAsync(obligationId, withHistory: true, CancellationToken.None), "the orchestration Route started");
+        Assert.Equal("waiting for fulfilment; due 2026-12-29T09:00:00Z", before.Step);
+
+        // The runner is restarted mid-wait at 09:30 (its engine is in memory, so the orchestration is lost);
+        // start-up reconciliation starts it again, its deadline is past, and level 1 runs — once.
         world.Clock.Reset(Instant.FromUtc(2026, 12, 29, 9, 30));
-        var deadline = HubStorage.ForConnectionString(world.ConnectionString).Queue(PipelineQueues.Deadline);
-        await deadline.SendMessageAsync(PipelineJson.Serialize(new DeadlineMessage(obligationId)));
-        await deadline.SendMessageAsync(PipelineJson.Serialize(new DeadlineMessage(obligationId)));
-        await world.Get<EscalationSweeper>().SweepAsync(CancellationToken.None);
+        await world.RestartAsync();
         var level1 = await world.Maildev.WaitForEmailsAsync(e => Level(e, 1), expected: 1, TimeSpan.FromSeconds(30));
-        await Eventually.GetAsync(async () => (await deadline.PeekMessagesAsync(1)).Value.Length == 0 ? "drained" : null, "the deadline checks");
         Assert.Equal("spoc@leeds-cjit.cjsm.net", Assert.Single(level1).To.Single());
+        Assert.DoesNotContain(obligationId, level1[0].Subject, StringComparison.Ordinal);
         await AssertAcknowledgementLinkResolvesAsync(world, level1[0].Text ?? string.Empty);
 
-        // docs/domain.md "Escalation": level 2 after one working day of grace (the end of Wed 30 Dec), to the escalation contact.
-        world.Clock.Reset(Instant.FromUtc(2026, 12, 30, 12, 0));
-        await world.Get<EscalationSweeper>().SweepAsync(CancellationToken.None);
-        world.Clock.Reset(Instant.FromUtc(2026, 12, 31, 0, 30));
-        await world.Get<EscalationSweeper>().SweepAsync(CancellationToken.None);
-        await world.Get<EscalationSweeper>().SweepAsync(CancellationToken.None);
-        var level2 = await world.Maildev.WaitForEmailsAsync(e => Level(e, 2), expected: 1, TimeSpan.FromSeconds(30));
-        Assert.Equal("manager@leeds-cjit.cjsm.net", Assert.Single(level2).To.Single());
+        // Route starting it again, and the engine running the level-1 activity again, send nothing more.
+        var orchestrations = world.Get<IObligationEvents>();
+        var stored = await world.Get<ObligationStore>().GetAsync(obligationId, CancellationToken.None);
+        Assert.False(await orchestrations.StartAsync(ObligationStart.From(stored!), CancellationToken.None));
+        Assert.Equal("AlreadyEscalated", await world.Get<EscalateActivity>().ExecuteAsync(new EscalationStep(obligationId, 1), CancellationToken.None));
+        var waiting = await Eventually.GetAsync(async () =>
+            await orchestrations.DescribeAsync(obligationId, withHistory: false, CancellationToken.None) is { Step: { } step } shown && step.StartsWith("level 1 sent", StringComparison.Ordinal) ? shown : null,
+            "the orchestration waiting out the grace after level 1");
+        Assert.True(waiting.IsRunning);
 
-        // Fulfilment stops the ladder: no level 3 however late it gets.
-        await world.Get<ObligationStore>().FulfilAsync(obligationId, Instant.FromUtc(2026, 12, 31, 9, 0), "ack-link", null, CancellationToken.None);
-        world.Clock.Reset(Instant.FromUtc(2027, 1, 8, 12, 0));
-        await world.Get<EscalationSweeper>().SweepAsync(CancellationToken.None);
-        Assert.Empty(await world.Maildev.WaitForEmailsAsync(e => e.Subject.StartsWith("Overdue (level 3): cjit.dir-to-prison", StringComparison.Ordinal), expected: 1, TimeSpan.FromSeconds(2)));
-        Assert.Single(await world.Maildev.WaitForEmailsAsync(e => Level(e, 1), expected: 1));
+        // Fulfilment through the link stops the ladder: the orchestration ends, no level 2.
+        var token = System.Text.RegularExpressions.Regex.Match(level1[0].Text ?? string.Empty, @"/api/ack/([A-Za-z0-9_\-\.]+)").Groups[1].Value;
+        using (var ack = await world.App.Client.PostAsync(new Uri("/api/ack/" + token, UriKind.Relative), null))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, ack.StatusCode);
+        }
+
+        var ended = await Eventually.GetAsync(async () =>
+            await orchestrations.DescribeAsync(obligationId, withHistory: true, CancellationToken.None) is { IsRunning: false } shown ? shown : null,
+            "the orchestration to end");
+        Assert.Equal("Completed", ended.RuntimeStatus);
+
+        // What `coc obligations show` and `coc obligations reconcile --dry-run` read from the running hub.
+        using (var show = new HttpRequestMessage(HttpMethod.Get, "/api/obligations/" + obligationId))
+        {
+            show.Headers.Add("x-functions-key", "e2e-key");
+            using var answer = await world.App.Client.SendAsync(show);
+            var body = await answer.Content.ReadAsStringAsync();
+            Assert.Equal(System.Net.HttpStatusCode.OK, answer.StatusCode);
+            using var shown = System.Text.Json.JsonDocument.Parse(body);
+            Assert.Equal("fulfilledLate", shown.RootElement.GetProperty("obligation").GetProperty("status").GetString());
+            Assert.Equal("fulfilled after level 1", shown.RootElement.GetProperty("orchestration").GetProperty("step").GetString());
+            Assert.Equal(["TimerCreated", "TimerFired", "LevelRun", "TimerCreated", "EventRaised", "Ended"],
+                shown.RootElement.GetProperty("orchestration").GetProperty("history").EnumerateArray().Select(l => l.GetProperty("kind").GetString()));
+        }
+
+        using (var reconcile = new HttpRequestMessage(HttpMethod.Post, "/api/obligations/reconcile?dryRun=true"))
+        {
+            reconcile.Headers.Add("x-functions-key", "e2e-key");
+            using var answer = await world.App.Client.SendAsync(reconcile);
+            using var result = System.Text.Json.JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+            Assert.Equal(0, result.RootElement.GetProperty("missing").GetArrayLength());
+            Assert.Equal(0, result.RootElement.GetProperty("started").GetInt32());
+        }
+
+        Assert.Equal("fulfilled after level 1", ended.Step);
+        Assert.Contains(ended.History, line => line.Kind == "EventRaised" && line.Detail == ObligationEventNames.Fulfilled);
+        Assert.Single(await world.Maildev.WaitForEmailsAsync(e => Level(e, 1), expected: 2, TimeSpan.FromSeconds(2)));
+        Assert.Empty(await world.Maildev.WaitForEmailsAsync(e => Level(e, 2), expected: 1, TimeSpan.FromSeconds(1)));
     }
 
     /// <summary>
@@ -265,5 +303,14 @@ public sealed class PipelineEndToEndTests
 
         var events = await world.Get<EventStore>().ListByClientAsync("E2E1001", CancellationToken.None);
         Assert.Single(events);
+
+        // The runner's engine is in memory: the restart lost the waiting orchestrations, and start-up reconciliation
+        // (or the redelivered route) started each obligation's again.
+        var orchestrations = world.Get<IObligationEvents>();
+        foreach (var id in obligations)
+        {
+            var running = await Eventually.GetAsync(async () => await orchestrations.DescribeAsync(id, withHistory: false, CancellationToken.None), "the orchestration of " + id);
+            Assert.True(running.IsRunning);
+        }
     }
 }

@@ -15,7 +15,6 @@ public sealed class FunctionsMetadataTests
         { "Ingest", "queueTrigger", "ingest", "route", null },
         { "Route", "queueTrigger", "route", "send", null },
         { "Send", "queueTrigger", "send", null, null },
-        { "DeadlineCheck", "queueTrigger", "deadline", null, null },
         { "InboxCourtLists", "blobTrigger", "court-lists/{name}", "ingest", "EventGrid" },
         { "InboxCourtResults", "blobTrigger", "court-results/{name}", "ingest", "EventGrid" },
         { "InboxDischarges", "blobTrigger", "discharges/{name}", "ingest", "EventGrid" },
@@ -23,7 +22,11 @@ public sealed class FunctionsMetadataTests
         { "InboxCalendar", "blobTrigger", "calendar/{name}", "ingest", "EventGrid" },
         { "DirectoryImport", "blobTrigger", "directory/{name}", null, "EventGrid" },
         { "ScheduledIngestion", "timerTrigger", "0 0 6,7 * * *", "ingest", null },
-        { "EscalationSweep", "timerTrigger", "0 */15 * * * *", "send", null },
+        { "OutboxSweep", "timerTrigger", "0 */15 * * * *", "send", null },
+        { "ObligationReconcile", "timerTrigger", "0 45 3 * * *", null, null },
+        { "ObligationOrchestration", "orchestrationTrigger", "", null, null },
+        { "ObligationEscalate", "activityTrigger", "", null, null },
+        { "ObligationGrace", "activityTrigger", "", null, null },
         { "MissingFeedAlarm", "timerTrigger", "0 5,35 * * * *", null, null },
         { "DirectoryRefresh", "timerTrigger", "0 0 6 1 * *", null, null },
         { "RetentionSweep", "timerTrigger", "0 30 2 * * *", null, null },
@@ -31,6 +34,8 @@ public sealed class FunctionsMetadataTests
         { "Health", "httpTrigger", "health", null, "Function" },
         { "ObligationsList", "httpTrigger", "obligations", null, "Function" },
         { "ObligationFulfil", "httpTrigger", "obligations/{id}/fulfil", null, "Function" },
+        { "ObligationShow", "httpTrigger", "obligations/{id}", null, "Function" },
+        { "ObligationsReconcile", "httpTrigger", "obligations/reconcile", null, "Function" },
         { "PossibleMatchesList", "httpTrigger", "possible-matches", null, "Function" },
         { "PossibleMatchDecide", "httpTrigger", "possible-matches/{id}/{decision}", null, "Function" },
         { "ComplianceReport", "httpTrigger", "reports/compliance", null, "Function" },
@@ -38,6 +43,9 @@ public sealed class FunctionsMetadataTests
         { "InboxUpload", "httpTrigger", "inbox/{kind}", null, "Function" },
         { "Acknowledge", "httpTrigger", "ack/{token}", null, "Anonymous" },
     };
+
+    /// <summary>Route and the possible-match confirmation start orchestrations; the ack link and the fulfil API raise "fulfilled"; reconciliation starts the missing; show reads one.</summary>
+    private static readonly HashSet<string> DurableClientFunctions = ["Route", "PossibleMatchDecide", "Acknowledge", "ObligationFulfil", "ObligationReconcile", "ObligationShow", "ObligationsReconcile"];
 
     [Fact]
     public void FunctionsMetadata_Hosting_HoldsExactlyTheDesignedFunctions()
@@ -53,11 +61,11 @@ public sealed class FunctionsMetadataTests
     {
         var function = Assert.Single(Functions(), f => f.GetProperty("name").GetString() == name);
         var bindings = function.GetProperty("bindings").EnumerateArray().ToList();
-        var trigger = Assert.Single(bindings, b => b.GetProperty("direction").GetString() == "In");
+        var trigger = Assert.Single(bindings, b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
 
         Assert.Equal(triggerType, trigger.GetProperty("type").GetString());
-        var key = triggerType switch { "queueTrigger" => "queueName", "blobTrigger" => "path", "timerTrigger" => "schedule", _ => "route" };
-        Assert.Equal(target, trigger.GetProperty(key).GetString());
+        var key = triggerType switch { "queueTrigger" => "queueName", "blobTrigger" => "path", "timerTrigger" => "schedule", "httpTrigger" => "route", _ => null };
+        Assert.Equal(target, key is null ? "" : trigger.GetProperty(key).GetString());
         switch (triggerType)
         {
             case "blobTrigger":
@@ -68,6 +76,9 @@ public sealed class FunctionsMetadataTests
                 break;
         }
 
+        // A function that starts orchestrations or raises their events has the Durable client binding.
+        var durableClient = bindings.Any(b => b.GetProperty("type").GetString() == "durableClient");
+        Assert.Equal(DurableClientFunctions.Contains(name), durableClient);
         var queues = bindings.Where(b => b.GetProperty("type").GetString() == "queue").Select(b => b.GetProperty("queueName").GetString()).ToList();
         Assert.Equal(outputQueue is null ? [] : [outputQueue], queues);
     }

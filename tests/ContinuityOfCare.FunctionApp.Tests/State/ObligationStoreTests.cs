@@ -61,15 +61,15 @@ public sealed class ObligationStoreTests(AzuriteFixture azurite)
         Assert.Equal(ChangeOutcome.AlreadyApplied, again.Outcome);
         Assert.Equal(ObligationState.FulfilledLate, again.Obligation!.Obligation.State);
         Assert.Empty(await context.RowsAsync(TableNames.ObligationsByDue));
-        Assert.Empty((await context.State.Obligations.ReadOverdueAsync(Now, None)).Obligations);
+        Assert.Empty(await context.State.Obligations.QueryOverdueAsync(Now, None).ToListAsync());
     }
 
     /// <summary>
-    /// architecture.md "State": "due before T and open" is a cheap query — the sweep reads only overdue open
-    /// obligations: 2,000 open, 47 past due of which 10 fulfilled → exactly 37 read and returned.
+    /// architecture.md "State": "due before T and open" is a cheap query — the due index holds only open
+    /// obligations: 2,000 open, 47 past due of which 10 fulfilled → exactly 37 index rows read.
     /// </summary>
     [Fact]
-    public async Task State_EscalationSweep_ReadsExactlyTheOverdueOpenObligations()
+    public async Task State_DueIndex_ReadsExactlyTheOverdueOpenObligations()
     {
         var context = await StateTestContext.CreateAsync(azurite);
         var store = context.State.Obligations;
@@ -98,46 +98,11 @@ public sealed class ObligationStoreTests(AzuriteFixture azurite)
             Assert.Equal(ChangeOutcome.Applied, (await store.FulfilAsync(id, Now, "user-1", "done", None)).Outcome);
         }
 
-        var sweep = await store.ReadOverdueAsync(Now, None);
+        var overdue = await store.QueryOverdueAsync(Now, None).ToListAsync();
 
         var expected = openings.Take(47).Select(o => o.Obligation.Id).Where(id => !fulfilled.Contains(id)).Order(StringComparer.Ordinal);
-        Assert.Equal(expected, sweep.Obligations.Select(o => o.Id).Order(StringComparer.Ordinal));
-        Assert.Equal(37, sweep.IndexRowsRead);
-        Assert.Equal(0, sweep.StaleRowsRemoved);
-        Assert.True(sweep.Obligations.Zip(sweep.Obligations.Skip(1)).All(p => p.First.Obligation.Due <= p.Second.Obligation.Due));
-    }
-
-    [Fact]
-    public async Task Sweep_StaleDueRowOfAClosedObligation_IsRemovedAndNotReturned()
-    {
-        var context = await StateTestContext.CreateAsync(azurite);
-        var opening = Opening(1, Now - Duration.FromDays(2));
-        await context.State.Obligations.OpenAsync(opening, None);
-        await context.State.Obligations.FulfilAsync(opening.Obligation.Id, Now, "user-1", null, None);
-        // As if the process stopped after the obligation was closed but before its due row was deleted.
-        await context.Tables.Get(TableNames.ObligationsByDue).UpsertEntityAsync(DueRow(opening.Obligation));
-
-        var sweep = await context.State.Obligations.ReadOverdueAsync(Now, None);
-
-        Assert.Empty(sweep.Obligations);
-        Assert.Equal(1, sweep.IndexRowsRead);
-        Assert.Equal(1, sweep.StaleRowsRemoved);
-        Assert.Empty(await context.RowsAsync(TableNames.ObligationsByDue));
-    }
-
-    [Fact]
-    public async Task Sweep_DueRowWithoutObligation_IsKeptWhileYoungerThanTheOrphanGrace()
-    {
-        var context = await StateTestContext.CreateAsync(azurite, o => o.OrphanGrace = TimeSpan.FromDays(3650));
-        var opening = Opening(1, Now - Duration.FromDays(2));
-        // An open in flight: its due row is written first, the obligation not yet.
-        await context.Tables.Get(TableNames.ObligationsByDue).UpsertEntityAsync(DueRow(opening.Obligation));
-
-        var sweep = await context.State.Obligations.ReadOverdueAsync(Now, None);
-
-        Assert.Empty(sweep.Obligations);
-        Assert.Equal(0, sweep.StaleRowsRemoved);
-        Assert.Single(await context.RowsAsync(TableNames.ObligationsByDue));
+        Assert.Equal(expected, overdue.Select(o => o.ObligationId).Order(StringComparer.Ordinal));
+        Assert.Equal(37, overdue.Count);
     }
 
     /// <summary>docs/domain.md "Escalation": each level at most once, ever; levels in order.</summary>
@@ -158,8 +123,8 @@ public sealed class ObligationStoreTests(AzuriteFixture azurite)
         Assert.Equal(ChangeOutcome.Refused, (await store.RecordEscalationAsync(id, 3, Now, None)).Outcome);
         Assert.Equal(ChangeOutcome.Applied, (await store.RecordEscalationAsync(id, 2, Now + Duration.FromDays(3), None)).Outcome);
 
-        // Still escalating: the sweep still sees it (level 3 may follow).
-        Assert.Single((await store.ReadOverdueAsync(Now + Duration.FromDays(4), None)).Obligations);
+        // Still escalating: it stays in the due index (level 3 may follow).
+        Assert.Single(await store.QueryOverdueAsync(Now + Duration.FromDays(4), None).ToListAsync());
         Assert.Equal(ChangeOutcome.Applied, (await store.RecordEscalationAsync(id, 3, Now + Duration.FromDays(6), None)).Outcome);
         Assert.Equal(ChangeOutcome.AlreadyApplied, (await store.RecordEscalationAsync(id, 3, Now + Duration.FromDays(7), None)).Outcome);
 

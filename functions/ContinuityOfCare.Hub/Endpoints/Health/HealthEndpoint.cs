@@ -70,7 +70,7 @@ public sealed partial class HealthEndpoint(
         }
 
         var maxAge = pipelineOptions.Value.MaxQueueAge;
-        foreach (var queue in queueStatuses.Where(q => q.Name != PipelineQueues.Deadline && q.OldestMessageAgeSeconds > maxAge.TotalSeconds))
+        foreach (var queue in queueStatuses.Where(q => q.OldestMessageAgeSeconds > maxAge.TotalSeconds))
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture,
                 $"The front message of {queue.Name} has waited {queue.OldestMessageAgeSeconds:0} s (more than {maxAge.TotalSeconds:0} s): messages are not being processed."));

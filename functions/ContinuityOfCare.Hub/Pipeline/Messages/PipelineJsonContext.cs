@@ -7,5 +7,4 @@ namespace ContinuityOfCare.Hub.Pipeline.Messages;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(IngestMessage))]
 [JsonSerializable(typeof(RouteMessage))]
-[JsonSerializable(typeof(DeadlineMessage))]
 internal sealed partial class PipelineJsonContext : JsonSerializerContext;

@@ -1,0 +1,92 @@
+using ContinuityOfCare.Hub.Obligations;
+using Microsoft.DurableTask;
+
+namespace ContinuityOfCare.FunctionApp.Obligations;
+
+/// <summary>
+/// One obligation's life (docs/pipeline.md "Obligations as orchestrations"; the Durable Functions human-interaction
+/// pattern): it waits for whichever comes first, the <c>fulfilled</c> event or the deadline timer; past due it runs
+/// level 1, waits the grace (computed by an activity from the working-day calendar), level 2, the grace, level 3,
+/// stopping the moment <c>fulfilled</c> arrives. A <c>closed</c> event ends it without escalation.
+/// <para>Deterministic, as orchestrator code must be: the context's clock only, no I/O; every side effect is an
+/// activity (each level once, by the store's guard row, so a replayed activity sends nothing twice). Hosted by the
+/// function app's <c>[OrchestrationTrigger]</c> function and by the local runner's in-process engine alike.</para>
+/// </summary>
+public sealed class ObligationOrchestrator : TaskOrchestrator<ObligationStart, ObligationOutcome>
+{
+    /// <inheritdoc />
+    public override async Task<ObligationOutcome> RunAsync(TaskOrchestrationContext context, ObligationStart input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var log = new ProgressLog(context);
+        // Raised events are buffered by the engine, so one raised before these waits begin is not lost.
+        var fulfilled = context.WaitForExternalEvent<ObligationFulfilled>(ObligationEventNames.Fulfilled);
+        var closed = context.WaitForExternalEvent<ObligationClosed>(ObligationEventNames.Closed);
+        var ended = Task.WhenAny(fulfilled, closed);
+        var waitUntil = DateTime.SpecifyKind(input.TimerAt, DateTimeKind.Utc);
+        for (var level = 1; level <= input.Levels; level++)
+        {
+            log.Add("TimerCreated", $"{Utc(waitUntil)} {(level == 1 ? "deadline" : $"grace after level {level - 1}")}",
+                level == 1 ? $"waiting for fulfilment; due {Utc(input.Due.UtcDateTime)}" : $"level {level - 1} sent; level {level} at {Utc(waitUntil)}");
+            using var cancelTimer = new CancellationTokenSource();
+            var timer = context.CreateTimer(waitUntil, cancelTimer.Token);
+            if (await Task.WhenAny(ended, timer).ConfigureAwait(true) != timer)
+            {
+                cancelTimer.Cancel();
+                log.Add("EventRaised", fulfilled.IsCompleted ? ObligationEventNames.Fulfilled : ObligationEventNames.Closed, null);
+                return fulfilled.IsCompleted
+                    ? Finish(log, input, "fulfilled", level - 1, $"{fulfilled.Result.By} via {fulfilled.Result.Channel}")
+                    : Finish(log, input, "closed", level - 1, closed.Result.Reason ?? "closed by event " + closed.Result.ByEventId);
+            }
+
+            log.Add("TimerFired", Utc(waitUntil), null);
+            var escalation = await context.CallActivityAsync<string>(ObligationTasks.Escalate, new EscalationStep(input.ObligationId, level)).ConfigureAwait(true);
+            log.Add("LevelRun", $"level {level}: {escalation}", null);
+            if (escalation is "Closed" or "NotFound")
+            {
+                // The table says it is closed (its event may still come, or was lost): nothing more to send.
+                return Finish(log, input, "closed", level - 1, "closed in the obligations table");
+            }
+
+            if (level == input.Levels)
+            {
+                break;
+            }
+
+            var graceLeft = await context.CallActivityAsync<TimeSpan?>(ObligationTasks.Grace, new EscalationStep(input.ObligationId, level)).ConfigureAwait(true);
+            if (graceLeft is not { } left)
+            {
+                return Finish(log, input, "closed", level, "closed in the obligations table");
+            }
+
+            waitUntil = context.CurrentUtcDateTime + left;
+        }
+
+        return Finish(log, input, "escalated", input.Levels, null);
+    }
+
+    private static ObligationOutcome Finish(ProgressLog log, ObligationStart input, string status, int level, string? reason)
+    {
+        var step = level == 0 ? status : $"{status} after level {level}";
+        log.Add("Ended", step, step);
+        return new ObligationOutcome(input.ObligationId, status, level, reason);
+    }
+
+    private static string Utc(DateTime instant) =>
+        DateTime.SpecifyKind(instant, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The orchestration's own history, published as its custom status (<see cref="ObligationProgress"/>).</summary>
+    private sealed class ProgressLog(TaskOrchestrationContext context)
+    {
+        private readonly List<OrchestrationHistoryLine> _lines = [];
+        private string _step = "started";
+
+        public void Add(string kind, string detail, string? step)
+        {
+            _lines.Add(new OrchestrationHistoryLine(context.CurrentUtcDateTime, kind, detail));
+            _step = step ?? _step;
+            context.SetCustomStatus(new ObligationProgress(_step, [.. _lines]));
+        }
+    }
+}

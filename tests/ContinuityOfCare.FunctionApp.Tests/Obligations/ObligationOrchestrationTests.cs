@@ -1,0 +1,152 @@
+using ContinuityOfCare.Core.Time;
+using ContinuityOfCare.FunctionApp.Obligations;
+using ContinuityOfCare.Hub.Obligations;
+using ContinuityOfCare.Ingestion.BankHolidays;
+using ContinuityOfCare.FunctionApp.Tests.Support;
+using Microsoft.DurableTask.Client;
+using NodaTime;
+using NodaTime.Text;
+using Xunit;
+
+namespace ContinuityOfCare.FunctionApp.Tests.Obligations;
+
+/// <summary>
+/// The obligation's orchestration on the real Durable Task engine (docs/pipeline.md "Obligations as orchestrations";
+/// domain.md "Escalation"): whichever comes first, fulfilment or the deadline; each level once; the grace between.
+/// </summary>
+public sealed class ObligationOrchestrationTests
+{
+    private static readonly TimeSpan LongGrace = TimeSpan.FromHours(1);
+
+    private static DateTimeOffset InSeconds(double seconds) => DateTimeOffset.UtcNow.AddSeconds(seconds);
+
+    private static ObligationOutcome Outcome(OrchestrationMetadata done) => done.ReadOutputAs<ObligationOutcome>()!;
+
+    [Fact]
+    public async Task Obligation_FulfilledBeforeTheDeadline_EndsFulfilled_NoEscalation()
+    {
+        await using var engine = await OrchestrationTestEngine.StartAsync(LongGrace);
+        Assert.True(await engine.Events.StartAsync(OrchestrationTestEngine.Obligation("obl-a", InSeconds(30)), CancellationToken.None));
+        await engine.Client.WaitForInstanceStartAsync("obl-a");
+
+        await engine.Events.RaiseFulfilledAsync("obl-a", new ObligationFulfilled(DateTimeOffset.UtcNow, "ack-link", "ack-link"), CancellationToken.None);
+
+        var done = await engine.CompletedAsync("obl-a");
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(new ObligationOutcome("obl-a", "fulfilled", 0, "ack-link via ack-link"), Outcome(done));
+        Assert.Empty(engine.Escalations);
+    }
+
+    [Fact]
+    public async Task Obligation_DeadlineFirst_ExactlyOneLevel1_ThenLevel2AfterTheGrace_ThenFulfilmentStopsLevel3()
+    {
+        await using var engine = await OrchestrationTestEngine.StartAsync(TimeSpan.FromSeconds(3));
+        await engine.Events.StartAsync(OrchestrationTestEngine.Obligation("obl-b", InSeconds(1)), CancellationToken.None);
+
+        await engine.WaitForEscalationsAsync(1);
+        Assert.Equal([new EscalationStep("obl-b", 1)], engine.Escalations);
+        await engine.WaitForEscalationsAsync(2);
+        Assert.Equal([new EscalationStep("obl-b", 1), new EscalationStep("obl-b", 2)], engine.Escalations);
+
+        await engine.Events.RaiseFulfilledAsync("obl-b", new ObligationFulfilled(DateTimeOffset.UtcNow, "u123", "api"), CancellationToken.None);
+        var done = await engine.CompletedAsync("obl-b");
+        Assert.Equal("fulfilled", Outcome(done).Status);
+        Assert.Equal(2, Outcome(done).HighestLevel);
+        Assert.Equal(2, engine.Escalations.Count);
+    }
+
+    [Fact]
+    public async Task Obligation_FulfilledAfterLevel1_Level2NeverRuns()
+    {
+        await using var engine = await OrchestrationTestEngine.StartAsync(TimeSpan.FromSeconds(4));
+        await engine.Events.StartAsync(OrchestrationTestEngine.Obligation("obl-c", InSeconds(1)), CancellationToken.None);
+        await engine.WaitForEscalationsAsync(1);
+
+        await engine.Events.RaiseFulfilledAsync("obl-c", new ObligationFulfilled(DateTimeOffset.UtcNow, "ack-link", "ack-link"), CancellationToken.None);
+        var done = await engine.CompletedAsync("obl-c");
+        await Task.Delay(TimeSpan.FromSeconds(5)); // past when level 2 would have run
+
+        Assert.Equal(new ObligationOutcome("obl-c", "fulfilled", 1, "ack-link via ack-link"), Outcome(done));
+        Assert.Equal([new EscalationStep("obl-c", 1)], engine.Escalations);
+    }
+
+    [Fact]
+    public async Task Obligation_ClosedByALaterEvent_EndsWithTheReason_NoEscalation()
+    {
+        await using var engine = await OrchestrationTestEngine.StartAsync(LongGrace);
+        await engine.Events.StartAsync(OrchestrationTestEngine.Obligation("obl-d", InSeconds(3)), CancellationToken.None);
+        await engine.Client.WaitForInstanceStartAsync("obl-d");
+
+        await engine.Events.RaiseClosedAsync("obl-d", new ObligationClosed(DateTimeOffset.UtcNow, "evt-9", "released from custody"), CancellationToken.None);
+        var done = await engine.CompletedAsync("obl-d");
+        await Task.Delay(TimeSpan.FromSeconds(4)); // past the deadline
+
+        Assert.Equal(new ObligationOutcome("obl-d", "closed", 0, "released from custody"), Outcome(done));
+        Assert.Empty(engine.Escalations);
+    }
+
+    [Fact]
+    public async Task Obligation_StartedTwice_FulfilledTwice_RunsOnce_EachLevelOnce()
+    {
+        await using var engine = await OrchestrationTestEngine.StartAsync(LongGrace);
+        var start = OrchestrationTestEngine.Obligation("obl-e", InSeconds(1));
+
+        var first = await engine.Events.StartAsync(start, CancellationToken.None);
+        var second = await engine.Events.StartAsync(start, CancellationToken.None);
+        await engine.WaitForEscalationsAsync(1);
+        var third = await engine.Events.StartAsync(start, CancellationToken.None);
+        await engine.Events.RaiseFulfilledAsync("obl-e", new ObligationFulfilled(DateTimeOffset.UtcNow, "ack-link", "ack-link"), CancellationToken.None);
+        await engine.CompletedAsync("obl-e");
+        await engine.Events.RaiseFulfilledAsync("obl-e", new ObligationFulfilled(DateTimeOffset.UtcNow, "ack-link", "ack-link"), CancellationToken.None);
+
+        Assert.Equal((true, false, false), (first, second, third));
+        Assert.Equal([new EscalationStep("obl-e", 1)], engine.Escalations);
+        var shown = await engine.Events.DescribeAsync("obl-e", withHistory: true, CancellationToken.None);
+        Assert.Equal(["TimerCreated", "TimerFired", "LevelRun", "TimerCreated", "EventRaised", "Ended"], shown!.History.Select(line => line.Kind));
+    }
+
+    /// <summary>
+    /// domain.md "The 24h rule" across Christmas and both clock changes: the deadline timer is created at exactly the
+    /// instant the core's calculator (what <c>coc deadline</c> prints) gives, read from the orchestration's history.
+    /// </summary>
+    [Theory]
+    [InlineData("2026-12-24T16:00", "2026-12-29T09:00:00Z")] // Christmas, weekend, Boxing Day substitute → Tue 09:00 GMT
+    [InlineData("2026-10-23T15:00", "2026-10-26T09:00:00Z")] // Fri → Mon across the October change: 09:00 GMT
+    [InlineData("2026-03-27T15:00", "2026-03-30T08:00:00Z")] // Fri → Mon across the March change: 09:00 BST
+    public async Task Obligation_24HourRule_TimerAtTheInstantCocDeadlineGives(string londonStart, string expectedDueUtc)
+    {
+        var calendar = await BankHolidayCalendarLoader.LoadSnapshotAsync(CancellationToken.None);
+        var start = LondonTime.ToInstant(LocalDateTimePattern.GeneralIso.Parse(londonStart + ":00").Value);
+        var due = DeadlineCalculator.Due(DeadlineRule.TwentyFourHourRule.Standard, start, calendar).Due;
+        Assert.Equal(expectedDueUtc, InstantPattern.General.Format(due));
+        await using var engine = await OrchestrationTestEngine.StartAsync(LongGrace);
+        var id = "obl-24h-" + londonStart[..10];
+
+        await engine.Events.StartAsync(OrchestrationTestEngine.Obligation(id, due.ToDateTimeOffset()), CancellationToken.None);
+        var timer = await Eventually.GetAsync(async () =>
+            (await engine.Events.DescribeAsync(id, withHistory: true, CancellationToken.None))?.History.FirstOrDefault(line => line.Kind == "TimerCreated"),
+            "the deadline timer");
+
+        Assert.Equal(expectedDueUtc + " deadline", timer.Detail);
+    }
+
+    [Fact]
+    public async Task Obligation_Describe_ShowsStatusAndHistoryWithoutInputs()
+    {
+        await using var engine = await OrchestrationTestEngine.StartAsync(LongGrace);
+        await engine.Events.StartAsync(OrchestrationTestEngine.Obligation("obl-f", InSeconds(1)), CancellationToken.None);
+        await engine.WaitForEscalationsAsync(1);
+        await Task.Delay(500);
+
+        var shown = await engine.Events.DescribeAsync("obl-f", withHistory: true, CancellationToken.None);
+
+        Assert.NotNull(shown);
+        Assert.True(shown.IsRunning);
+        Assert.StartsWith("level 1 sent; level 2 at ", shown.Step, StringComparison.Ordinal);
+        Assert.Equal(["TimerCreated", "TimerFired", "LevelRun", "TimerCreated"], shown.History.Select(line => line.Kind));
+        Assert.Equal("level 1: Escalated", shown.History[2].Detail);
+        Assert.EndsWith(" grace after level 1", shown.History[3].Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(shown.History, line => line.Detail.Contains("C000123", StringComparison.Ordinal));
+        Assert.Null(await engine.Events.DescribeAsync("obl-none", withHistory: true, CancellationToken.None));
+    }
+}
