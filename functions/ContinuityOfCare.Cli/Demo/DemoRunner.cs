@@ -23,7 +23,15 @@ namespace ContinuityOfCare.Cli.Demo;
 /// file is processed and every alert sent, prints a summary and maildev's web address, then keeps running until
 /// Ctrl-C (or exits with <c>--exit-when-done</c>). Child processes are killed on every way out.
 /// </summary>
-internal sealed class DemoRunner(DemoSettings settings, TextWriter output, TextWriter error)
+/// <param name="settings">The main job's arguments.</param>
+/// <param name="output">Progress and the summary.</param>
+/// <param name="error">Problems.</param>
+/// <param name="whenDone">
+/// Called with the hub's services and storage connection once everything is processed and sent, before the hub stops:
+/// how a test compares what the hub stored with <c>coc plan</c> (docs/plan.md "One file at a time").
+/// </param>
+internal sealed class DemoRunner(DemoSettings settings, TextWriter output, TextWriter error,
+    Func<IServiceProvider, string, CancellationToken, Task>? whenDone = null)
 {
     private static readonly TimeSpan ToolStartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
@@ -85,6 +93,11 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output, TextW
         {
             var files = await DropAndWaitAsync(app, connection, cancellationToken).ConfigureAwait(false);
             var done = await WaitForSendsAsync(app, connection, files, cancellationToken).ConfigureAwait(false);
+            if (done && whenDone is not null)
+            {
+                await whenDone(app.Services, connection, cancellationToken).ConfigureAwait(false);
+            }
+
             await new DemoSummary(app.Services, connection, output).PrintAsync(files, cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync().ConfigureAwait(false);
             await output.WriteLineAsync($"Read the Alert Forms in maildev: http://127.0.0.1:{Invariant(webPort)}/").ConfigureAwait(false);
