@@ -13,7 +13,7 @@ namespace ContinuityOfCare.Cli.Commands;
 /// <c>coc alert preview --plan-json FILE [--alert ID] --out DIR</c>: renders the Alert Forms of a plan
 /// (<c>coc plan --json</c>) to <c>&lt;reference&gt;.html</c>, <c>.txt</c> and <c>.eml</c> files so a person can look
 /// before anything is sent (docs/email.md "Previewing"). Nothing is sent. The form's <c>createdAt</c> is used as its
-/// "date sent", so previews are reproducible. Exit 0 on success; 2 for an unreadable plan or an unknown alert id.
+/// "date sent", so previews are reproducible. Exit 0 on success; 2 for an unreadable plan or an unknown alert id (docs/cli.md).
 /// </summary>
 internal static class AlertCommand
 {

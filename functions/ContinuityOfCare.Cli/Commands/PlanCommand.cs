@@ -25,8 +25,9 @@ namespace ContinuityOfCare.Cli.Commands;
 /// <summary>
 /// <c>coc plan --clients FILE --directory FILE [--directory-version N] [--bank-holidays FILE] [--now INSTANT]
 /// [--court-list FILE]… [--court-results FILE]… [--discharges FILE]… [--json]</c>: previews what the hub would do
-/// (architecture.md "Shape") without side effects. Exit 0 even with rejected records (they are in the output); 2 for
-/// unusable arguments or unreadable files, with one clear message on stderr.
+/// (architecture.md "Shape") without side effects. Exit codes (docs/cli.md): 0 even with rejected records (they are in
+/// the output); 2 for unusable arguments, unreadable files or reference data refused whole, with one clear message on
+/// stderr; 3 when the plan was made but a feed file was refused whole.
 /// </summary>
 internal static class PlanCommand
 {
