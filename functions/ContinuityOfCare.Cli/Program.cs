@@ -10,4 +10,4 @@ foreach (var command in CommandCatalogue.All())
     root.Subcommands.Add(command);
 }
 
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+return await CommandLineEntry.InvokeAsync(root, args, new InvocationConfiguration(), CancellationToken.None).ConfigureAwait(false);

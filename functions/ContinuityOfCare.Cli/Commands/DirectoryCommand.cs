@@ -40,6 +40,12 @@ internal static class DirectoryCommand
                 return 2;
             }
 
+            if (InputFile.Problem(path.FullName) is { } problem)
+            {
+                await error.WriteLineAsync($"coc directory import: cannot read {problem}.").ConfigureAwait(false);
+                return 2;
+            }
+
             byte[] content;
             try
             {

@@ -34,6 +34,9 @@ internal static class PlanCommand
     /// <summary>Exit code for unusable arguments or input.</summary>
     public const int UsageError = 2;
 
+    /// <summary>How many rejected records the readable summary lists before it counts the rest by reason.</summary>
+    internal const int MaxRejectedListed = 1000;
+
     /// <summary>Exit code when the plan was made but a feed file was refused whole (docs/cli.md "Exit codes").</summary>
     public const int FeedFileRefused = 3;
 
@@ -85,9 +88,9 @@ internal static class PlanCommand
         allFiles.AddRange(request.Discharges);
         foreach (var path in allFiles.Where(p => p is not null))
         {
-            if (!File.Exists(path))
+            if (InputFile.Problem(path!) is { } problem)
             {
-                await error.WriteLineAsync($"coc plan: cannot read {path}: the file does not exist.").ConfigureAwait(false);
+                await error.WriteLineAsync($"coc plan: cannot read {problem}.").ConfigureAwait(false);
                 return UsageError;
             }
         }
@@ -277,9 +280,20 @@ internal static class PlanCommand
 
         text.AppendLine();
         text.AppendLine(invariant, $"Rejected records and warnings ({plan.Rejected.Count})");
-        foreach (var rejected in plan.Rejected)
+        foreach (var rejected in plan.Rejected.Take(MaxRejectedListed))
         {
             text.AppendLine(invariant, $"  {(rejected.IsWarning ? "warning" : "rejected")} {rejected.Where}: {rejected.Reason}");
+        }
+
+        if (plan.Rejected.Count > MaxRejectedListed)
+        {
+            // A junk file can give hundreds of thousands of rejections: list the first ones, then count the rest by reason
+            // (docs/plan.md, exit codes paragraph). --json keeps every one.
+            text.AppendLine(invariant, $"  … {plan.Rejected.Count - MaxRejectedListed} more not listed; all {plan.Rejected.Count} by reason:");
+            foreach (var reason in plan.Rejected.GroupBy(r => (r.IsWarning, r.Reason)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Reason, StringComparer.Ordinal))
+            {
+                text.AppendLine(invariant, $"  {reason.Count(),8} {(reason.Key.IsWarning ? "warning" : "rejected")}: {reason.Key.Reason}");
+            }
         }
 
         return text.ToString();
