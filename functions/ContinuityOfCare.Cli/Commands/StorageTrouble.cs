@@ -39,6 +39,34 @@ internal static class StorageTrouble
         return ExitCode;
     }
 
+    /// <summary>
+    /// One quick look at the Queue service (no retries, a few seconds at most): the sentence when it cannot be reached or
+    /// refuses, else null. A connection string the SDK cannot read is left to the host to report.
+    /// </summary>
+    public static async Task<string?> ProbeAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        QueueServiceClient queues;
+        try
+        {
+            var options = new QueueClientOptions { Retry = { MaxRetries = 0, NetworkTimeout = TimeSpan.FromSeconds(5) } };
+            queues = new QueueServiceClient(connectionString, options);
+        }
+        catch (Exception exception) when (exception is FormatException or ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
+
+        try
+        {
+            await queues.GetPropertiesAsync(cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (Exception exception) when (Is(exception))
+        {
+            return Describe(exception, connectionString);
+        }
+    }
+
     /// <summary>The one sentence for <paramref name="exception"/>.</summary>
     internal static string Describe(Exception exception, string connectionString)
     {
