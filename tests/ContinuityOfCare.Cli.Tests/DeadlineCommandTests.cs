@@ -15,7 +15,7 @@ public sealed class DeadlineCommandTests
         root.Subcommands.Add(RulesCommand.Create());
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var exitCode = await CommandLineEntry.InvokeAsync(root, args, new InvocationConfiguration { Output = output, Error = error }, CancellationToken.None);
         return (exitCode, output.ToString(), error.ToString());
     }
 
@@ -84,9 +84,9 @@ public sealed class DeadlineCommandTests
     public static TheoryData<string[], string> UsageErrors => new()
     {
         { ["deadline", "--rule", "smt.nothing", "--start", "2026-12-24T16:00"], "unknown rule \"smt.nothing\"" },
-        { ["deadline", "--start", "2026-12-24T16:00"], "unknown rule" },
+        { ["deadline", "--start", "2026-12-24T16:00"], "Option '--rule' is required" },
         { ["deadline", "--rule", "cjit.dir-to-prison", "--start", "24/12/2026 4pm"], "cannot read the start time \"24/12/2026 4pm\"" },
-        { ["deadline", "--rule", "cjit.dir-to-prison"], "cannot read the start time" },
+        { ["deadline", "--rule", "cjit.dir-to-prison"], "Option '--start' is required" },
         { ["deadline", "--rule", "smt.release-planning", "--start", "2026-12-24T16:00", "--date", "1 Feb"], "cannot read the date" },
         { ["deadline", "--rule", "cjit.dir-to-prison", "--start", "2028-12-30T12:00"], "needs 2029" },
         { ["deadline", "--rule", "smt.keyworker", "--start", "2031-01-01T12:00"], "needs 2031" },

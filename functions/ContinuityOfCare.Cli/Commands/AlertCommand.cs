@@ -14,7 +14,7 @@ namespace ContinuityOfCare.Cli.Commands;
 /// <c>coc alert preview --plan-json FILE [--alert ID] --out DIR</c>: renders the Alert Forms of a plan
 /// (<c>coc plan --json</c>) to <c>&lt;reference&gt;.html</c>, <c>.txt</c> and <c>.eml</c> files so a person can look
 /// before anything is sent (docs/email.md "Previewing"). Nothing is sent. The form's <c>createdAt</c> is used as its
-/// "date sent", so previews are reproducible. Exit 0 on success; 2 for an unreadable plan or an unknown alert id.
+/// "date sent", so previews are reproducible. Exit 0 on success; 2 for an unreadable plan or an unknown alert id (docs/cli.md).
 /// </summary>
 internal static class AlertCommand
 {
@@ -24,7 +24,7 @@ internal static class AlertCommand
     public static Command Create()
     {
         var planJson = new Option<string>("--plan-json") { Description = "Plan JSON written by `coc plan --json`", Required = true };
-        var alertId = new Option<string>("--alert") { Description = "Only this alert id (default: every alert in the plan)" };
+        var alertId = new Option<string>("--alert") { Description = "Only this alert: its id or its reference (CC-2026-…) (default: every alert in the plan)" };
         var output = new Option<string>("--out") { Description = "Directory for the .html/.txt/.eml files (created if missing)", Required = true };
         var preview = new Command("preview", "Render a plan's Alert Forms to .html/.txt/.eml files without sending anything");
         preview.Options.Add(planJson);
@@ -102,6 +102,12 @@ internal static class AlertCommand
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        if (InputFile.Problem(planJsonPath) is { } problem)
+        {
+            await error.WriteLineAsync($"coc alert preview: cannot read {problem}.").ConfigureAwait(false);
+            return UsageError;
+        }
+
         IReadOnlyList<PlannedAlert> alerts;
         try
         {
@@ -114,12 +120,15 @@ internal static class AlertCommand
             return UsageError;
         }
 
-        var selected = alertId is null ? alerts : [.. alerts.Where(alert => alert.Form.Id == alertId)];
+        // The id, or the reference printed on the form and in `coc plan` (CC-2026-…), which people quote.
+        var selected = alertId is null
+            ? alerts
+            : [.. alerts.Where(alert => alert.Form.Id == alertId || string.Equals(alert.Form.Reference, alertId, StringComparison.OrdinalIgnoreCase))];
         if (selected.Count == 0)
         {
             await error.WriteLineAsync(alertId is null
                 ? "coc alert preview: the plan has no alerts."
-                : $"coc alert preview: no alert with id {alertId} in the plan.").ConfigureAwait(false);
+                : $"coc alert preview: no alert with id or reference {alertId} in the plan.").ConfigureAwait(false);
             return alertId is null ? 0 : UsageError;
         }
 

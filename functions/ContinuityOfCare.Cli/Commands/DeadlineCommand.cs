@@ -27,10 +27,11 @@ internal static class DeadlineCommand
 
     public static Command Create()
     {
-        var rule = new Option<string>("--rule") { Description = "Obligation rule id, e.g. cjit.dir-to-prison (see `coc rules`)" };
+        var rule = new Option<string>("--rule") { Description = "Obligation rule id, e.g. cjit.dir-to-prison (see `coc rules`)", Required = true };
         var start = new Option<string>("--start")
         {
             Description = "Start: ISO-8601 instant with offset (2026-12-24T16:00:00Z) or Europe/London local time (2026-12-24T16:00)",
+            Required = true,
         };
         var date = new Option<string>("--date") { Description = "Reference date YYYY-MM-DD for weeks-before rules (the release date for smt.release-planning)" };
         var bankHolidays = new Option<string>("--bank-holidays") { Description = "A GOV.UK bank-holidays JSON file (default: the shipped snapshot)" };

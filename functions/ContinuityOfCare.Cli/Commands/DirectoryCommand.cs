@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Azure;
 using ContinuityOfCare.Hub.Directory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +9,8 @@ namespace ContinuityOfCare.Cli.Commands;
 /// <summary>
 /// <c>coc directory import FILE [--force] [--connection-string …]</c>: imports a SPOC directory CSV exactly as the
 /// <c>DirectoryImport</c> function does (formats.md §4) and prints the report. Exit codes: 0 accepted or unchanged,
-/// 1 rejected (the previous version stays live), 2 unreadable file or no storage connection.
+/// 1 rejected (the previous version stays live), 2 unreadable file or no storage connection, 4 storage unreachable or
+/// refusing (docs/cli.md).
 /// </summary>
 internal static class DirectoryCommand
 {
@@ -22,10 +22,12 @@ internal static class DirectoryCommand
         {
             Description = "Storage connection string (default: the AzureWebJobsStorage environment variable)",
         };
+        var verbose = StorageTrouble.VerboseOption();
         var import = new Command("import", "Import a SPOC directory file as a new version (or report why not)");
         import.Arguments.Add(file);
         import.Options.Add(force);
         import.Options.Add(connection);
+        import.Options.Add(verbose);
         import.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -35,6 +37,12 @@ internal static class DirectoryCommand
             if (string.IsNullOrWhiteSpace(connectionString))
             {
                 await error.WriteLineAsync("No storage connection: pass --connection-string or set AzureWebJobsStorage.").ConfigureAwait(false);
+                return 2;
+            }
+
+            if (InputFile.Problem(path.FullName) is { } problem)
+            {
+                await error.WriteLineAsync($"coc directory import: cannot read {problem}.").ConfigureAwait(false);
                 return 2;
             }
 
@@ -64,11 +72,11 @@ internal static class DirectoryCommand
             {
                 outcome = await importer.ImportAsync(path.Name, content, parseResult.GetValue(force), cancellationToken).ConfigureAwait(false);
             }
-            catch (RequestFailedException exception)
+            catch (Exception exception) when (StorageTrouble.Is(exception))
             {
-                // Nothing went live: the pointer moves last. Status and code only (no payloads on the console).
-                await error.WriteLineAsync($"Storage failed ({exception.Status} {exception.ErrorCode}); the live directory is unchanged. Retry the import.").ConfigureAwait(false);
-                return 1;
+                // Nothing went live: the pointer moves last. Endpoint and status only (no payloads on the console).
+                return await StorageTrouble.ReportAsync(error, "directory import", exception, connectionString, parseResult.GetValue(verbose),
+                    "The live directory is unchanged; retry the import.").ConfigureAwait(false);
             }
             catch (FormatException)
             {

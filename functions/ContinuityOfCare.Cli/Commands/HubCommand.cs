@@ -10,7 +10,8 @@ namespace ContinuityOfCare.Cli.Commands;
 /// runner") against the configured storage, with the function.json files shipped next to <c>coc</c>. Ctrl-C stops it
 /// cleanly: polling ends, in-flight invocations get the shutdown grace, unfinished messages become visible again.
 /// Other settings come from the environment as for the app (e.g. <c>LocalRunner__ApiKey</c>, <c>Mail__Smtp__Host</c>).
-/// Exit codes: 0 stopped cleanly, 2 no connection.
+/// Storage not reachable at start is told in one sentence (the host still starts and retries). Exit codes (docs/cli.md):
+/// 0 stopped cleanly, 2 no connection.
 /// </summary>
 internal static class HubCommand
 {
@@ -32,6 +33,13 @@ internal static class HubCommand
             {
                 await error.WriteLineAsync("No storage connection: pass --connection-string or set AzureWebJobsStorage.").ConfigureAwait(false);
                 return 2;
+            }
+
+            // The host survives storage outages by design (docs/hosting.md), so it starts anyway; a person starting it
+            // by hand is told at once, in one sentence, if storage is not there (docs/cli.md "Storage problems").
+            if (await StorageTrouble.ProbeAsync(connectionString, cancellationToken).ConfigureAwait(false) is { } unreachable)
+            {
+                await error.WriteLineAsync($"coc hub run: {unreachable} The hub starts anyway and keeps retrying.").ConfigureAwait(false);
             }
 
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });

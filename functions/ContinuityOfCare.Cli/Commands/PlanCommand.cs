@@ -5,6 +5,8 @@ using System.Text;
 using ContinuityOfCare.Core.Alerts;
 using ContinuityOfCare.Core.Clients;
 using ContinuityOfCare.Core.Directory;
+using ContinuityOfCare.Core.Feeds;
+using ContinuityOfCare.Core.Matching;
 using ContinuityOfCare.Core.Inputs;
 using ContinuityOfCare.Core.Planning;
 using ContinuityOfCare.Core.Time;
@@ -15,6 +17,7 @@ using ContinuityOfCare.Ingestion.CourtLists;
 using ContinuityOfCare.Ingestion.CourtResults;
 using ContinuityOfCare.Ingestion.Directory;
 using ContinuityOfCare.Ingestion.Discharges;
+using ContinuityOfCare.Hub.Pipeline;
 using NodaTime;
 
 namespace ContinuityOfCare.Cli.Commands;
@@ -22,13 +25,20 @@ namespace ContinuityOfCare.Cli.Commands;
 /// <summary>
 /// <c>coc plan --clients FILE --directory FILE [--directory-version N] [--bank-holidays FILE] [--now INSTANT]
 /// [--court-list FILE]… [--court-results FILE]… [--discharges FILE]… [--json]</c>: previews what the hub would do
-/// (architecture.md "Shape") without side effects. Exit 0 even with rejected records (they are in the output); 2 for
-/// unusable arguments or unreadable files, with one clear message on stderr.
+/// (architecture.md "Shape") without side effects. Exit codes (docs/cli.md): 0 even with rejected records (they are in
+/// the output); 2 for unusable arguments, unreadable files or reference data refused whole, with one clear message on
+/// stderr; 3 when the plan was made but a feed file was refused whole.
 /// </summary>
 internal static class PlanCommand
 {
     /// <summary>Exit code for unusable arguments or input.</summary>
     public const int UsageError = 2;
+
+    /// <summary>How many rejected records the readable summary lists before it counts the rest by reason.</summary>
+    internal const int MaxRejectedListed = 1000;
+
+    /// <summary>Exit code when the plan was made but a feed file was refused whole (docs/cli.md "Exit codes").</summary>
+    public const int FeedFileRefused = 3;
 
     public static Command Create()
     {
@@ -78,9 +88,9 @@ internal static class PlanCommand
         allFiles.AddRange(request.Discharges);
         foreach (var path in allFiles.Where(p => p is not null))
         {
-            if (!File.Exists(path))
+            if (InputFile.Problem(path!) is { } problem)
             {
-                await error.WriteLineAsync($"coc plan: cannot read {path}: the file does not exist.").ConfigureAwait(false);
+                await error.WriteLineAsync($"coc plan: cannot read {problem}.").ConfigureAwait(false);
                 return UsageError;
             }
         }
@@ -167,41 +177,37 @@ internal static class PlanCommand
             }
         }
 
-        var listings = new List<CourtListing>();
-        var results = new List<CourtResult>();
-        var movements = new List<DischargeMovement>();
-        var courtListParser = new CourtListParser();
-        var resultsParser = new CourtResultsCsvParser();
-        var dischargeParser = new DischargeExportCsvParser();
-        foreach (var path in request.CourtLists)
+        // docs/plan.md "One file at a time": each feed file is planned on its own, exactly as the hub's route step
+        // plans it (FeedFilePlanner), and the preview is the union of those plans, de-duplicated by the deterministic ids
+        // as the hub's stores are. A file refused whole is not planned (the hub does not route it); it is reported.
+        var options = new PlanOptions { Catalogue = catalogue };
+        var index = MatchingIndex.Build(register.Records);
+        var plans = new List<Plan>();
+        var refusedWhole = 0;
+        // Files in a fixed order (by kind, then name) so that the same files give the same output in any argument order.
+        static IEnumerable<(string Container, string Path)> Ordered(string container, IEnumerable<string> paths) =>
+            paths.OrderBy(Path.GetFileName, StringComparer.Ordinal).Select(p => (container, p));
+        var feeds = Ordered(InboxContainers.CourtLists, request.CourtLists)
+            .Concat(Ordered(InboxContainers.CourtResults, request.CourtResults))
+            .Concat(Ordered(InboxContainers.Discharges, request.Discharges));
+        foreach (var (container, path) in feeds)
         {
-            Collect(await IngestionResult<CourtListing>.CollectAsync(path, courtListParser.ParseFileAsync(path, null, cancellationToken), cancellationToken).ConfigureAwait(false), listings, rejections);
-        }
-
-        foreach (var path in request.CourtResults)
-        {
-            Collect(await IngestionResult<CourtResult>.CollectAsync(path, resultsParser.ParseFileAsync(path, cancellationToken), cancellationToken).ConfigureAwait(false), results, rejections);
-        }
-
-        foreach (var path in request.Discharges)
-        {
-            Collect(await IngestionResult<DischargeMovement>.CollectAsync(path, dischargeParser.ParseFileAsync(path, cancellationToken), cancellationToken).ConfigureAwait(false), movements, rejections);
-        }
-
-        // architecture.md "Reliability rules": event ids hash the file's identity — the SHA-256 of its bytes.
-        var identities = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var path in inputPaths)
-        {
-            var stream = File.OpenRead(path);
-            await using (stream.ConfigureAwait(false))
+            var content = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+            var (parsed, filePlan) = await FeedFilePlanner.PlanAsync(container, Path.GetFileName(path), sha256, content, courtCode: null,
+                spocDirectory, index, calendar, planNow, options, cancellationToken).ConfigureAwait(false);
+            if (parsed.FileRejection is { } whole)
             {
-                identities[Path.GetFileName(path)] = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+                refusedWhole++;
+                rejections.Add(whole);
+                rejections.AddRange(parsed.Rejections);
+                continue;
             }
+
+            plans.Add(filePlan);
         }
 
-        var plan = Planner.Plan(
-            new PlanInputs(listings, results, movements, rejections, identities), spocDirectory, register.Records, calendar, planNow,
-            new PlanOptions { Catalogue = catalogue });
+        var plan = PlanUnion.Unite(plans, planNow, spocDirectory.Version, index.Count, rejections);
         if (request.Json)
         {
             await output.WriteAsync(Encoding.UTF8.GetString(PlanJsonWriter.ToUtf8Bytes(plan))).ConfigureAwait(false);
@@ -212,19 +218,13 @@ internal static class PlanCommand
             await output.WriteAsync(PlanSummary(plan)).ConfigureAwait(false);
         }
 
-        return 0;
-    }
-
-    private static void Collect<T>(IngestionResult<T> result, List<T> records, List<Rejection> rejections)
-        where T : class
-    {
-        records.AddRange(result.Records);
-        rejections.AddRange(result.Rejections);
-        rejections.AddRange(result.Warnings);
-        if (result.FileRejection is { } whole)
+        if (refusedWhole > 0)
         {
-            rejections.Add(whole);
+            await error.WriteLineAsync($"coc plan: {refusedWhole} feed file(s) could not be read at all and were left out (see \"(whole file)\" in the rejected list).").ConfigureAwait(false);
+            return FeedFileRefused;
         }
+
+        return 0;
     }
 
     /// <summary>The readable summary: counts, then each alert, obligation and task (ids and codes only, no names).</summary>
@@ -280,9 +280,20 @@ internal static class PlanCommand
 
         text.AppendLine();
         text.AppendLine(invariant, $"Rejected records and warnings ({plan.Rejected.Count})");
-        foreach (var rejected in plan.Rejected)
+        foreach (var rejected in plan.Rejected.Take(MaxRejectedListed))
         {
             text.AppendLine(invariant, $"  {(rejected.IsWarning ? "warning" : "rejected")} {rejected.Where}: {rejected.Reason}");
+        }
+
+        if (plan.Rejected.Count > MaxRejectedListed)
+        {
+            // A junk file can give hundreds of thousands of rejections: list the first ones, then count the rest by reason
+            // (docs/plan.md, exit codes paragraph). --json keeps every one.
+            text.AppendLine(invariant, $"  … {plan.Rejected.Count - MaxRejectedListed} more not listed; all {plan.Rejected.Count} by reason:");
+            foreach (var reason in plan.Rejected.GroupBy(r => (r.IsWarning, r.Reason)).OrderByDescending(g => g.Count()).ThenBy(g => g.Key.Reason, StringComparer.Ordinal))
+            {
+                text.AppendLine(invariant, $"  {reason.Count(),8} {(reason.Key.IsWarning ? "warning" : "rejected")}: {reason.Key.Reason}");
+            }
         }
 
         return text.ToString();

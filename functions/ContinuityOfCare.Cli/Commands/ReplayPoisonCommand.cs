@@ -13,7 +13,8 @@ namespace ContinuityOfCare.Cli.Commands;
 /// to <c>QUEUE</c> (architecture.md "Reliability rules": poison messages are kept, listed and replayable). Never loses a
 /// message: each is sent to QUEUE before it is deleted from the poison queue, byte for byte (raw message text, so a
 /// message that is not valid base64 moves unchanged too). A failure between the two leaves a copy in both, which the
-/// idempotent functions absorb. Exit codes: 0 done, 1 storage failed (counts so far printed), 2 bad queue name or no connection.
+/// idempotent functions absorb. Exit codes (docs/cli.md): 0 done, 2 bad queue name or no connection, 4 storage unreachable or
+/// refusing (the count moved so far is printed).
 /// </summary>
 internal static partial class ReplayPoisonCommand
 {
@@ -34,10 +35,12 @@ internal static partial class ReplayPoisonCommand
             Description = "Storage connection string (default: the AzureWebJobsStorage environment variable)",
         };
         var dryRun = new Option<bool>("--dry-run") { Description = "Count the poison messages; move nothing" };
+        var verbose = StorageTrouble.VerboseOption();
         var command = new Command("replay-poison", "Move every message of QUEUE-poison back to QUEUE");
         command.Arguments.Add(queue);
         command.Options.Add(connection);
         command.Options.Add(dryRun);
+        command.Options.Add(verbose);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -97,11 +100,10 @@ internal static partial class ReplayPoisonCommand
                     }
                 }
             }
-            catch (Exception exception) when (StorageFailure.Find(exception) is { } failure)
+            catch (Exception exception) when (StorageTrouble.Is(exception))
             {
-                await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"Storage failed ({failure.Status} {failure.ErrorCode}) after moving {moved} message(s); the rest are still in {name}{HubQueue.PoisonSuffix}. Run the command again.")).ConfigureAwait(false);
-                return 1;
+                return await StorageTrouble.ReportAsync(error, "replay-poison", exception, connectionString, parseResult.GetValue(verbose),
+                    string.Create(CultureInfo.InvariantCulture, $"{moved} message(s) were moved; the rest are still in {name}{HubQueue.PoisonSuffix}: run the command again.")).ConfigureAwait(false);
             }
             catch (FormatException)
             {

@@ -1,6 +1,7 @@
 using ContinuityOfCare.Core.Alerts;
 using System.CommandLine;
 using System.Globalization;
+using Azure;
 using ContinuityOfCare.Core.Time;
 using ContinuityOfCare.Hub.Api;
 using ContinuityOfCare.Hub.Pipeline;
@@ -20,7 +21,9 @@ namespace ContinuityOfCare.Cli.Commands;
 /// overdue obligations by owner organisation (README "HTTP API and operations": the operations commands), operator
 /// notices, and Alert Forms that are Unconfirmed, Held, Failed, Bounced, Delayed or were repeated. Read-only. The queues are those the
 /// function app's function.json files name (shipped next to <c>coc</c>); the state tables are read with
-/// <c>--table-prefix</c> or <c>State__TablePrefix</c>. Exit codes: 0 read, 1 storage failed, 2 no connection.
+/// <c>--table-prefix</c> or <c>State__TablePrefix</c>. An empty account (the hub not run yet) is a valid state: no tables
+/// means no obligations and no notices. Exit codes (docs/cli.md): 0 read, 2 no or invalid connection, 4 storage
+/// unreachable or refusing (<see cref="StorageTrouble"/>).
 /// </summary>
 internal static class StatusCommand
 {
@@ -37,9 +40,11 @@ internal static class StatusCommand
         {
             Description = "The state tables' prefix (default: the State__TablePrefix environment variable, else none)",
         };
+        var verbose = StorageTrouble.VerboseOption();
         var command = new Command("status", "Queue depths, poison counts and overdue obligations by owner");
         command.Options.Add(connection);
         command.Options.Add(tablePrefix);
+        command.Options.Add(verbose);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -73,10 +78,9 @@ internal static class StatusCommand
                 await WriteNoticesAsync(output, services.GetRequiredService<NoticeStore>(), cancellationToken).ConfigureAwait(false);
                 await WriteOutboxAsync(output, OutboxTable(configuration, connectionString), cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception exception) when (StorageFailure.Find(exception) is { } failure)
+            catch (Exception exception) when (StorageTrouble.Is(exception))
             {
-                await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Storage failed ({failure.Status} {failure.ErrorCode}).")).ConfigureAwait(false);
-                return 1;
+                return await StorageTrouble.ReportAsync(error, "status", exception, connectionString, parseResult.GetValue(verbose)).ConfigureAwait(false);
             }
             catch (FormatException)
             {
@@ -109,20 +113,34 @@ internal static class StatusCommand
     {
         var now = SystemClock.Instance.GetCurrentInstant();
         var byOwner = new SortedDictionary<string, (int Count, Duration Worst)>(StringComparer.Ordinal);
-        await foreach (var entry in obligations.QueryOverdueAsync(now, cancellationToken).ConfigureAwait(false))
+        var tableExists = true;
+        try
         {
-            if (await obligations.GetAsync(entry.ObligationId, cancellationToken).ConfigureAwait(false) is not { } stored || stored.Obligation.IsClosed)
+            await foreach (var entry in obligations.QueryOverdueAsync(now, cancellationToken).ConfigureAwait(false))
             {
-                continue;
-            }
+                if (await obligations.GetAsync(entry.ObligationId, cancellationToken).ConfigureAwait(false) is not { } stored || stored.Obligation.IsClosed)
+                {
+                    continue;
+                }
 
-            var owner = stored.Obligation.OwnerOrganisationId;
-            var lateness = stored.Obligation.LatenessAt(now);
-            var (count, worst) = byOwner.GetValueOrDefault(owner);
-            byOwner[owner] = (count + 1, lateness > worst ? lateness : worst);
+                var owner = stored.Obligation.OwnerOrganisationId;
+                var lateness = stored.Obligation.LatenessAt(now);
+                var (count, worst) = byOwner.GetValueOrDefault(owner);
+                byOwner[owner] = (count + 1, lateness > worst ? lateness : worst);
+            }
+        }
+        catch (RequestFailedException exception) when (IsNotFound(exception))
+        {
+            tableExists = false;
         }
 
         await output.WriteLineAsync("Overdue obligations by owner").ConfigureAwait(false);
+        if (!tableExists)
+        {
+            await output.WriteLineAsync("  none (no obligations table yet: the hub has not run against this account)").ConfigureAwait(false);
+            return;
+        }
+
         if (byOwner.Count == 0)
         {
             await output.WriteLineAsync("  none").ConfigureAwait(false);
@@ -145,7 +163,16 @@ internal static class StatusCommand
     private static async Task WriteNoticesAsync(TextWriter output, NoticeStore notices, CancellationToken cancellationToken)
     {
         var today = LondonTime.ToLocal(SystemClock.Instance.GetCurrentInstant()).Date;
-        var recent = await notices.ListAsync(today.PlusDays(1 - NoticeDays), today, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<HubNotice> recent;
+        try
+        {
+            recent = await notices.ListAsync(today.PlusDays(1 - NoticeDays), today, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException exception) when (IsNotFound(exception))
+        {
+            recent = [];
+        }
+
         await output.WriteLineAsync().ConfigureAwait(false);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Operator notices (last {NoticeDays} days)")).ConfigureAwait(false);
         if (recent.Count == 0)
@@ -199,6 +226,9 @@ internal static class StatusCommand
                 $"  {entry.Reference,-16} {entry.Status,-12} {entry.Delivery,-9} {entry.Repeats,7}  {entry.AlertId,-34} {entry.SmtpReply}")).ConfigureAwait(false);
         }
     }
+
+    /// <summary>A table or queue that does not exist yet: an empty account, not a failure.</summary>
+    private static bool IsNotFound(RequestFailedException exception) => exception.Status == 404;
 
     /// <summary>An age in the largest whole unit that reads well: 45s, 12m, 5h, 3d; "-" when none.</summary>
     private static string Age(double? seconds) => seconds switch

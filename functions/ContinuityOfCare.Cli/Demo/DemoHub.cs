@@ -56,6 +56,9 @@ internal static class DemoHub
     /// A random secret (base64 of <paramref name="bytes"/> bytes); kept in the data folder when there is one, so a second
     /// run against the same storage reads the same identifier index and verifies the same acknowledgement links.
     /// </summary>
+    /// <summary>The key the local runner requires on <c>/api/</c> calls (x-functions-key).</summary>
+    public static string ApiKey(WebApplication app) => app.Configuration["LocalRunner:ApiKey"] ?? "(not set)";
+
     private static string Secret(string? folder, string name, int bytes)
     {
         if (folder is null)

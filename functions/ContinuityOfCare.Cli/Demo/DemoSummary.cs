@@ -25,12 +25,13 @@ internal sealed class DemoSummary(IServiceProvider services, string connection, 
         var rejectedLines = new List<string>();
         var warnings = 0;
         var reports = new List<JsonDocument>();
+        var (earlierFiles, earlierAlerts) = (0, 0);
         try
         {
             foreach (var file in files)
             {
                 var row = await ingested.GetAsync(file.Sha256, cancellationToken).ConfigureAwait(false);
-                await Line($"  {file.Container}/{file.Name}: {row?.Status.ToString().ToLowerInvariant() ?? "not ingested"}, {row?.RecordsAccepted ?? 0} records, {row?.RecordsRejected ?? 0} rejected").ConfigureAwait(false);
+                await Line($"  {file.Container}/{file.Name}: {row?.Status.ToString().ToLowerInvariant() ?? "not ingested"}{(file.Earlier ? " by an earlier run" : "")}, {row?.RecordsAccepted ?? 0} records, {row?.RecordsRejected ?? 0} rejected").ConfigureAwait(false);
                 using (var ingest = await RouteReportReader.TryReadIngestAsync(connection, file.Container, file.Sha256, cancellationToken).ConfigureAwait(false))
                 {
                     if (ingest is not null)
@@ -58,7 +59,19 @@ internal sealed class DemoSummary(IServiceProvider services, string connection, 
 
                 if (await RouteReportReader.TryReadAsync(connection, file.Sha256, cancellationToken).ConfigureAwait(false) is { } report)
                 {
-                    reports.Add(report);
+                    if (file.Earlier)
+                    {
+                        // Routed and sent by an earlier run (--data-dir): counted apart, never shown as this run's work.
+                        using (report)
+                        {
+                            earlierAlerts += report.RootElement.GetProperty("alerts").GetArrayLength();
+                            earlierFiles++;
+                        }
+                    }
+                    else
+                    {
+                        reports.Add(report);
+                    }
                 }
             }
 
@@ -87,7 +100,12 @@ internal sealed class DemoSummary(IServiceProvider services, string connection, 
                 counts[status] = counts.GetValueOrDefault(status) + 1;
             }
 
-            await Line($"Alert Forms by recipient ({alerts.Count})").ConfigureAwait(false);
+            if (earlierFiles > 0)
+            {
+                await Line($"Alert Forms: {alerts.Count} new, {earlierAlerts} already sent earlier ({earlierFiles} feed files were ingested by an earlier run and are not routed again)").ConfigureAwait(false);
+            }
+
+            await Line($"Alert Forms by recipient ({alerts.Count}{(earlierFiles > 0 ? " new this run" : "")})").ConfigureAwait(false);
             foreach (var (recipient, counts) in byRecipient)
             {
                 await Line($"  {recipient}: {string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Value} {c.Key.ToLowerInvariant()}"))}").ConfigureAwait(false);

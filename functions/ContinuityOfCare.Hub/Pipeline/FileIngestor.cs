@@ -30,6 +30,7 @@ public sealed partial class FileIngestor(
     IngestedFileStore files,
     ClientRegisterStore register,
     RegisterCache registerCache,
+    HubState state,
     CalendarProvider calendar,
     IClock clock,
     IOptions<PipelineOptions> options,
@@ -167,6 +168,12 @@ public sealed partial class FileIngestor(
         var problems = parsed.Rejections.Concat(parsed.Warnings).ToList();
         if (parsed.FileRejection is { } whole)
         {
+            // docs/formats.md "Reference data: whole file or nothing": nothing of the file is applied, and the operator is
+            // told (the reason names a line and a rule, never a person).
+            var now = clock.GetCurrentInstant();
+            await state.Notices.TryRaiseAsync(new HubNotice($"reference-refused-{sha256}", LondonTime.ToLocal(now).Date, "ReferenceDataRefused",
+                $"A client register file (SHA-256 {sha256[..12]}) was refused whole: {whole.Reason}. The register in force is unchanged.", now),
+                cancellationToken).ConfigureAwait(false);
             return Rejected(container, fileName, sha256, problems, whole);
         }
 

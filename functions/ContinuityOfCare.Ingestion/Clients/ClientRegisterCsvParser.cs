@@ -31,7 +31,7 @@ public sealed class ClientRegisterCsvParser(IngestionOptions? options = null)
         ArgumentNullException.ThrowIfNull(sourceFile);
         var firstLineById = new Dictionary<string, int>(StringComparer.Ordinal);
         PlainClientRowReader? plainRows = null; // the fast path for plain rows; the general path below decides the rest
-        await foreach (var item in CsvTable.ReadAsync(stream, sourceFile, ClientRegisterColumns.All, ClientRegisterColumns.Required, _options, cancellationToken).ConfigureAwait(false))
+        await foreach (var item in CsvTable.ReadAsync(stream, sourceFile, ClientRegisterColumns.All, ClientRegisterColumns.Required, _options, wholeFileOrNothing: true, cancellationToken).ConfigureAwait(false))
         {
             if (item is not CsvRow row)
             {

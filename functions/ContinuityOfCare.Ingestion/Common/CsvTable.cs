@@ -9,7 +9,8 @@ namespace ContinuityOfCare.Ingestion.Common;
 /// without a BOM (anything else rejects the file), comma-separated, RFC 4180 quoting, CRLF or LF, a header row, header
 /// names case-insensitive and in any order, unknown columns ignored with one warning, missing required columns reject
 /// the file. Per row: bad quoting, a cell count different from the header's, or an over-long cell rejects the row
-/// with the line it starts on; other rows are unaffected.
+/// with the line it starts on; other rows are unaffected — except in reference data (<c>wholeFileOrNothing</c>), where a
+/// structural break refuses the whole file (<see cref="CsvMalformed"/>).
 /// </summary>
 internal static class CsvTable
 {
@@ -23,6 +24,7 @@ internal static class CsvTable
         IReadOnlyList<string> knownColumns,
         IReadOnlyList<string> requiredColumns,
         IngestionOptions options,
+        bool wholeFileOrNothing,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (FileChecks.CheckLengthUpFront(stream, sourceFile, options.MaxFileBytes) is { } tooLarge)
@@ -32,6 +34,7 @@ internal static class CsvTable
         }
 
         var malformed = new Queue<Rejection>();
+        Rejection? structural = null;
         var readerOptions = new CsvReaderOptions
         {
             Separator = ',',
@@ -45,8 +48,16 @@ internal static class CsvTable
             PoolStrings = true,
             MalformedData = CsvMalformedDataHandling.Skip,
             FieldCountMismatch = CsvFieldCountHandling.Skip,
-            OnMalformedRecord = record => malformed.Enqueue(
-                new Rejection(new SourceRef(sourceFile, Line: checked((int)record.LineNumber)), MalformedReason(record.Reason))),
+            OnMalformedRecord = record =>
+            {
+                var line = checked((int)record.LineNumber);
+                if (wholeFileOrNothing && CsvMalformed.IsStructural(record.Reason))
+                {
+                    structural ??= CsvMalformed.RefuseReferenceFile(sourceFile, line, record.Reason);
+                }
+
+                malformed.Enqueue(new Rejection(new SourceRef(sourceFile, Line: line), CsvMalformed.Reason(record.Reason)));
+            },
         };
 
         using var guarded = new GuardedInputStream(stream, options.MaxFileBytes);
@@ -117,6 +128,12 @@ internal static class CsvTable
                 failure = rejection;
             }
 
+            if (structural is not null)
+            {
+                yield return structural;
+                yield break;
+            }
+
             while (malformed.TryDequeue(out var skipped))
             {
                 yield return skipped;
@@ -146,15 +163,6 @@ internal static class CsvTable
             yield return row;
         }
     }
-
-    private static string MalformedReason(CsvMalformedReason reason) => reason switch
-    {
-        CsvMalformedReason.FieldCountMismatch => "the row does not have as many cells as the header",
-        CsvMalformedReason.UnterminatedQuote => "bad quoting (RFC 4180): a quoted cell is never closed, so the rest of the file from this line cannot be read",
-        CsvMalformedReason.StrayQuote => "bad quoting (RFC 4180): a quote inside an unquoted cell",
-        CsvMalformedReason.TextAfterClosingQuote => "bad quoting (RFC 4180): text after a closing quote",
-        _ => "bad quoting (RFC 4180)",
-    };
 
     private static async Task<Rejection?> TryAsync(Func<Task> read, string sourceFile)
     {

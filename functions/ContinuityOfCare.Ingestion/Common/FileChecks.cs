@@ -1,3 +1,4 @@
+using System.Globalization;
 using ContinuityOfCare.Core.Inputs;
 
 namespace ContinuityOfCare.Ingestion.Common;
@@ -23,6 +24,14 @@ internal static class FileChecks
 
     public static Rejection FileRejection(string sourceFile, string reason) => new(new SourceRef(sourceFile), reason);
 
-    private static string FormatBytes(long bytes) =>
-        bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes} bytes";
+    /// <summary>
+    /// A size as a person reads it: MB (1 MB = 1,048,576 bytes, one decimal at most) from 0.1 MB up — every real cap and
+    /// file — and exact bytes below, where MB would round to nothing (only tests set such caps).
+    /// </summary>
+    internal static string FormatBytes(long bytes) =>
+        bytes >= Megabyte / 10
+            ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)Megabyte:0.#} MB")
+            : string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes");
+
+    private const long Megabyte = 1024 * 1024;
 }

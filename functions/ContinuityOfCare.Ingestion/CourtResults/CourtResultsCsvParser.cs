@@ -24,7 +24,7 @@ public sealed class CourtResultsCsvParser(IngestionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceFile);
-        await foreach (var item in CsvTable.ReadAsync(stream, sourceFile, CourtResultColumns.All, CourtResultColumns.Required, _options, cancellationToken).ConfigureAwait(false))
+        await foreach (var item in CsvTable.ReadAsync(stream, sourceFile, CourtResultColumns.All, CourtResultColumns.Required, _options, wholeFileOrNothing: false, cancellationToken).ConfigureAwait(false))
         {
             if (item is not CsvRow row)
             {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ContinuityOfCare.Core.Directory;
 using ContinuityOfCare.Core.Inputs;
+using ContinuityOfCare.Ingestion.Common;
 using CsvHelper;
 using NodaTime.Text;
 
@@ -63,6 +64,7 @@ public sealed class SpocDirectoryParser
     {
         var fileRef = new SourceRef(sourceFile);
         var malformed = new List<Rejection>();
+        Rejection? structural = null;
         var options = new CsvReaderOptions
         {
             Separator = ',',
@@ -71,8 +73,16 @@ public sealed class SpocDirectoryParser
             TrimWhitespace = true,
             MalformedData = CsvMalformedDataHandling.Skip,
             FieldCountMismatch = CsvFieldCountHandling.Skip,
-            OnMalformedRecord = record => malformed.Add(new Rejection(
-                new SourceRef(sourceFile, (int)record.LineNumber), MalformedReason(record.Reason))),
+            OnMalformedRecord = record =>
+            {
+                // docs/formats.md "Reference data: whole file or nothing".
+                if (CsvMalformed.IsStructural(record.Reason))
+                {
+                    structural ??= CsvMalformed.RefuseReferenceFile(sourceFile, (int)record.LineNumber, record.Reason);
+                }
+
+                malformed.Add(new Rejection(new SourceRef(sourceFile, (int)record.LineNumber), CsvMalformed.Reason(record.Reason)));
+            },
         };
 
         using var csv = CsvReader.FromText(text, options);
@@ -141,16 +151,14 @@ public sealed class SpocDirectoryParser
             return SpocDirectoryParseResult.Rejected(new Rejection(fileRef, "the file is not valid CSV (RFC 4180)"), warnings);
         }
 
+        if (structural is not null)
+        {
+            return SpocDirectoryParseResult.Rejected(structural, warnings);
+        }
+
         problems.AddRange(malformed);
         return new SpocDirectoryParseResult(rows, problems.OrderBy(problem => problem.Where.Line).ToList(), warnings, null);
     }
-
-    private static string MalformedReason(CsvMalformedReason reason) => reason switch
-    {
-        CsvMalformedReason.FieldCountMismatch => "the row does not have as many fields as the header",
-        CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed (RFC 4180 quoting)",
-        _ => "the row breaks the RFC 4180 quoting rules",
-    };
 
     private DirectoryEntry? ReadEntry(string[] record, Dictionary<string, int> columnIndex, List<string> problems)
     {

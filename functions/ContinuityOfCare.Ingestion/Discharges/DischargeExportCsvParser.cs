@@ -28,7 +28,7 @@ public sealed partial class DischargeExportCsvParser(IngestionOptions? options =
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(sourceFile);
-        await foreach (var item in CsvTable.ReadAsync(stream, sourceFile, DischargeExportColumns.All, DischargeExportColumns.Required, _options, cancellationToken).ConfigureAwait(false))
+        await foreach (var item in CsvTable.ReadAsync(stream, sourceFile, DischargeExportColumns.All, DischargeExportColumns.Required, _options, wholeFileOrNothing: false, cancellationToken).ConfigureAwait(false))
         {
             if (item is not CsvRow row)
             {

@@ -17,7 +17,7 @@ public static class CliRunner
 
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+        var exitCode = await CommandLineEntry.InvokeAsync(root, args, new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
         return (exitCode, output.ToString(), error.ToString());
     }
 

@@ -91,4 +91,34 @@ public sealed class PlanCommandTests : IDisposable
         // The same file twice is refused: records are identified by file name.
         Assert.Equal(2, exit);
     }
+
+    [Theory]
+    [InlineData("client register")]
+    [InlineData("SPOC directory")]
+    public async Task Plan_exit_2_when_reference_data_breaks_part_way_nothing_of_it_is_used(string which)
+    {
+        // docs/formats.md "Reference data: whole file or nothing": a quote never closed on line 2 refuses the file.
+        var request = which == "client register"
+            ? Request() with { ClientsFile = Write("clients-broken.csv", Clients.Replace(",Testperson,", ",\"Testperson,", StringComparison.Ordinal) + Clients.Split('\n')[1] + "\n") }
+            : Request() with { DirectoryFile = Write("directory-broken.csv", DirectoryCsv.Replace(",Leeds CJIT,", ",\"Leeds CJIT,", StringComparison.Ordinal)) };
+        var (exit, output, error) = await PlanGoldenTests.RunAsync(request);
+        Assert.Equal(PlanCommand.UsageError, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains($"cannot use the {which}", error, StringComparison.Ordinal);
+        Assert.Contains("line 2: bad quoting (RFC 4180): a quoted cell is never closed", error, StringComparison.Ordinal);
+        Assert.Contains("the version in force stays live", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_exit_3_when_a_feed_file_is_refused_whole_the_other_files_still_planned()
+    {
+        var request = Request() with { Discharges = [Write("LEI.csv", Discharges), Write("MRI.csv", "not,a,discharge,export\n1,2,3,4\n")] };
+        var (exit, output, error) = await PlanGoldenTests.RunAsync(request);
+        Assert.Equal(PlanCommand.FeedFileRefused, exit);
+        Assert.Contains("1 feed file(s) could not be read at all", error, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(output);
+        Assert.Single(json.RootElement.GetProperty("alerts").EnumerateArray());
+        Assert.Contains(json.RootElement.GetProperty("rejected").EnumerateArray(),
+            r => r.GetProperty("source").GetString() == "MRI.csv" && r.GetProperty("line").ValueKind == JsonValueKind.Null);
+    }
 }
