@@ -33,7 +33,6 @@ public sealed partial class FileRouter(
     {
         ArgumentNullException.ThrowIfNull(message);
         var content = await ReadProcessedAsync(storage, message.ProcessedBlobName, cancellationToken).ConfigureAwait(false);
-        var parsed = await FeedParser.ParseAsync(message.Container, message.FileName, content, message.CourtCode, cancellationToken).ConfigureAwait(false);
         var ingested = await state.IngestedFiles.GetAsync(message.Sha256, cancellationToken).ConfigureAwait(false);
         var planNow = ingested?.ClaimedAt ?? clock.GetCurrentInstant();
         var directory = (await directories.LoadLiveAsync(cancellationToken).ConfigureAwait(false)).Live
@@ -41,9 +40,9 @@ public sealed partial class FileRouter(
         var index = await registerCache.GetAsync(cancellationToken).ConfigureAwait(false);
         var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
 
-        var inputs = new PlanInputs(parsed.CourtListings, parsed.CourtResults, parsed.Discharges, parsed.Rejections,
-            new Dictionary<string, string>(StringComparer.Ordinal) { [message.FileName] = message.Sha256 });
-        var plan = Planner.Plan(inputs, directory, index, calendar, planNow, planOptions);
+        // The same per-file computation `coc plan` shows (docs/plan.md "One file at a time").
+        var (_, plan) = await FeedFilePlanner.PlanAsync(message.Container, message.FileName, message.Sha256, content, message.CourtCode,
+            directory, index, calendar, planNow, planOptions, cancellationToken).ConfigureAwait(false);
 
         var persisted = await effects.PersistAsync(plan, planNow, cancellationToken).ConfigureAwait(false);
 
