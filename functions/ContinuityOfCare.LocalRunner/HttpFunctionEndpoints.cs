@@ -38,8 +38,9 @@ public static class HttpFunctionEndpoints
         var options = http.RequestServices.GetRequiredService<IOptions<LocalRunnerOptions>>().Value;
         if (function.AuthLevel != AuthorizationLevel.Anonymous && !HasValidKey(http.Request, options.ApiKey))
         {
-            http.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            await http.Response.WriteAsJsonAsync(new { error = "a valid API key is required (x-functions-key header or code query parameter)" }, http.RequestAborted).ConfigureAwait(false);
+            // A problem document like every other error of the API (docs/api.md "Conventions").
+            await new FunctionApp.Http.HubHttpResult(Hub.Api.ApiProblem.Unauthorized().ToResponse())
+                .ExecuteResultAsync(new ActionContext(http, http.GetRouteData(), new ActionDescriptor())).ConfigureAwait(false);
             return;
         }
 

@@ -20,6 +20,11 @@ public sealed record ApiProblem(string Type, string Title, int Status, string De
     public static ApiProblem BadRequest(string detail) =>
         new("https://www.rfc-editor.org/rfc/rfc9110#section-15.5.1", "The request is not valid.", 400, detail);
 
+    /// <summary>401: no key, or not the right one (the detail says how to pass it, never what was passed).</summary>
+    public static ApiProblem Unauthorized() =>
+        new("https://www.rfc-editor.org/rfc/rfc9110#section-15.5.2", "A valid key is required.", 401,
+            "Pass the function key (Azure) or the local runner's API key in the x-functions-key header or the code query parameter.");
+
     /// <summary>404: the resource the route names does not exist.</summary>
     public static ApiProblem NotFound(string detail) =>
         new("https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5", "Not found.", 404, detail);

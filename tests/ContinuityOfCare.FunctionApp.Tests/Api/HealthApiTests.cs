@@ -130,13 +130,16 @@ public sealed class HealthApiTests(AzuriteFixture azurite)
         + "]}}");
 
     [Fact]
-    public async Task Health_WithoutApiKey_Answers401()
+    public async Task Health_WithoutApiKey_Answers401WithAProblemDocument()
     {
         await using var host = await ApiTestHost.StartAsync(azurite);
 
         using var response = await host.Anonymous.GetAsync("/api/health");
 
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        ApiProblemAssert.IsProblem(body.RootElement, 401);
     }
 
     [Fact]

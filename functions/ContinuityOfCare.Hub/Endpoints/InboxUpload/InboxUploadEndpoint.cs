@@ -73,7 +73,8 @@ public sealed partial class InboxUploadEndpoint(
         var cap = options.Value.MaxUploadBytes;
         if (content.Length > cap)
         {
-            throw new ApiProblemException(ApiProblem.TooLarge($"The file is larger than the {cap}-byte upload cap."));
+            throw new ApiProblemException(ApiProblem.TooLarge(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"The file is larger than the upload cap of {cap / (1024.0 * 1024.0):0.##} MB (Pipeline:MaxUploadBytes).")));
         }
 
         if (content.Length == 0)
