@@ -29,7 +29,7 @@ public sealed class PipelineOptions
 
     /// <summary>
     /// Health answers 503 when the front message of the ingest, route or send queue has waited longer than this: the
-    /// hub is not keeping up, or nothing is processing (the deadline queue's delayed messages are not counted).
+    /// hub is not keeping up, or nothing is processing.
     /// </summary>
     public TimeSpan MaxQueueAge { get; set; } = TimeSpan.FromMinutes(15);
 }
