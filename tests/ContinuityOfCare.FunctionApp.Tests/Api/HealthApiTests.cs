@@ -14,6 +14,46 @@ namespace ContinuityOfCare.FunctionApp.Tests.Api;
 [Collection(AzuriteCollection.Name)]
 public sealed class HealthApiTests(AzuriteFixture azurite)
 {
+    /// <summary>
+    /// Health is unhealthy when nothing is processing: a front message of a stage queue older than
+    /// <c>Pipeline:MaxQueueAge</c>, or a host listener that cannot reach storage. Only the HTTP functions run here, so
+    /// no listener takes the message away.
+    /// </summary>
+    [Fact]
+    public async Task Health_StaleFrontMessageOrFailingListener_Answers503AndSaysWhich()
+    {
+        var ingest = HubStorage.ForConnectionString(azurite.ConnectionString).Queue(Hub.Pipeline.PipelineQueues.Ingest);
+        await ingest.CreateIfNotExistsAsync();
+        await ingest.SendMessageAsync("{}");
+        var listeners = new FailingListener();
+        await using var app = await HubTestApp.StartLocalAsync(
+            new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = azurite.ConnectionString,
+                ["LocalRunner:ApiKey"] = ApiTestHost.ApiKey,
+                ["Pipeline:MaxQueueAge"] = "00:00:00",
+            },
+            services => services.AddSingleton<IHostHealth>(listeners),
+            typeof(FunctionApp.Functions.ApiFunctions));
+
+        using var request = ApiTestHost.Request(HttpMethod.Get, "/api/health");
+        using var response = await app.Client.SendAsync(request);
+        var problems = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement
+            .GetProperty("problems").EnumerateArray().Select(p => p.GetString()!).ToList();
+        // The shared Azurite's ingest queue is left as found, for the other tests of this collection.
+        await ingest.ClearMessagesAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains(problems, p => p.StartsWith("The front message of ingest has waited", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("The queue route-test listener cannot reach storage", StringComparison.Ordinal));
+    }
+
+    private sealed class FailingListener : IHostHealth
+    {
+        public IReadOnlyDictionary<string, DateTimeOffset> FailingListeners { get; } =
+            new Dictionary<string, DateTimeOffset> { ["queue route-test"] = DateTimeOffset.UnixEpoch };
+    }
+
     [Fact]
     public async Task Health_StorageSmtpDirectoryAndCalendarFine_Answers200Healthy()
     {
