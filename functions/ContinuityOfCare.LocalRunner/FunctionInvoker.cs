@@ -20,8 +20,9 @@ public sealed class FunctionInvoker(IServiceScopeFactory scopes, HubStorage stor
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(named);
-        await using var scope = scopes.CreateAsyncScope();
-        var provider = requestServices ?? scope.ServiceProvider;
+        // An HTTP request brings its own scope (ASP.NET Core's request services); other triggers get one per invocation.
+        await using var scope = requestServices is null ? scopes.CreateAsyncScope() : default(AsyncServiceScope?);
+        var provider = requestServices ?? scope!.Value.ServiceProvider;
         var target = function.Method.IsStatic ? null : ActivatorUtilities.CreateInstance(provider, function.Method.DeclaringType!);
         try
         {
