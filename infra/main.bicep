@@ -132,7 +132,6 @@ var tableNames = [
   'audit'
   'hubnotices'
   'alertoutbox'
-  'operatornotices'
   'directoryflags'
   'spocdirectory'
 ]

@@ -19,7 +19,9 @@ public static class MailServiceCollectionExtensions
     /// <summary>
     /// Binds <c>Mail:Smtp</c>, <c>Mail:Resilience</c>, <c>Mail:SecureRecipients</c>, <c>Mail:Outbox</c> and <c>Mail:Bounces</c>; the outbox
     /// tables live in the <c>AzureWebJobsStorage</c> account (the host creates them at start-up). Needs an <see cref="IClock"/>
-    /// registration when the outbox is resolved (SystemClock.Instance in the hosts).
+    /// registration when the outbox is resolved (SystemClock.Instance in the hosts), and the host's
+    /// <see cref="OperatorNoticeStore"/>: the one notice table, which the host owns (the hub's state tables) so that its own
+    /// notices and the outbox's delivery notices are kept, listed and emailed in one place.
     /// </summary>
     public static IServiceCollection AddHubMail(this IServiceCollection services)
     {
@@ -56,7 +58,7 @@ public static class MailServiceCollectionExtensions
             TableClient Table(string name) => tables.GetTableClient(name);
             var smtp = provider.GetRequiredService<IOptions<SmtpOptions>>().Value;
             var sender = provider.GetRequiredService<IMailSender>();
-            var notices = new OperatorNoticeBoard(Table(options.NoticesTable), Table(options.AlertsTable), smtp, options, provider.GetRequiredService<ILogger<OperatorNoticeBoard>>());
+            var notices = new OperatorNoticeBoard(provider.GetRequiredService<OperatorNoticeStore>(), Table(options.AlertsTable), smtp, options, provider.GetRequiredService<ILogger<OperatorNoticeBoard>>());
             return new AlertOutbox(
                 Table(options.AlertsTable),
                 provider.GetRequiredService<AlertEmailFactory>(),

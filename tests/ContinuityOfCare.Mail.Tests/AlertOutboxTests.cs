@@ -99,7 +99,7 @@ public sealed class AlertOutboxTests(AzuriteFixture azurite, MaildevFixture mail
         var sent = (await real.Outbox.GetAsync(form.Id, CancellationToken.None))!;
         Assert.Equal(AlertStatus.Sent, sent.Status);
         Assert.Equal(1, sent.Repeats);
-        var notice = Assert.Single(await real.Notices.ListAsync(CancellationToken.None));
+        var notice = Assert.Single(await real.NoticesAsync());
         Assert.Equal(OperatorNoticeKind.RepeatedSend, notice.Kind);
         Assert.Equal(form.Id, notice.AlertId);
 
@@ -131,7 +131,7 @@ public sealed class AlertOutboxTests(AzuriteFixture azurite, MaildevFixture mail
         Assert.Equal(DispatchResult.AwaitingOperator, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
         Assert.Equal(
             [OperatorNoticeKind.UnconfirmedSend, OperatorNoticeKind.RepeatedSend],
-            (await harness.Notices.ListAsync(CancellationToken.None)).Select(n => n.Kind).Order());
+            (await harness.NoticesAsync()).Select(n => n.Kind).Order());
 
         Assert.True(await harness.Outbox.ReleaseAsync(form.Id, CancellationToken.None));
         Assert.Equal(AlertStatus.Pending, (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!.Status);
@@ -164,7 +164,7 @@ public sealed class AlertOutboxTests(AzuriteFixture azurite, MaildevFixture mail
         Assert.Equal(DispatchResult.AlreadyFinal, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
 
         Assert.Equal(AlertStatus.Held, (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!.Status);
-        var notice = Assert.Single(await harness.Notices.ListAsync(CancellationToken.None));
+        var notice = Assert.Single(await harness.NoticesAsync());
         Assert.Equal(OperatorNoticeKind.RecipientNotAllowed, notice.Kind);
         var operatorMail = Assert.Single(await Maildev.WaitForEmailsAsync(email => email.To.Contains(operatorAddress), 1));
         Assert.Equal("Operator notice CC-2026-000123: recipient outside the secure-mail allow-list", operatorMail.Subject);
@@ -188,7 +188,7 @@ public sealed class AlertOutboxTests(AzuriteFixture azurite, MaildevFixture mail
         Assert.Equal(550, entry.SmtpCode);
         Assert.Equal(1, server.Messages);
         Assert.Equal(1, await harness.Flags.CountAsync(form.To.OrgCode, CancellationToken.None));
-        Assert.Equal(OperatorNoticeKind.PermanentFailure, Assert.Single(await harness.Notices.ListAsync(CancellationToken.None)).Kind);
+        Assert.Equal(OperatorNoticeKind.PermanentFailure, Assert.Single(await harness.NoticesAsync()).Kind);
     }
 
     [Fact]
@@ -265,7 +265,7 @@ public sealed class AlertOutboxTests(AzuriteFixture azurite, MaildevFixture mail
         Assert.Equal(DispatchResult.Sent, await harness.Outbox.SendAsync(form.Id, CancellationToken.None));
         Assert.Equal(2, server.Messages);
         Assert.Equal(1, (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!.Repeats);
-        Assert.Equal(OperatorNoticeKind.RepeatedSend, Assert.Single(await harness.Notices.ListAsync(CancellationToken.None)).Kind);
+        Assert.Equal(OperatorNoticeKind.RepeatedSend, Assert.Single(await harness.NoticesAsync()).Kind);
     }
 
     [Fact]
@@ -288,7 +288,7 @@ public sealed class AlertOutboxTests(AzuriteFixture azurite, MaildevFixture mail
         var sent = (await harness.Outbox.GetAsync(form.Id, CancellationToken.None))!;
         Assert.Equal(0, sent.Repeats);
         Assert.Equal("B2X", sent.SmtpQueueId);
-        Assert.Empty(await harness.Notices.ListAsync(CancellationToken.None));
+        Assert.Empty(await harness.NoticesAsync());
         Assert.Equal(1, server.Accepted);
     }
 }

@@ -48,7 +48,7 @@ public sealed class BounceProcessorTests(AzuriteFixture azurite, MaildevFixture 
         Assert.Equal(DeliveryState.Bounced, (await harness.Outbox.GetAsync(bounced.Id, CancellationToken.None))!.Delivery);
         Assert.Equal(DeliveryState.Delayed, (await harness.Outbox.GetAsync(delayed.Id, CancellationToken.None))!.Delivery);
         Assert.Equal(1, await harness.Flags.CountAsync(bounced.To.OrgCode, CancellationToken.None));
-        var notices = await harness.Notices.ListAsync(CancellationToken.None);
+        var notices = await harness.NoticesAsync();
         Assert.Equal(
             [(OperatorNoticeKind.Bounced, bounced.Id), (OperatorNoticeKind.Delayed, delayed.Id)],
             notices.Where(n => n.Kind is OperatorNoticeKind.Bounced or OperatorNoticeKind.Delayed).Select(n => (n.Kind, n.AlertId)).Order());
@@ -60,7 +60,7 @@ public sealed class BounceProcessorTests(AzuriteFixture azurite, MaildevFixture 
         // A later run reads only what was left, changes nothing and tells nobody again.
         var second = await processor.CheckAsync(CancellationToken.None);
         Assert.Equal(new BounceCheckResult(Read: 2, Bounced: 0, Delayed: 0, Moved: 0, Unreadable: 2), second);
-        Assert.Equal(notices.Count, (await harness.Notices.ListAsync(CancellationToken.None)).Count);
+        Assert.Equal(notices.Count, (await harness.NoticesAsync()).Count);
         Assert.Equal(1, await harness.Flags.CountAsync(bounced.To.OrgCode, CancellationToken.None));
     }
 

@@ -31,6 +31,13 @@ internal sealed class OutboxHarness : IDisposable
 
     public FakeClock Clock { get; }
 
+    /// <summary>The delivery notices raised so far (the harness's clock stays within a few days of its start).</summary>
+    public Task<IReadOnlyList<OperatorNotice>> NoticesAsync()
+    {
+        var today = Clock.GetCurrentInstant().InUtc().Date;
+        return Notices.ListAsync(today.PlusDays(-7), today.PlusDays(7), CancellationToken.None);
+    }
+
     public static readonly TimeSpan InFlightTimeout = TimeSpan.FromMinutes(1);
 
     public static async Task<OutboxHarness> CreateAsync(
@@ -47,18 +54,17 @@ internal sealed class OutboxHarness : IDisposable
         var outboxOptions = new OutboxOptions
         {
             AlertsTable = azurite.UniqueName("outbox"),
-            NoticesTable = azurite.UniqueName("notices"),
             DirectoryFlagsTable = azurite.UniqueName("flags"),
             InFlightTimeout = InFlightTimeout,
             OperatorAddress = operatorAddress,
             MaxAutomaticRepeats = maxAutomaticRepeats,
         };
         var alerts = await CreateTableAsync(azurite, outboxOptions.AlertsTable);
-        var noticeTable = await CreateTableAsync(azurite, outboxOptions.NoticesTable);
+        var noticeTable = await CreateTableAsync(azurite, azurite.UniqueName("notices"));
         var flagTable = await CreateTableAsync(azurite, outboxOptions.DirectoryFlagsTable);
         var realSender = TestMail.Sender(smtp, resilience, timeProvider: senderTime);
         var sender = decorate is null ? realSender : decorate(realSender);
-        var notices = new OperatorNoticeBoard(noticeTable, alerts, smtp, outboxOptions, NullLogger.Instance);
+        var notices = new OperatorNoticeBoard(new OperatorNoticeStore(noticeTable), alerts, smtp, outboxOptions, NullLogger.Instance);
         var flags = new DirectoryEntryFlags(flagTable);
         var clock = new FakeClock(SampleAlerts.SentAt);
         var outbox = new AlertOutbox(

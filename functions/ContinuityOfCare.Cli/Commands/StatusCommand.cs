@@ -68,6 +68,7 @@ internal static class StatusCommand
                 .AddSingleton<QueueProbe>()
                 .AddSingleton<StateTables>()
                 .AddSingleton<ObligationStore>()
+                .AddSingleton(provider => new OperatorNoticeStore(provider.GetRequiredService<StateTables>().Get(TableNames.Notices)))
                 .AddSingleton<NoticeStore>()
                 .Configure<StateOptions>(options => options.TablePrefix = prefix)
                 .BuildServiceProvider();
@@ -156,7 +157,7 @@ internal static class StatusCommand
     }
 
     /// <summary>
-    /// The hub's operator notices of the last <see cref="NoticeDays"/> days (missing court lists and discharge exports,
+    /// Every operator notice of the last <see cref="NoticeDays"/> days, from the one notice store (missing court lists and discharge exports,
     /// calendar running out: docs/operations.md "Notices", 000 Annex D). They are recorded once per feed per day; this is
     /// where an operator reads them. Notice messages carry court and prison codes only, never client data.
     /// </summary>

@@ -1,3 +1,4 @@
+using ContinuityOfCare.Mail.Outbox;
 using ContinuityOfCare.Hub.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,6 +37,8 @@ public static class HubStateServiceExtensions
         services.TryAddSingleton<TaskStore>();
         services.TryAddSingleton<PossibleMatchStore>();
         services.TryAddSingleton<AuditStore>();
+        // Registered before the mail library's default, so delivery notices land in the same (prefixed) table.
+        services.TryAddSingleton(provider => new OperatorNoticeStore(provider.GetRequiredService<StateTables>().Get(TableNames.Notices)));
         services.TryAddSingleton<NoticeStore>();
         services.TryAddSingleton<HubState>();
         services.AddHostedService<HubStateInitializer>();

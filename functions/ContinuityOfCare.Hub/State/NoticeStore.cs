@@ -8,22 +8,22 @@ using NodaTime.Text;
 namespace ContinuityOfCare.Hub.State;
 
 /// <summary>
-/// Operator notices about the hub (docs/operations.md "Notices": once per feed per day;
-/// "The calendar running out": warn 90 days ahead). Partition = the day (<c>yyyyMMdd</c>), row = the key: raising is
-/// insert-if-absent, so every timer run after the first on that day is a no-op. A notice raised now is also emailed to
-/// the operator through the mail outbox when email is configured — the one channel every notice takes (docs/email.md
-/// "Operator notices"). Notices about one alert's delivery are the mail outbox's own (<c>OperatorNoticeBoard</c>).
+/// The hub's operator notices (docs/operations.md "Notices": once per feed per day; "The calendar running out": warn
+/// 90 days ahead), kept in the one notice store the mail outbox's delivery notices share
+/// (<see cref="OperatorNoticeStore"/>): raising is insert-if-absent per key per day, so every timer run after the first
+/// on that day is a no-op. A notice raised now is also emailed to the operator through the mail outbox when email is
+/// configured — the one channel every notice takes (docs/email.md "Operator notices").
 /// </summary>
 public sealed class NoticeStore
 {
-    private readonly TableClient _table;
+    private readonly OperatorNoticeStore _store;
     private readonly IServiceProvider? _services;
 
     /// <summary>Creates the store; with <paramref name="services"/>, new notices are emailed through the outbox when one is registered.</summary>
-    public NoticeStore(StateTables tables, IServiceProvider? services = null)
+    public NoticeStore(OperatorNoticeStore store, IServiceProvider? services = null)
     {
-        ArgumentNullException.ThrowIfNull(tables);
-        _table = tables.Get(TableNames.Notices);
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
         _services = services;
     }
 
@@ -35,19 +35,9 @@ public sealed class NoticeStore
         ArgumentNullException.ThrowIfNull(notice);
         ArgumentException.ThrowIfNullOrEmpty(notice.Key);
         ArgumentException.ThrowIfNullOrEmpty(notice.Kind);
-        var row = new TableEntity(Partition(notice.Day), StateKeys.Legal(notice.Key))
-        {
-            ["Key"] = notice.Key,
-            ["Day"] = LocalDatePattern.Iso.Format(notice.Day),
-            ["Kind"] = notice.Kind,
-            ["Message"] = notice.Message ?? string.Empty,
-            ["RaisedAt"] = StateKeys.ToStored(notice.RaisedAt),
-        };
-        try
-        {
-            await _table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException exception) when (exception.Status == 409)
+        var raised = await _store.TryAddAsync(new NoticeRecord(notice.Key, notice.Day, notice.Kind, notice.Message ?? string.Empty, notice.RaisedAt), cancellationToken)
+            .ConfigureAwait(false);
+        if (!raised)
         {
             return false;
         }
@@ -62,23 +52,18 @@ public sealed class NoticeStore
         return true;
     }
 
-    /// <summary>Notices for the days <paramref name="from"/> to <paramref name="to"/> inclusive, by day then key.</summary>
+    /// <summary>
+    /// Every notice of the days <paramref name="from"/> to <paramref name="to"/> inclusive — the hub's and the outbox's
+    /// delivery notices alike (one store) — by day, then time raised.
+    /// </summary>
     public async Task<IReadOnlyList<HubNotice>> ListAsync(LocalDate from, LocalDate to, CancellationToken cancellationToken)
     {
-        var notices = new List<HubNotice>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {Partition(from)} and PartitionKey le {Partition(to)}");
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            notices.Add(new HubNotice(
-                row.GetString("Key") ?? row.RowKey,
-                LocalDatePattern.Iso.Parse(row.GetString("Day") ?? string.Empty).GetValueOrThrow(),
-                row.GetString("Kind") ?? string.Empty,
-                row.GetString("Message") ?? string.Empty,
-                StateKeys.FromStored(row.GetDateTimeOffset("RaisedAt") ?? DateTimeOffset.UnixEpoch)));
-        }
-
-        return [.. notices.OrderBy(n => n.Day).ThenBy(n => n.Key, StringComparer.Ordinal)];
+        var records = await _store.ListAsync(from, to, cancellationToken).ConfigureAwait(false);
+        return [.. records.Select(record => new HubNotice(record.Key, record.Day, record.Kind, Describe(record), record.RaisedAt))];
     }
 
-    private static string Partition(LocalDate day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+    /// <summary>A delivery notice's line names its alert reference and recipient organisation (codes, no client data).</summary>
+    private static string Describe(NoticeRecord record) => record.AlertReference.Length == 0 && record.RecipientOrgCode.Length == 0
+        ? record.Message
+        : $"{record.Message} (alert {(record.AlertReference.Length == 0 ? record.AlertId : record.AlertReference)}, recipient {record.RecipientOrgCode})";
 }

@@ -4,22 +4,21 @@ using ContinuityOfCare.Mail.Rendering;
 using ContinuityOfCare.Mail.Transport;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
+using ContinuityOfCare.Core.Time;
+using NodaTime;
 using NodaTime.Extensions;
 
 namespace ContinuityOfCare.Mail.Outbox;
 
 /// <summary>
-/// Stores operator notices (one row per notice, insert-if-absent so a retried raise is harmless) and, when an operator
-/// mailbox is configured, queues their email, rendered from <c>operator-notice.v1</c>, in the alert outbox: the one
-/// channel every notice takes (docs/operations.md "Operator notices"), sent exactly once like an Alert Form, and kept
-/// while the relay is down.
+/// Raises operator notices: records each once in the one notice store (<see cref="OperatorNoticeStore"/>, shared with
+/// the hub's own notices) and, when an operator mailbox is configured, queues its email, rendered from
+/// <c>operator-notice.v1</c>, in the alert outbox: the one channel every notice takes (docs/operations.md "Operator
+/// notices"), sent exactly once like an Alert Form, and kept while the relay is down.
 /// </summary>
 public sealed partial class OperatorNoticeBoard
 {
-    /// <summary>The partition every notice row lives in (a small table; listed whole by the operations CLI).</summary>
-    public const string Partition = "notice";
-
-    private readonly TableClient _notices;
+    private readonly OperatorNoticeStore _notices;
     private readonly TableClient _outbox;
     private readonly OperatorNoticeRenderer _renderer = new();
     private readonly MailParty? _operator;
@@ -28,7 +27,7 @@ public sealed partial class OperatorNoticeBoard
     private readonly ILogger _logger;
 
     /// <summary>Creates the board.</summary>
-    public OperatorNoticeBoard(TableClient notices, TableClient outboxTable, SmtpOptions smtp, OutboxOptions outbox, ILogger logger)
+    public OperatorNoticeBoard(OperatorNoticeStore notices, TableClient outboxTable, SmtpOptions smtp, OutboxOptions outbox, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(notices);
         ArgumentNullException.ThrowIfNull(outboxTable);
@@ -53,21 +52,7 @@ public sealed partial class OperatorNoticeBoard
     public async Task<string?> RaiseAsync(OperatorNotice notice, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        var entity = new TableEntity(Partition, OutboxKeys.Key(notice.Id))
-        {
-            ["Kind"] = notice.Kind.ToString(),
-            ["AlertId"] = notice.AlertId,
-            ["AlertReference"] = notice.AlertReference,
-            ["RecipientOrgCode"] = notice.RecipientOrgCode,
-            ["RecipientEmail"] = notice.RecipientEmail,
-            ["Detail"] = notice.Detail,
-            ["RaisedAt"] = notice.RaisedAt.ToDateTimeOffset(),
-        };
-        try
-        {
-            await _notices.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException exception) when (exception.Status == 409)
+        if (!await _notices.TryAddAsync(RecordOf(notice), cancellationToken).ConfigureAwait(false))
         {
             return null;
         }
@@ -123,24 +108,31 @@ public sealed partial class OperatorNoticeBoard
         MessageIds.For(row.GetString("AlertId") ?? row.PartitionKey, _messageIdDomain), _hub, new MailParty(row.GetString("RecipientEmail") ?? _operator.Address, _operator.DisplayName), null,
         row.GetString("Subject") ?? "", row.GetString("Text") ?? "", row.GetString("Html") ?? "", row.GetString("TemplateVersion") ?? "", row.GetString("AlertId"));
 
-    /// <summary>Every stored notice (for the operator's listing and for tests).</summary>
-    public async Task<IReadOnlyList<OperatorNotice>> ListAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The delivery notices (those about alerts and the relay) of the days <paramref name="from"/> to
+    /// <paramref name="to"/>; the hub's own notices in the same store are left out.
+    /// </summary>
+    public async Task<IReadOnlyList<OperatorNotice>> ListAsync(LocalDate from, LocalDate to, CancellationToken cancellationToken)
     {
         var notices = new List<OperatorNotice>();
-        await foreach (var row in _notices.QueryAsync<TableEntity>(cancellationToken: cancellationToken).ConfigureAwait(false))
+        foreach (var record in await _notices.ListAsync(from, to, cancellationToken).ConfigureAwait(false))
         {
-            notices.Add(new OperatorNotice(
-                Enum.Parse<OperatorNoticeKind>(row.GetString("Kind") ?? nameof(OperatorNoticeKind.UnconfirmedSend)),
-                row.GetString("AlertId") ?? "",
-                row.GetString("AlertReference") ?? "",
-                row.GetString("RecipientOrgCode") ?? "",
-                row.GetString("RecipientEmail") ?? "",
-                row.GetString("Detail") ?? "",
-                (row.GetDateTimeOffset("RaisedAt") ?? DateTimeOffset.UnixEpoch).ToInstant()));
+            if (Enum.TryParse<OperatorNoticeKind>(record.Kind, out var kind) && kind != OperatorNoticeKind.Hub)
+            {
+                notices.Add(new OperatorNotice(kind, record.AlertId, record.AlertReference, record.RecipientOrgCode, "", record.Message, record.RaisedAt));
+            }
         }
 
         return notices;
     }
+
+    /// <summary>
+    /// The stored form of a delivery notice: keyed by its deterministic id on the Europe/London day it was raised. The
+    /// recipient mailbox is left out: the org code names the directory entry, which holds it.
+    /// </summary>
+    private static NoticeRecord RecordOf(OperatorNotice notice) => new(
+        notice.Id, LondonTime.ToLocal(notice.RaisedAt).Date, notice.Kind.ToString(), notice.Detail, notice.RaisedAt,
+        notice.AlertId, notice.AlertReference, notice.RecipientOrgCode);
 
     [LoggerMessage(EventId = 5201, Level = LogLevel.Warning, Message = "Operator notice {Kind} raised for alert {AlertId} (recipient org {OrgCode})")]
     private static partial void LogNotice(ILogger logger, OperatorNoticeKind kind, string alertId, string orgCode);

@@ -9,9 +9,6 @@ public sealed class OutboxOptions
     /// <summary>The outbox table (one row per alert).</summary>
     public string AlertsTable { get; set; } = "alertoutbox";
 
-    /// <summary>Operator notices (held recipients, permanent failures, unconfirmed sends).</summary>
-    public string NoticesTable { get; set; } = "operatornotices";
-
     /// <summary>Directory entries flagged after a permanent failure, keyed by org code.</summary>
     public string DirectoryFlagsTable { get; set; } = "directoryflags";
 

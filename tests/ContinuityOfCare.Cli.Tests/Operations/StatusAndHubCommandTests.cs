@@ -1,3 +1,4 @@
+using ContinuityOfCare.Mail.Outbox;
 using System.Net;
 using System.Net.Sockets;
 using ContinuityOfCare.Core.Obligations;
@@ -56,10 +57,13 @@ public sealed class StatusAndHubCommandTests(AzuriteFixture azurite)
         var storage = HubStorage.ForConnectionString(azurite.ConnectionString);
         var tables = new StateTables(storage, Options.Create(new StateOptions { TablePrefix = prefix }));
         await tables.EnsureCreatedAsync(CancellationToken.None);
-        var notices = new NoticeStore(tables);
+        var store = new OperatorNoticeStore(tables.Get(TableNames.Notices));
+        var notices = new NoticeStore(store);
         var now = SystemClock.Instance.GetCurrentInstant();
         var today = LondonTime.ToLocal(now).Date;
         await notices.TryRaiseAsync(new HubNotice("missing-discharge-export-LEI", today, "MissingDischargeExport", "No discharge export from LEI", now), CancellationToken.None);
+        // A delivery notice from the mail outbox lands in the same store and is listed with the hub's own.
+        await store.TryAddAsync(new NoticeRecord("alert-1-Bounced", today, "Bounced", "550 mailbox unavailable", now, "alert-1", "CC-2026-000001", "SMT-LEI"), CancellationToken.None);
         await notices.TryRaiseAsync(new HubNotice("missing-court-list-old", today.PlusDays(-30), "MissingCourtList", "Old notice", now), CancellationToken.None);
 
         var (exitCode, output, error) = await CliRunner.RunAsync("status", "--connection-string", azurite.ConnectionString, "--table-prefix", prefix);
@@ -68,6 +72,7 @@ public sealed class StatusAndHubCommandTests(AzuriteFixture azurite)
         Assert.Equal("", error);
         Assert.Contains("Operator notices (last 7 days)", output, StringComparison.Ordinal);
         Assert.Contains("MissingDischargeExport: No discharge export from LEI", output, StringComparison.Ordinal);
+        Assert.Contains("Bounced: 550 mailbox unavailable (alert CC-2026-000001, recipient SMT-LEI)", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Old notice", output, StringComparison.Ordinal);
     }
 

@@ -100,7 +100,6 @@ public sealed class ClientTimelineApiTests(AzuriteFixture azurite)
         ["Mail:Smtp:RequireStartTls"] = "false",
         ["Mail:Smtp:SenderAddress"] = "hub@hub.cjsm.net",
         ["Mail:Outbox:AlertsTable"] = "alerts" + Guid.NewGuid().ToString("N")[..10],
-        ["Mail:Outbox:NoticesTable"] = "notices" + Guid.NewGuid().ToString("N")[..10],
         ["Mail:Outbox:DirectoryFlagsTable"] = "flags" + Guid.NewGuid().ToString("N")[..10],
     };
 }

@@ -1,3 +1,4 @@
+using ContinuityOfCare.Mail.Outbox;
 using System.Security.Cryptography;
 using ContinuityOfCare.Hub.State;
 using ContinuityOfCare.Hub.Storage;
@@ -26,7 +27,7 @@ public sealed class StateTestContext
             new TaskStore(tables),
             new PossibleMatchStore(tables),
             new AuditStore(tables),
-            new NoticeStore(tables));
+            new NoticeStore(new OperatorNoticeStore(tables.Get(TableNames.Notices))));
     }
 
     public StateTables Tables { get; }
