@@ -1,5 +1,7 @@
 using System.Globalization;
+using ContinuityOfCare.Core.Time;
 using ContinuityOfCare.Hub.Api;
+using ContinuityOfCare.Mail.Outbox;
 using ContinuityOfCare.Hub.Storage;
 using ContinuityOfCare.FunctionApp.Tests.Support;
 using Azure.Data.Tables;
@@ -73,6 +75,45 @@ public sealed class HealthApiTests(AzuriteFixture azurite)
         var queues = body.GetProperty("queues").EnumerateArray().Select(q => q.GetProperty("name").GetString()).ToList();
         Assert.Contains("route", queues);
         Assert.All(body.GetProperty("queues").EnumerateArray(), q => Assert.True(q.TryGetProperty("poisonDepth", out _)));
+    }
+
+    /// <summary>
+    /// Unconfirmed and repeated Alert Forms are a person's to check: health counts the delivery notices of the last
+    /// days from the one notice store and warns (still 200), without scanning the outbox. Older notices do not count.
+    /// </summary>
+    [Fact]
+    public async Task Health_UnconfirmedAndRepeatedAlerts_CountedAndWarned()
+    {
+        await using var smtp = new FakeSmtpGreeter();
+        await using var host = await ApiTestHost.StartAsync(azurite, SmtpSettings(smtp.Port));
+        await SeedLiveDirectoryAsync(host, version: 1);
+        var store = host.Services.GetRequiredService<OperatorNoticeStore>();
+        var now = ApiTestHost.Now;
+        var today = LondonTime.ToLocal(now).Date;
+        foreach (var (alert, kind, day) in new[]
+                 {
+                     ("A-1", OperatorNoticeKind.UnconfirmedSend, today),
+                     ("A-2", OperatorNoticeKind.UnconfirmedSend, today.PlusDays(-6)),
+                     ("A-3", OperatorNoticeKind.RepeatedSend, today),
+                     ("A-4", OperatorNoticeKind.Bounced, today.PlusDays(-1)),
+                     ("A-5", OperatorNoticeKind.UnconfirmedSend, today.PlusDays(-7)),
+                 })
+        {
+            await store.TryAddAsync(new NoticeRecord($"{alert}-{kind}", day, kind.ToString(), "detail", now, alert, "CC-2026-" + alert, "SMT-LEI"), CancellationToken.None);
+        }
+
+        var (status, body, _) = await host.SendAsync(HttpMethod.Get, "/api/health");
+
+        Assert.Equal(200, status);
+        var attention = body.GetProperty("alertAttention");
+        Assert.Equal(2, attention.GetProperty("unconfirmed").GetInt32());
+        Assert.Equal(1, attention.GetProperty("repeated").GetInt32());
+        Assert.Equal(1, attention.GetProperty("bounced").GetInt32());
+        Assert.Equal(0, attention.GetProperty("held").GetInt32());
+        var warnings = body.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()!).ToList();
+        Assert.Contains(warnings, w => w.StartsWith("2 Alert Form(s) unconfirmed", StringComparison.Ordinal) && w.Contains("coc alert release", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith("1 Alert Form(s) re-sent automatically", StringComparison.Ordinal));
+        Assert.DoesNotContain(warnings, w => w.Contains("held", StringComparison.Ordinal));
     }
 
     [Fact]

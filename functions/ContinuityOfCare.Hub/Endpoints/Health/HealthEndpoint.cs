@@ -7,6 +7,7 @@ using ContinuityOfCare.Hub.Pipeline;
 using ContinuityOfCare.Hub.Directory;
 using ContinuityOfCare.Hub.Storage;
 using ContinuityOfCare.Ingestion.BankHolidays;
+using ContinuityOfCare.Mail.Outbox;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
@@ -27,6 +28,7 @@ public sealed partial class HealthEndpoint(
     IOptions<DirectoryImportOptions> directoryOptions,
     IEnumerable<IHostHealth> hosts,
     IOptions<PipelineOptions> pipelineOptions,
+    OperatorNoticeStore notices,
     TimeProvider time,
     ILogger<HealthEndpoint> logger) : ApiEndpoint(logger)
 {
@@ -35,6 +37,9 @@ public sealed partial class HealthEndpoint(
 
     /// <summary>From this many days before the calendar runs out, the health check warns (as the operator notice does, 90 days).</summary>
     public const int CalendarWarningDays = 90;
+
+    /// <summary>How many days of delivery notices the attention counts cover (as <c>coc status</c>'s notice list).</summary>
+    public const int AttentionDays = 7;
 
     /// <inheritdoc />
     protected override async Task<HttpResponseOutput> HandleAsync(HttpTriggerInput request, CancellationToken cancellationToken)
@@ -90,6 +95,7 @@ public sealed partial class HealthEndpoint(
         }
 
         var calendar = await CalendarCoverageAsync(now, problems, warnings, cancellationToken).ConfigureAwait(false);
+        var attention = storageReachable ? await AlertAttentionAsync(now, warnings, cancellationToken).ConfigureAwait(false) : null;
 
         var smtpState = await smtp.ProbeAsync(cancellationToken).ConfigureAwait(false);
         if (smtpState != SmtpReachability.Reachable)
@@ -108,6 +114,7 @@ public sealed partial class HealthEndpoint(
             poisonTotal,
             calendar,
             directoryVersion,
+            attention,
             problems,
             warnings);
         return ApiJson.Response(report, problems.Count == 0 ? 200 : 503);
@@ -142,6 +149,49 @@ public sealed partial class HealthEndpoint(
             problems.Add($"The storage connection setting {HubStorage.DefaultConnectionSetting} is not configured.");
             return null;
         }
+    }
+
+    /// <summary>
+    /// Counts the delivery notices of the last <see cref="AttentionDays"/> days by kind and warns for each kind present:
+    /// an Unconfirmed or repeated Alert Form is a person's to check (docs/email.md "The residual window"), so health
+    /// says so instead of leaving it in a table. A warning, not a problem: the hub still does its job.
+    /// </summary>
+    private async Task<AlertAttention?> AlertAttentionAsync(Instant now, List<string> warnings, CancellationToken cancellationToken)
+    {
+        var today = LondonTime.ToLocal(now).Date;
+        IReadOnlyList<NoticeRecord> recent;
+        try
+        {
+            recent = await notices.ListAsync(today.PlusDays(1 - AttentionDays), today, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            recent = [];
+        }
+        catch (Exception exception) when (StorageFailure.Find(exception) is { } failure)
+        {
+            LogProbeFailed(logger, "notices", failure.Status, failure.ErrorCode);
+            return null;
+        }
+
+        int Count(OperatorNoticeKind kind) => recent.Count(notice => notice.Kind == kind.ToString());
+        var attention = new AlertAttention(
+            Count(OperatorNoticeKind.UnconfirmedSend), Count(OperatorNoticeKind.RepeatedSend), Count(OperatorNoticeKind.RecipientNotAllowed),
+            Count(OperatorNoticeKind.PermanentFailure), Count(OperatorNoticeKind.Bounced));
+        void Warn(int count, string what)
+        {
+            if (count > 0)
+            {
+                warnings.Add(string.Create(CultureInfo.InvariantCulture, $"{count} Alert Form(s) {what} in the last {AttentionDays} days: 'coc status' lists them."));
+            }
+        }
+
+        Warn(attention.Unconfirmed, "unconfirmed (no reply from the relay; check with the recipient, then 'coc alert release ID')");
+        Warn(attention.Repeated, "re-sent automatically with the \"may repeat\" line");
+        Warn(attention.Held, "held (recipient outside the secure-mail allow-list)");
+        Warn(attention.Failed, "refused permanently by the relay");
+        Warn(attention.Bounced, "bounced");
+        return attention;
     }
 
     private async Task<CalendarCoverage?> CalendarCoverageAsync(Instant now, List<string> problems, List<string> warnings, CancellationToken cancellationToken)

@@ -12,8 +12,9 @@ namespace ContinuityOfCare.Hub.Endpoints.Health;
 /// <param name="PoisonTotal">Messages in all poison queues together.</param>
 /// <param name="Calendar">The working calendar's coverage, or null when it could not be loaded.</param>
 /// <param name="DirectoryVersion">The live SPOC directory version, or null when none has been imported.</param>
+/// <param name="AlertAttention">Alert Forms unconfirmed, repeated, held, failed or bounced lately, or null when storage did not answer.</param>
 /// <param name="Problems">Why the hub cannot do its job now (each makes the answer 503).</param>
-/// <param name="Warnings">What needs an operator soon but does not stop the hub (poison messages, calendar running out).</param>
+/// <param name="Warnings">What needs an operator soon but does not stop the hub (poison messages, calendar running out, Alert Forms needing attention).</param>
 public sealed record HealthReport(
     string Status,
     Instant CheckedAt,
@@ -23,5 +24,6 @@ public sealed record HealthReport(
     long PoisonTotal,
     CalendarCoverage? Calendar,
     int? DirectoryVersion,
+    AlertAttention? AlertAttention,
     IReadOnlyList<string> Problems,
     IReadOnlyList<string> Warnings);
