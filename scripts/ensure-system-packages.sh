@@ -7,6 +7,9 @@ set -euo pipefail
 required=(
   # "command-to-check package"
   "dovecot dovecot-imapd"
+  # Printing the Alert Form to PDF (one A4 page) and counting its pages.
+  "chromium chromium"
+  "pdfinfo poppler-utils"
 )
 
 missing=()

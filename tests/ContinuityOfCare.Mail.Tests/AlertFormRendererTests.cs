@@ -122,11 +122,37 @@ public sealed class AlertFormRendererTests
         Assert.Contains("@media print", html, StringComparison.Ordinal);
         Assert.Contains("size: A4", html, StringComparison.Ordinal);
         Assert.DoesNotMatch("<(img|script|link|iframe|object)\\b", html);
-        Assert.DoesNotMatch("(src|href)\\s*=|url\\(", html);
+        Assert.DoesNotMatch("src\\s*=|url\\(", html);
+        // Without an acknowledgement link the form links nowhere; with one, see AcknowledgementLink_* below.
+        Assert.DoesNotMatch("href\\s*=", html);
+    }
+
+    /// <summary>
+    /// Read by a prison officer: the header is reference and date sent only; the process point and routing reason sit in
+    /// a "Why you received this" footer; a day-based deadline reads "by end of …", never 23:59:59.
+    /// </summary>
+    [Fact]
+    public void Layout_000_1_8_ProcessPointInTheFooterAndDayDeadlinesReadAsTheDay()
+    {
+        var form = SampleAlerts.Transfer() with
+        {
+            Request = new AlertRequest("ob", "cjit.assessment", "Assess.", NodaTime.Instant.FromUtc(2027, 1, 4, 23, 59, 59)),
+        };
+        var rendered = _renderer.Render(form, SampleAlerts.SentAt);
+
+        Assert.Contains("By end of Mon 4 Jan 2027 (UK time)", rendered.Text, StringComparison.Ordinal);
+        Assert.Contains("By end of Mon 4 Jan 2027 (UK time)", rendered.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("23:59", rendered.Text + rendered.Html, StringComparison.Ordinal);
+        var header = rendered.Html[..rendered.Html.IndexOf("<h2>", StringComparison.Ordinal)];
+        Assert.DoesNotContain("Process point", header, StringComparison.Ordinal);
+        Assert.DoesNotContain(form.ProcessPoint.Replace("§", "&#167;", StringComparison.Ordinal), header, StringComparison.Ordinal);
+        var footer = rendered.Html[rendered.Html.IndexOf("<footer>", StringComparison.Ordinal)..];
+        Assert.Contains("Why you received this:", footer, StringComparison.Ordinal);
+        Assert.Contains("000 &#167;PP8", footer, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Templates_AlertFormV2_EveryPlaceholderIsFilled()
+    public void Templates_AlertFormV3_EveryPlaceholderIsFilled()
     {
         // Render throws on a placeholder without a value; this pins both templates to the renderer, with and without a link.
         foreach (var link in new[] { null, new Uri("https://hub.example/api/ack/t") })
@@ -134,7 +160,7 @@ public sealed class AlertFormRendererTests
             var rendered = _renderer.Render(SampleAlerts.Transfer(), SampleAlerts.SentAt, link);
             Assert.DoesNotContain("{{", rendered.Html, StringComparison.Ordinal);
             Assert.DoesNotContain("{{", rendered.Text, StringComparison.Ordinal);
-            Assert.Equal("alert-form.v2", rendered.TemplateVersion);
+            Assert.Equal("alert-form.v3", rendered.TemplateVersion);
         }
     }
 
@@ -148,13 +174,16 @@ public sealed class AlertFormRendererTests
 
         var textAsk = rendered.Text[rendered.Text.IndexOf("WHAT WE ASK OF YOU, BY WHEN", StringComparison.Ordinal)..];
         Assert.Contains("Obligation smt.clinical-assessment\nWhen done, confirm here: " + link.AbsoluteUri + "\n", textAsk, StringComparison.Ordinal);
+        Assert.Contains("From a printed copy: phone or email the sending team (above) quoting CC-2026-000123.", textAsk, StringComparison.Ordinal);
         var htmlAsk = rendered.Html[rendered.Html.IndexOf("What we ask of you, by when", StringComparison.Ordinal)..];
+        // A real hyperlink whose text says what it does (WCAG 2.4.4), not the URL; on paper the short reference instead.
         Assert.Contains(
-            "<p class=\"confirm\">When done, confirm here: https://hub.example/api/ack/abc-DEF_123?x=1&amp;y=2</p>",
+            "<p class=\"confirm\"><a href=\"https://hub.example/api/ack/abc-DEF_123?x=1&amp;y=2\">Confirm that you have done this for Alert Form CC-2026-000123</a></p>",
             htmlAsk,
             StringComparison.Ordinal);
+        Assert.Contains("quoting CC-2026-000123.", htmlAsk, StringComparison.Ordinal);
         Assert.DoesNotContain("&y=", rendered.Html, StringComparison.Ordinal);
-        Assert.DoesNotMatch("(src|href)\\s*=", rendered.Html);
+        Assert.Single(Regex.Matches(rendered.Html, "href\\s*="));
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class AlertOutboxTests(AzuriteFixture azurite, MaildevFixture mail
         Assert.Equal("auto-generated", email.Header("auto-submitted"));
         Assert.Contains("cjit.leeds@nhs.net", email.Header("reply-to"), StringComparison.Ordinal);
         Assert.Equal(["smt.wakefield@hmps.gov.uk"], email.To);
-        Assert.Equal("alert-form.v2", email.Header("x-coc-template"));
+        Assert.Equal("alert-form.v3", email.Header("x-coc-template"));
         Assert.Contains("Transferred to another prison", email.Text, StringComparison.Ordinal);
         Assert.Contains("\u2612 Yes", await Maildev.GetHtmlAsync(email.Id), StringComparison.Ordinal);
 

@@ -29,7 +29,7 @@ public sealed class OtherTemplatesTests
     {
         var rendered = new EscalationRenderer().Render(Escalation(), Instant.FromUtc(2026, 12, 16, 10, 30));
         Assert.Equal("Overdue (level 2): smt.care-plan for CC-2026-000123", rendered.Subject);
-        Assert.Contains("Mon 14 Dec 2026 23:59:59", rendered.Text, StringComparison.Ordinal);
+        Assert.Contains("end of Mon 14 Dec 2026", rendered.Text, StringComparison.Ordinal);
         Assert.Contains("1 day 10 hours 30 minutes", rendered.Text, StringComparison.Ordinal);
         Assert.Contains("https://hub.example.gov.uk/ack?t=abc&amp;k=1", rendered.Html, StringComparison.Ordinal);
     }

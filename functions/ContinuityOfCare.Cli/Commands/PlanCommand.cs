@@ -246,7 +246,7 @@ internal static class PlanCommand
             text.AppendLine(invariant, $"    {form.Sentence}");
             if (form.Request is { } ask)
             {
-                text.AppendLine(invariant, $"    asks: {ask.RuleId} by {LondonTime.Format(ask.Due)}");
+                text.AppendLine(invariant, $"    asks: {ask.RuleId} by {LondonTime.FormatDue(ask.Due)}");
             }
 
             if (alert.HeldReason is { } held)

@@ -53,6 +53,17 @@ public static class LondonTime
     /// <summary>An instant as Europe/London wall-clock text, e.g. "Fri 25 Dec 2026 09:00".</summary>
     public static string Format(Instant instant) => Format(ToLocal(instant));
 
+    /// <summary>
+    /// A deadline as a person reads it: "end of Mon 4 Jan 2027" for a day-based rule (due at <see cref="DeadlineRule.EndOfDay"/>,
+    /// whose 23:59:59 means nothing to a reader), else the wall-clock time, "Fri 25 Dec 2026 09:00". The one wording of a
+    /// due time on forms, escalations, acknowledgement pages and the console.
+    /// </summary>
+    public static string FormatDue(Instant due)
+    {
+        var local = ToLocal(due);
+        return local.TimeOfDay == DeadlineRule.EndOfDay ? "end of " + FormatDay(local.Date) : Format(local);
+    }
+
     /// <summary>ISO-8601 with the Europe/London offset: "2026-12-29T09:00:00+00:00" (fractions only when present).</summary>
     public static string FormatIso(Instant instant) => OutputPattern.Format(instant.InZone(WorkingCalendar.London).ToOffsetDateTime());
 

@@ -29,6 +29,24 @@ internal static class SampleGeography
         (LeedsCrown, "Leeds Crown Court"),
     ];
 
+    /// <summary>
+    /// (Declared before <see cref="Directory"/>: static initialisers run in text order.) Each team's named single point of contact, shown on the Alert Forms it sends and receives. Fictional, and drawn
+    /// from outside <see cref="SampleNames"/> so a SPOC is never mistaken for a client.
+    /// </summary>
+    private static readonly Dictionary<string, string> SpocNames = new(StringComparer.Ordinal)
+    {
+        ["LDSCJ"] = "Nadia Okafor",
+        ["BRDCJ"] = "Imran Qureshi",
+        ["SHFCJ"] = "Rhian Pritchard",
+        ["WKFCJ"] = "Tomasz Nowicki",
+        ["LEI"] = "Grace Achterberg",
+        ["WDI"] = "Declan Quilliam",
+        ["DNI"] = "Priya Venkatesh",
+        ["MRI"] = "Olu Adeyemi",
+        ["YHPRB"] = "Siobhan Tregear",
+        ["YHREG"] = "Marcus Fenwick-Lowe",
+    };
+
     public static IReadOnlyList<DirectoryEntry> Directory { get; } =
     [
         Cjit("LDSCJ", "Leeds CJIT", "spoc@leeds-cjit.cjsm.net", "duty.manager@leeds-cjit.cjsm.net", "0113 496 0101", "0113 496 0199",
@@ -53,8 +71,8 @@ internal static class SampleGeography
 
     private static DirectoryEntry Cjit(
         string code, string name, string email, string escalation, string phone, string phone24x7, string[] districts, string[] courts, string[] workerCourts) =>
-        new(code, OrgType.Cjit, name, "SPOC", email, phone, phone24x7, escalation, districts, courts, workerCourts, EffectiveFrom);
+        new(code, OrgType.Cjit, name, SpocNames[code], email, phone, phone24x7, escalation, districts, courts, workerCourts, EffectiveFrom);
 
     private static DirectoryEntry Team(string code, OrgType type, string name, string email, string phone) =>
-        new(code, type, name, "SPOC", email, phone, null, email.Replace("@", ".manager@", StringComparison.Ordinal), [], [], [], EffectiveFrom);
+        new(code, type, name, SpocNames[code], email, phone, null, email.Replace("@", ".manager@", StringComparison.Ordinal), [], [], [], EffectiveFrom);
 }

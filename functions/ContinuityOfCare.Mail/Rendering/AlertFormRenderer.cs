@@ -11,16 +11,20 @@ namespace ContinuityOfCare.Mail.Rendering;
 /// <summary>
 /// Renders an <see cref="AlertForm"/> as the one-page paper form (000 §1.8 "tick-box plus one sentence"; docs/domain.md
 /// "The Alert Form"): HTML and a plain-text alternative with the same facts, from the versioned templates
-/// <c>alert-form.v2.html</c> / <c>.txt</c>. Prints only the client fields present on the model — the core has already
+/// <c>alert-form.v3.html</c> / <c>.txt</c>. Prints only the client fields present on the model — the core has already
 /// minimised them for this recipient (docs/domain.md "Consent and data minimisation").
-/// <para>v2 adds the "When done, confirm here" line with the signed single-use acknowledgement link when the form asks
-/// for an obligation and a link was issued (docs/operations.md "Acknowledgement links": the link is placed in Alert Forms and escalations). v1 stays
-/// embedded so earlier sends' recorded template version still names a template that exists.</para>
+/// <para>v2 added the "When done, confirm here" line with the signed single-use acknowledgement link when the form asks
+/// for an obligation and a link was issued (docs/operations.md "Acknowledgement links"). v3 is laid out for the person
+/// who reads it on paper in a prison office: the process point and routing reason move to a "Why you received this"
+/// footer; a day-based deadline reads "by end of Mon 4 Jan 2027"; the link is a real hyperlink with descriptive text in
+/// the HTML part (WCAG 2.4.4) and, for paper, the form's short reference to quote by phone or email instead of a long
+/// URL; and it prints on one A4 page. v1 and v2 stay embedded so earlier sends' recorded template version still names a
+/// template that exists.</para>
 /// </summary>
 public sealed class AlertFormRenderer
 {
     /// <summary>The template version recorded with every alert rendered by this class.</summary>
-    public const string TemplateVersion = "alert-form.v2";
+    public const string TemplateVersion = "alert-form.v3";
 
     private const string HubName = "Continuity of Care hub";
     private static readonly LocalDatePattern DateOfBirthPattern = LocalDatePattern.Create("d MMM uuuu", CultureInfo.InvariantCulture);
@@ -41,7 +45,6 @@ public sealed class AlertFormRenderer
         {
             ["reference"] = form.Reference,
             ["sentAt"] = LondonTime.Format(sent.With(TimeAdjusters.TruncateToMinute)),
-            ["processPoint"] = form.ProcessPoint,
             ["sentence"] = form.Sentence,
             ["reason"] = form.Reason,
             ["templateVersion"] = TemplateVersion,
@@ -53,7 +56,7 @@ public sealed class AlertFormRenderer
             ["clientRows"] = ClientRows(form.Client, form.InCustody),
             ["boxRows"] = BoxRows(form.Boxes),
             ["askBlock"] = AskHtml(form.Request),
-            ["confirmBlock"] = link is null ? string.Empty : $"\n<p class=\"confirm\">{HtmlFragments.Encode(ConfirmLine(link))}</p>",
+            ["confirmBlock"] = link is null ? string.Empty : ConfirmHtml(link, form.Reference),
         };
         var text = new Dictionary<string, string>(shared, StringComparer.Ordinal)
         {
@@ -62,7 +65,7 @@ public sealed class AlertFormRenderer
             ["clientBlock"] = ClientText(form.Client, form.InCustody),
             ["boxBlock"] = BoxText(form.Boxes),
             ["askBlock"] = AskText(form.Request),
-            ["confirmBlock"] = link is null ? string.Empty : "\n" + ConfirmLine(link),
+            ["confirmBlock"] = link is null ? string.Empty : ConfirmText(link, form.Reference),
         };
         return new RenderedEmail(Subject(form), _html.Render(html), _text.Render(text), TemplateVersion);
     }
@@ -184,15 +187,29 @@ public sealed class AlertFormRenderer
     private static string AskHtml(AlertRequest? request) => request is null
         ? $"<p>{HtmlFragments.Encode(NoRequest)}</p>"
         : $"<div class=\"ask\">\n<p>{HtmlFragments.Encode(request.MustDo)}</p>\n" +
-          $"<p class=\"due\">By {HtmlFragments.Encode(LondonTime.Format(request.Due))} (UK time)</p>\n" +
+          $"<p class=\"due\">{HtmlFragments.Encode(DueLine(request.Due))}</p>\n" +
           $"<p class=\"small\">Obligation {HtmlFragments.Encode(request.RuleId)}</p>\n</div>";
 
     private static string AskText(AlertRequest? request) => request is null
         ? NoRequest
-        : $"{request.MustDo}\nBy {LondonTime.Format(request.Due)} (UK time)\nObligation {request.RuleId}";
+        : $"{request.MustDo}\n{DueLine(request.Due)}\nObligation {request.RuleId}";
 
-    /// <summary>Plain text, not an anchor: the form carries no markup links (the accessibility test pins that), as escalations.</summary>
-    private static string ConfirmLine(Uri link) => "When done, confirm here: " + link.AbsoluteUri;
+    private static string DueLine(Instant due) => $"By {LondonTime.FormatDue(due)} (UK time)";
+
+    /// <summary>
+    /// The acknowledgement link as a hyperlink whose text says what it does (a link read out alone by a screen reader,
+    /// or a 150-character URL printed on paper, helps nobody), and the way to confirm from paper: the short reference.
+    /// </summary>
+    private static string ConfirmHtml(Uri link, string reference) =>
+        $"\n<p class=\"confirm\"><a href=\"{HtmlFragments.Encode(link.AbsoluteUri)}\">Confirm that you have done this for Alert Form {HtmlFragments.Encode(reference)}</a></p>\n" +
+        $"<p class=\"small\">{HtmlFragments.Encode(PaperConfirmation(reference))}</p>";
+
+    /// <summary>Plain text cannot carry a hyperlink; mail programs make the bare URL one.</summary>
+    private static string ConfirmText(Uri link, string reference) =>
+        $"\nWhen done, confirm here: {link.AbsoluteUri}\n{PaperConfirmation(reference)}";
+
+    private static string PaperConfirmation(string reference) =>
+        $"From a printed copy: phone or email the sending team (above) quoting {reference}.";
 
     private static void AddIfPresent(List<string> lines, string label, string? value)
     {

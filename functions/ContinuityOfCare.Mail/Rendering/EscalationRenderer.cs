@@ -30,7 +30,7 @@ public sealed class EscalationRenderer
             ["mustDo"] = notice.MustDo,
             ["ruleId"] = notice.RuleId,
             ["ownerName"] = notice.Owner.OrgName,
-            ["due"] = LondonTime.Format(notice.Due),
+            ["due"] = LondonTime.FormatDue(notice.Due),
             ["lateBy"] = LateBy(now - notice.Due),
             ["acknowledgementLink"] = notice.AcknowledgementLink.AbsoluteUri,
             ["templateVersion"] = TemplateVersion,

@@ -69,4 +69,16 @@ public sealed class LondonTimeTests
         Assert.Equal("2026-10-25T23:59:59+00:00", LondonTime.FormatIso(LondonTime.EndOf(Date("2026-10-25"))));
         Assert.Equal("2026-03-29T23:59:59+01:00", LondonTime.FormatIso(LondonTime.EndOf(Date("2026-03-29"))));
     }
+
+    /// <summary>A day-based deadline reads "end of Mon 4 Jan 2027", never "23:59:59"; a timed one keeps its time (BST too).</summary>
+    [Theory]
+    [InlineData("2027-01-04T23:59:59", "end of Mon 4 Jan 2027")]
+    [InlineData("2027-06-01T23:59:59", "end of Tue 1 Jun 2027")] // BST
+    [InlineData("2026-12-29T09:00", "Tue 29 Dec 2026 09:00")]
+    [InlineData("2026-12-11T15:04", "Fri 11 Dec 2026 15:04")]
+    [InlineData("2027-01-04T23:59:58", "Mon 4 Jan 2027 23:59:58")] // only the rule's exact end of day reads "end of"
+    public void FormatDue_DomainTime_EndOfDayReadsAsTheDay(string local, string expected)
+    {
+        Assert.Equal(expected, LondonTime.FormatDue(London(local)));
+    }
 }

@@ -75,7 +75,7 @@ public sealed partial class AcknowledgeEndpoint(
             {
                 ObligationState.FulfilledOnTime or ObligationState.FulfilledLate => AcknowledgementPage.AlreadyRecorded(obligation.RuleId),
                 ObligationState.Cancelled => AcknowledgementPage.NoLongerNeeded(obligation.RuleId),
-                _ => AcknowledgementPage.Confirm(obligation.RuleId, stored.MustDo, LondonTime.Format(obligation.Due)),
+                _ => AcknowledgementPage.Confirm(obligation.RuleId, stored.MustDo, LondonTime.FormatDue(obligation.Due)),
             };
         }
 
