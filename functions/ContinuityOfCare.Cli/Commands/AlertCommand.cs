@@ -47,7 +47,8 @@ internal static class AlertCommand
     /// <summary>
     /// <c>coc alert release ID [--connection-string …]</c>: an Unconfirmed or Held alert goes back to Pending; the next
     /// timer sweep queues it and it is sent with the same Message-ID (an Unconfirmed one with the "may repeat" line).
-    /// Exit 0 released; 1 not releasable (not found, or not Unconfirmed/Held) or storage failed; 2 no connection.
+    /// Exit 0 released; 1 not releasable (not found, or not Unconfirmed/Held); 2 no or invalid connection; 4 storage
+    /// unreachable or refusing (docs/cli.md "Storage problems").
     /// </summary>
     private static Command CreateRelease()
     {
@@ -59,6 +60,8 @@ internal static class AlertCommand
         var release = new Command("release", "Put an Unconfirmed or Held alert back in the queue, to be sent with the same Message-ID");
         release.Arguments.Add(id);
         release.Options.Add(connection);
+        var verbose = StorageTrouble.VerboseOption();
+        release.Options.Add(verbose);
         release.SetAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -82,10 +85,10 @@ internal static class AlertCommand
                 await error.WriteLineAsync($"Alert {alertId} is not waiting for an operator (not found, or not Unconfirmed or Held).").ConfigureAwait(false);
                 return 1;
             }
-            catch (Azure.RequestFailedException exception)
+            catch (Exception exception) when (StorageTrouble.Is(exception))
             {
-                await error.WriteLineAsync($"Storage failed ({exception.Status} {exception.ErrorCode}).").ConfigureAwait(false);
-                return 1;
+                return await StorageTrouble.ReportAsync(error, "alert release", exception, connectionString, parseResult.GetValue(verbose),
+                    "Nothing was released.").ConfigureAwait(false);
             }
             catch (FormatException)
             {

@@ -19,6 +19,7 @@ public sealed class StorageTroubleTests(AzuriteFixture azurite)
         new[] { "status" },
         new[] { "replay-poison", "route" },
         new[] { "directory", "import", SampleDirectory() },
+        new[] { "alert", "release", "a1b2c3d4e5f60718" },
     };
 
     [Theory]
