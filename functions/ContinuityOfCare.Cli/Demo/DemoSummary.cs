@@ -118,7 +118,9 @@ internal sealed class DemoSummary(IServiceProvider services, string connection, 
                 await Line($"  {obligation.GetProperty("rule").GetString(),-26} owner {obligation.GetProperty("owner").GetString(),-6} due {obligation.GetProperty("due").GetString() ?? "(calendar not covered)"}").ConfigureAwait(false);
             }
 
-            var tasks = reports.SelectMany(r => r.RootElement.GetProperty("tasks").EnumerateArray()).ToList();
+            // Distinct by the stored task's id: the hub stores a task raised by two files once (as coc plan shows it).
+            var tasks = reports.SelectMany(r => r.RootElement.GetProperty("tasks").EnumerateArray())
+                .DistinctBy(task => task.GetProperty("id").GetString(), StringComparer.Ordinal).ToList();
             await Line($"Tasks for people ({tasks.Count})").ConfigureAwait(false);
             foreach (var task in tasks)
             {

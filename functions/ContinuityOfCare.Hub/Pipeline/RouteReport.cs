@@ -2,6 +2,7 @@ using System.Text.Json;
 using ContinuityOfCare.Core.Alerts;
 using ContinuityOfCare.Core.Planning;
 using ContinuityOfCare.Core.Time;
+using ContinuityOfCare.Hub.State;
 
 namespace ContinuityOfCare.Hub.Pipeline;
 
@@ -72,6 +73,9 @@ public static class RouteReport
             foreach (var task in plan.Tasks)
             {
                 json.WriteStartObject();
+                // The stored task's id: two files that raise the same task (the same client listed in two court lists
+                // of one hearing) store it once, and a reader of several reports counts it once.
+                json.WriteString("id", HubTask.IdFor(HubTaskKinds.Of(task.Kind), task.Owner, task.ClientId, task.EventId, task.Reason));
                 json.WriteString("kind", PlanJsonFormats.UpperSnake(task.Kind.ToString()));
                 json.WriteString("owner", task.Owner);
                 json.WriteString("reason", task.Reason);

@@ -16,7 +16,8 @@ namespace ContinuityOfCare.Cli.Tests.Plan;
 /// docs/plan.md "One file at a time": the preview is the hub. Runs the README's main job (<c>coc demo</c>, the hub on
 /// Azurite and maildev, every sample file dropped into its inbox) and <c>coc plan --json</c> on the same files at the
 /// same "now", and compares what the hub stored with the plan one to one, in both directions: events (kind, client,
-/// process point), Alert Forms in the outbox (recipient, boxes, process point) and obligations (rule, owner, due).
+/// process point), Alert Forms in the outbox (recipient, boxes, process point), obligations (rule, owner, due) and tasks
+/// for people (kind, owner, client, reason) — the tasks as stored and as counted across the route reports.
 /// </summary>
 public class PlanEqualsHubTests
 {
@@ -36,12 +37,17 @@ public class PlanEqualsHubTests
         Assert.NotEmpty(planEvents);
         Assert.NotEmpty(planAlerts);
         Assert.NotEmpty(planObligations);
+        var planTasks = plan.RootElement.GetProperty("tasks").EnumerateArray()
+            .Select(t => $"{S(t, "kind")} for {S(t, "owner")} client {S(t, "clientId")}: {S(t, "reason")}").Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(planTasks);
 
         var hubEvents = new List<string>();
         var hubEventCount = 0;
         var hubAlerts = new List<string>();
         var hubObligations = new List<string>();
         var reportedObligationIds = new List<string>();
+        var hubTasks = new List<string>();
+        var reportedTaskIds = new List<string>();
         async Task ReadHubAsync(IServiceProvider services, string connection, CancellationToken cancellationToken)
         {
             var state = services.GetRequiredService<HubState>();
@@ -57,6 +63,7 @@ public class PlanEqualsHubTests
                 Assert.NotNull(report);
                 hubEventCount += report.RootElement.GetProperty("counts").GetProperty("events").GetInt32();
                 reportedObligationIds.AddRange(report.RootElement.GetProperty("obligations").EnumerateArray().Select(o => S(o, "id")));
+                reportedTaskIds.AddRange(report.RootElement.GetProperty("tasks").EnumerateArray().Select(t => S(t, "id")));
             }
 
             foreach (var id in reportedObligationIds.Distinct(StringComparer.Ordinal))
@@ -64,6 +71,13 @@ public class PlanEqualsHubTests
                 var stored = await state.Obligations.GetAsync(id, cancellationToken);
                 hubObligations.Add(stored is null ? $"missing {id}"
                     : $"{id} {stored.Obligation.RuleId} owner {stored.Obligation.OwnerOrganisationId} due {LondonTime.FormatIso(stored.Obligation.Due)}");
+            }
+
+            // Every task the hub stored for the clients of the sample register (tasks are partitioned by client).
+            foreach (var client in plan.RootElement.GetProperty("tasks").EnumerateArray().Select(t => S(t, "clientId")).Distinct(StringComparer.Ordinal))
+            {
+                hubTasks.AddRange((await state.Tasks.ListByClientAsync(client, cancellationToken))
+                    .Select(t => $"{t.Kind} for {t.Owner} client {t.ClientId}: {t.Reason}"));
             }
 
             // Every Alert Form the hub put in its outbox, read back as stored (the form the email is rendered from).
@@ -85,6 +99,9 @@ public class PlanEqualsHubTests
         Assert.Equal(planEvents.Count, hubEventCount);
         Assert.Equal(planAlerts, hubAlerts.Order(StringComparer.Ordinal));
         Assert.Equal(planObligations, hubObligations.Order(StringComparer.Ordinal));
+        Assert.Equal(planTasks, hubTasks.Order(StringComparer.Ordinal));
+        Assert.Equal(planTasks.Count, reportedTaskIds.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains($"Tasks for people ({planTasks.Count})", output.ToString(), StringComparison.Ordinal);
     }
 
     private static string S(JsonElement element, string name) => element.GetProperty(name).GetString() ?? "null";
