@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ContinuityOfCare.Core.Time;
+using ContinuityOfCare.Ingestion.Common;
 using NodaTime.Text;
 
 namespace ContinuityOfCare.Ingestion.BankHolidays;
@@ -35,7 +36,14 @@ public static class BankHolidayFileParser
     {
         if (utf8Json.Length > MaxBytes)
         {
-            throw new BankHolidayFileException($"The bank-holidays file is larger than the {MaxBytes}-byte cap.");
+            throw new BankHolidayFileException($"The bank-holidays file: {FileChecks.TooLarge(MaxBytes)}.");
+        }
+
+        // The JSON reader checks UTF-8 only in the strings it decodes, and then throws InvalidOperationException: check
+        // the whole file first, so damaged bytes anywhere get the documented refusal.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json.Span))
+        {
+            throw new BankHolidayFileException($"The bank-holidays file: {FileChecks.NotUtf8}.");
         }
 
         // formats.md: UTF-8 with or without a BOM.
@@ -174,7 +182,7 @@ public static class BankHolidayFileParser
         {
             if (buffer.Length + read > MaxBytes)
             {
-                throw new BankHolidayFileException($"The bank-holidays file is larger than the {MaxBytes}-byte cap.");
+                throw new BankHolidayFileException($"The bank-holidays file: {FileChecks.TooLarge(MaxBytes)}.");
             }
 
             buffer.Write(chunk, 0, read);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using CsvHelper;
 
@@ -25,6 +26,27 @@ internal sealed class CsvRow(CsvReader reader, IReadOnlyDictionary<string, int> 
 
     /// <summary>The trimmed cell at a column index as UTF-8 bytes (empty when absent or empty); valid until the next row.</summary>
     public ReadOnlySpan<byte> Utf8(int index) => index >= 0 && index < reader.FieldCount ? reader.GetSpan(index) : default;
+
+    /// <summary>
+    /// C0 control characters and DEL, except tab and the line breaks RFC 4180 allows inside a quoted cell: a NUL or an
+    /// escape sequence in a name or code is damage, not data, and would travel into Alert Forms and logs.
+    /// </summary>
+    private static readonly SearchValues<byte> ControlBytes = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Where(b => b is not ('\t' or '\r' or '\n')).Select(b => (byte)b), 0x7F]);
+
+    /// <summary>The index of the first cell holding a control character (see <see cref="ControlBytes"/>), or -1.</summary>
+    internal int FirstCellWithControlCharacter()
+    {
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            if (reader.GetSpan(i).IndexOfAny(ControlBytes) >= 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>The index of the first cell longer than <paramref name="maxChars"/> characters, or -1; short cells are not decoded.</summary>
     internal int FirstCellLongerThan(int maxChars)

@@ -159,6 +159,14 @@ internal static class CsvTable
                 continue;
             }
 
+            var damaged = row.FirstCellWithControlCharacter();
+            if (damaged >= 0)
+            {
+                var name = damaged < header.Length && header[damaged].Length > 0 ? header[damaged] : $"cell {damaged + 1}";
+                yield return new Rejection(new SourceRef(sourceFile, Line: line), $"{name} contains a control character (such as NUL); the row is damaged");
+                continue;
+            }
+
             row.Line = line;
             yield return row;
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -13,6 +14,9 @@ namespace ContinuityOfCare.Ingestion.Common;
 /// </summary>
 internal sealed class JsonStreamWalker
 {
+    /// <summary>The largest buffer one token may need: far above any real court-list value (a sitting's longest string is a few KB).</summary>
+    internal const int MaxBufferBytes = 16 * 1024 * 1024;
+
     // Large enough that most requested elements (a Magistrates sitting of ~100 defendants is ~50 KB) lie wholly in the
     // buffer: an element cut by the buffer's end is parsed up to the cut, then again from its start once more bytes
     // are in (docs/benchmarks.md "Planning: court list vs register"). Still one buffer, growing only for a larger element.
@@ -224,7 +228,15 @@ internal sealed class JsonStreamWalker
 
         if (_end == _buffer.Length)
         {
-            Array.Resize(ref _buffer, checked(_buffer.Length * 2));
+            // One token (or a run of whitespace) that does not fit grows the buffer; without a bound, a hostile file of
+            // one 200 MB string would make it 256 MB before the size cap is noticed.
+            if (_buffer.Length >= MaxBufferBytes)
+            {
+                throw new UnreadableFileException(string.Create(CultureInfo.InvariantCulture,
+                    $"a single JSON value or gap between values is larger than {FileChecks.FormatBytes(MaxBufferBytes)}"));
+            }
+
+            Array.Resize(ref _buffer, Math.Min(checked(_buffer.Length * 2), MaxBufferBytes));
         }
 
         var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);

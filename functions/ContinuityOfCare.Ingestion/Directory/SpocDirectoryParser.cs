@@ -34,11 +34,16 @@ public sealed class SpocDirectoryParser
         ArgumentNullException.ThrowIfNull(sourceFile);
         var fileRef = new SourceRef(sourceFile);
 
+        if (FileChecks.CheckLengthUpFront(content, sourceFile, _options.MaxFileBytes) is { } tooLarge)
+        {
+            return SpocDirectoryParseResult.Rejected(tooLarge);
+        }
+
         var bytes = await ReadCappedAsync(content, _options.MaxFileBytes, cancellationToken).ConfigureAwait(false);
         if (bytes is null)
         {
             return SpocDirectoryParseResult.Rejected(new Rejection(fileRef,
-                string.Create(CultureInfo.InvariantCulture, $"the file is larger than the {_options.MaxFileBytes} byte limit")));
+                FileChecks.TooLarge(_options.MaxFileBytes)));
         }
 
         string text;
@@ -173,6 +178,12 @@ public sealed class SpocDirectoryParser
             if (value.Length > _options.MaxFieldLength)
             {
                 problems.Add(string.Create(CultureInfo.InvariantCulture, $"{column} is longer than {_options.MaxFieldLength} characters"));
+                return null;
+            }
+
+            if (value.Any(c => char.IsControl(c) && c is not ('\t' or '\r' or '\n')))
+            {
+                problems.Add($"{column} contains a control character (such as NUL); the row is damaged");
                 return null;
             }
 

@@ -179,7 +179,7 @@ public sealed class SpocDirectoryParserTests
         var result = await ParseAsync(text, options: new SpocDirectoryParserOptions { MaxFileBytes = 100 });
 
         Assert.NotNull(result.FileRejection);
-        Assert.Contains("larger than the 100 byte limit", result.FileRejection.Reason, StringComparison.Ordinal);
+        Assert.Contains("larger than the size cap (100 bytes)", result.FileRejection.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
