@@ -17,6 +17,11 @@ public abstract partial class ApiEndpoint(ILogger logger)
         ArgumentNullException.ThrowIfNull(request);
         try
         {
+            if (!HasItsOwnBodyCap)
+            {
+                ApiRequest.ThrowIfBodyTooLarge(request);
+            }
+
             return await HandleAsync(request, cancellationToken).ConfigureAwait(false);
         }
         catch (ApiProblemException exception)
@@ -29,6 +34,9 @@ public abstract partial class ApiEndpoint(ILogger logger)
             return ApiProblem.StorageUnavailable().ToResponse();
         }
     }
+
+    /// <summary>True for an endpoint that takes bodies over <see cref="ApiRequest.MaxBodyBytes"/> and checks its own cap (the upload).</summary>
+    protected virtual bool HasItsOwnBodyCap => false;
 
     /// <summary>The endpoint's own logic.</summary>
     protected abstract Task<HttpResponseOutput> HandleAsync(HttpTriggerInput request, CancellationToken cancellationToken);

@@ -115,6 +115,20 @@ public static class ApiRequest
         return values;
     }
 
+    /// <summary>
+    /// Refuses a body over <see cref="MaxBodyBytes"/> with 413 — for every endpoint, whether it reads its body or not (an
+    /// endpoint that ignores its body would otherwise accept any size), except the upload, which has its own cap.
+    /// </summary>
+    /// <exception cref="ApiProblemException">413.</exception>
+    public static void ThrowIfBodyTooLarge(HttpTriggerInput request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Body is { } body && (body.Length > MaxBodyBytes || Encoding.UTF8.GetByteCount(body) > MaxBodyBytes))
+        {
+            throw new ApiProblemException(ApiProblem.TooLarge($"The request body must be at most {MaxBodyBytes / 1024} KB."));
+        }
+    }
+
     /// <summary>The JSON body as <typeparamref name="T"/> (web conventions, <see cref="ApiJson.Options"/>).</summary>
     /// <exception cref="ApiProblemException">No body (400), over <see cref="MaxBodyBytes"/> (413), or not valid JSON of that shape (400).</exception>
     public static T Body<T>(HttpTriggerInput request)
@@ -126,10 +140,7 @@ public static class ApiRequest
             throw new ApiProblemException(ApiProblem.BadRequest("A JSON request body is required."));
         }
 
-        if (Encoding.UTF8.GetByteCount(request.Body) > MaxBodyBytes)
-        {
-            throw new ApiProblemException(ApiProblem.TooLarge($"The request body must be at most {MaxBodyBytes} bytes."));
-        }
+        ThrowIfBodyTooLarge(request);
 
         try
         {

@@ -41,6 +41,9 @@ public sealed partial class InboxUploadEndpoint(
         [InboxContainers.CourtLists, InboxContainers.CourtResults, InboxContainers.Discharges, InboxContainers.Clients, InboxContainers.Directory, InboxContainers.Calendar];
 
     /// <inheritdoc />
+    protected override bool HasItsOwnBodyCap => true;
+
+    /// <inheritdoc />
     protected override async Task<HttpResponseOutput> HandleAsync(HttpTriggerInput request, CancellationToken cancellationToken)
     {
         var kind = ApiRequest.Route(request, "kind");
@@ -53,7 +56,7 @@ public sealed partial class InboxUploadEndpoint(
         if (!IsAcceptableName(name))
         {
             throw new ApiProblemException(ApiProblem.BadRequest(
-                $"'name' is required: the file name (at most {MaxNameLength} characters; no path separators, control characters or leading dot)."));
+                $"'name' is required: the file name (at most {MaxNameLength} characters; no path separators, '%', ':', control characters or leading dot)."));
         }
 
         // A court list's court code may come with the request (HMCTS's downloaded lists carry none in the file or
@@ -121,7 +124,9 @@ public sealed partial class InboxUploadEndpoint(
         && name.Length <= MaxNameLength
         && name.Trim().Length == name.Length
         && !name.StartsWith('.')
-        && !name.Any(c => c is '/' or '\\' || char.IsControl(c));
+        // '%' and ':' too: a name that is still percent-encoded ("%2e%2e%2f…") or names a drive would become a path
+        // to whatever decodes it later; real feed files use neither.
+        && !name.Any(c => c is '/' or '\\' or '%' or ':' || char.IsControl(c));
 
     [LoggerMessage(EventId = 6401, Level = LogLevel.Information, Message = "Inbox upload to {Inbox}: {Bytes} bytes, file {Sha256Prefix}, handed to {HandedTo}")]
     private partial void LogUploaded(string inbox, int bytes, string sha256Prefix, string handedTo);

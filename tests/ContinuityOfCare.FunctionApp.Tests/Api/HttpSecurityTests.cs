@@ -1,0 +1,201 @@
+using System.Net;
+using System.Reflection;
+using System.Text;
+using System.Text.RegularExpressions;
+using Azure.Storage.Blobs;
+using ContinuityOfCare.FunctionApp.Functions;
+using ContinuityOfCare.Core.Feeds;
+using ContinuityOfCare.FunctionApp.Tests.Support;
+using ContinuityOfCare.Testing;
+using Microsoft.Azure.Functions.Worker;
+using Xunit;
+
+namespace ContinuityOfCare.FunctionApp.Tests.Api;
+
+/// <summary>
+/// architecture.md "Security rules", tried from outside on the local runner: every HTTP function the app declares (read
+/// from its attributes, so a new one is covered without editing this test) × no key / a wrong key / an oversize body /
+/// path traversal in file names / spreadsheet-formula payloads in text fields: the documented status, a problem
+/// document without a stack trace, and nothing stored. Acknowledgement tokens (expired, forged, reused) are covered by
+/// <see cref="AcknowledgeApiTests"/>.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class HttpSecurityTests(AzuriteFixture azurite)
+{
+    /// <summary>Routes open without the API key, on purpose: the acknowledgement link (its signed token is the credential).</summary>
+    private static readonly string[] AnonymousByDesign = ["ack/{token}"];
+
+    public static TheoryData<string, string> KeyedRoutes()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (method, route, level) in HttpFunctions().Where(f => f.Level == AuthorizationLevel.Function))
+        {
+            data.Add(method, route);
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void Every_http_function_needs_the_key_unless_its_route_is_anonymous_by_design()
+    {
+        var functions = HttpFunctions().ToList();
+        Assert.True(functions.Count >= 10, $"found only {functions.Count} HTTP functions");
+        var open = functions.Where(f => f.Level != AuthorizationLevel.Function).Select(f => f.Route).Distinct().ToList();
+        Assert.All(open, route => Assert.True(
+            AnonymousByDesign.Contains(route) || route.StartsWith("console", StringComparison.Ordinal),
+            $"{route} is reachable without the API key"));
+    }
+
+    [Theory]
+    [MemberData(nameof(KeyedRoutes))]
+    public async Task A_keyed_route_without_the_key_or_with_a_wrong_one_answers_401_problem_and_stores_nothing(string method, string route)
+    {
+        await using var host = await ApiTestHost.StartAsync(azurite);
+        var before = await InboxBlobsAsync();
+        var path = "/api/" + Fill(route);
+        foreach (var key in new string?[] { null, "wrong-key", ApiTestHost.ApiKey + "x", "" })
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), path) { Content = Body(method) };
+            if (key is not null)
+            {
+                request.Headers.Add("x-functions-key", key);
+            }
+
+            using var response = await host.Anonymous.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            await AssertProblemWithoutTraceAsync(response);
+        }
+
+        Assert.Equal(before, await InboxBlobsAsync());
+    }
+
+    /// <summary>Every keyed POST route refuses a body over its cap with 413 (16 KiB for JSON, Pipeline:MaxUploadBytes for uploads).</summary>
+    [Theory]
+    [MemberData(nameof(KeyedRoutes))]
+    public async Task An_oversize_body_answers_413_problem_and_stores_nothing(string method, string route)
+    {
+        if (method != "post")
+        {
+            return;
+        }
+
+        await using var host = await ApiTestHost.StartAsync(azurite, new Dictionary<string, string?> { ["Pipeline:MaxUploadBytes"] = "65536" });
+        var before = await InboxBlobsAsync();
+        var path = "/api/" + Fill(route) + (route.StartsWith("inbox/", StringComparison.Ordinal) ? "?name=big.csv" : "");
+        using var request = ApiTestHost.Request(HttpMethod.Post, path);
+        request.Content = new StringContent("{\"reason\":\"" + new string('a', 70 * 1024) + "\"}", Encoding.UTF8, "application/json");
+
+        using var response = await host.Anonymous.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await AssertProblemWithoutTraceAsync(response);
+        Assert.Equal(before, await InboxBlobsAsync());
+    }
+
+    [Theory]
+    [InlineData("../clients.csv")]
+    [InlineData("..\\clients.csv")]
+    [InlineData("%2e%2e/clients.csv")]
+    [InlineData("%2e%2e%2fclients.csv")]
+    [InlineData("a/../../clients.csv")]
+    [InlineData("/etc/passwd")]
+    [InlineData("C:\\Windows\\win.ini")]
+    [InlineData("inbox/clients.csv")]
+    [InlineData("clients.csv\u0000.json")]
+    [InlineData("")]
+    [InlineData(".")]
+    [InlineData("..")]
+    public async Task Path_traversal_in_an_upload_name_answers_400_problem_and_stores_nothing(string name)
+    {
+        await using var host = await ApiTestHost.StartAsync(azurite);
+        var before = await InboxBlobsAsync();
+        foreach (var kind in new[] { "clients", "court-lists", "discharges", "directory" })
+        {
+            using var request = ApiTestHost.Request(HttpMethod.Post, $"/api/inbox/{kind}?name={Uri.EscapeDataString(name)}");
+            request.Content = new ByteArrayContent("client_id\n"u8.ToArray());
+
+            using var response = await host.Anonymous.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            await AssertProblemWithoutTraceAsync(response);
+        }
+
+        Assert.Equal(before, await InboxBlobsAsync());
+    }
+
+    /// <summary>
+    /// Spreadsheet-formula payloads (OWASP "CSV Injection") in every text field of every keyed POST body: the API answers
+    /// with a documented status (never a 5xx) and a problem document where it refuses.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(KeyedRoutes))]
+    public async Task Formula_payloads_in_text_fields_get_a_documented_answer(string method, string route)
+    {
+        if (method != "post" || route.StartsWith("inbox/", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        await using var host = await ApiTestHost.StartAsync(azurite);
+        foreach (var payload in new[] { "=HYPERLINK(\"http://evil.example\",\"x\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1,1)", "\t=1", "\r=1" })
+        {
+            var (status, body, response) = await host.SendAsync(HttpMethod.Post, "/api/" + Fill(route),
+                new { reason = payload, note = payload, by = payload, decision = payload, fulfilledBy = payload });
+
+            Assert.True(status < 500, $"{route} answered {status} to a formula payload");
+            if (status >= 400)
+            {
+                await AssertProblemWithoutTraceAsync(response);
+            }
+        }
+    }
+
+    private static IEnumerable<(string Method, string Route, AuthorizationLevel Level)> HttpFunctions() =>
+        typeof(ApiFunctions).Assembly.GetTypes()
+            .SelectMany(type => type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
+            .Where(m => m.GetCustomAttribute<FunctionAttribute>() is not null)
+            .SelectMany(m => m.GetParameters())
+            .Select(p => p.GetCustomAttribute<HttpTriggerAttribute>())
+            .OfType<HttpTriggerAttribute>()
+            .SelectMany(trigger => (trigger.Methods ?? ["get"]).Select(method => (method.ToLowerInvariant(), trigger.Route ?? "", trigger.AuthLevel)));
+
+    /// <summary>A route with its parameters filled with harmless values that name nothing stored.</summary>
+    private static string Fill(string route) => Regex.Replace(route, @"\{(\w+)[^}]*\}", match => match.Groups[1].Value switch
+    {
+        "kind" => "clients",
+        "decision" => "confirm",
+        _ => "unknown-" + match.Groups[1].Value,
+    });
+
+    private static HttpContent? Body(string method) => method == "post" ? new StringContent("{}", Encoding.UTF8, "application/json") : null;
+
+    private static async Task AssertProblemWithoutTraceAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"\"status\":{(int)response.StatusCode}", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every blob in the inboxes now (the Azurite is shared by the collection, so a test compares before and after).</summary>
+    private async Task<List<string>> InboxBlobsAsync()
+    {
+        var blobs = new List<string>();
+        foreach (var container in InboxContainers.Inboxes)
+        {
+            var client = new BlobContainerClient(azurite.ConnectionString, container);
+            if (await client.ExistsAsync())
+            {
+                await foreach (var blob in client.GetBlobsAsync())
+                {
+                    blobs.Add($"{container}/{blob.Name}");
+                }
+            }
+        }
+
+        return blobs;
+    }
+}
