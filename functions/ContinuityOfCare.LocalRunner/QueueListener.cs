@@ -150,7 +150,8 @@ public sealed partial class QueueListener(
 
     private async Task RenewLeaseAsync(QueueClient queue, string messageId, PopReceipt receipt, CancellationToken cancellationToken)
     {
-        var every = TimeSpan.FromTicks(Options.MessageLease.Ticks / 2);
+        // A third of the lease: one late renewal (a slow storage answer, a loaded machine) still leaves a third in hand.
+        var every = TimeSpan.FromTicks(Options.MessageLease.Ticks / 3);
         while (!cancellationToken.IsCancellationRequested)
         {
             try

@@ -66,12 +66,12 @@ public sealed class RunnerResilienceTests : IAsyncLifetime
         var input = _azurite.UniqueName("slow");
         var gate = new SlowFunction.Gate();
         await using var app = await HubTestApp.StartLocalAsync(
-            Settings(("SlowInput", input), ("LocalRunner:MessageLease", "00:00:02")), services => services.AddSingleton(gate), typeof(SlowFunction));
+            Settings(("SlowInput", input), ("LocalRunner:MessageLease", "00:00:03")), services => services.AddSingleton(gate), typeof(SlowFunction));
         await SendAsync(input, "long job");
         await gate.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         // Three leases long: without renewal the message would be visible again (and a second invocation start).
-        await Task.Delay(TimeSpan.FromSeconds(6));
+        await Task.Delay(TimeSpan.FromSeconds(9));
         var visibleWhileRunning = (await Queue(input).PeekMessagesAsync(1)).Value.Length;
         gate.Release.SetResult();
         await Eventually.GetAsync(async () => (await Queue(input).GetPropertiesAsync()).Value.ApproximateMessagesCount == 0 ? "deleted" : null, "the finished message deleted");
