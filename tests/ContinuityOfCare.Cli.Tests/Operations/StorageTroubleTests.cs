@@ -92,7 +92,9 @@ public sealed class StorageTroubleTests(AzuriteFixture azurite)
 
     /// <summary>Azurite's well-known development account, pointed at a port where nothing listens.</summary>
     private static string DownConnection(int port) =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:{port}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{port}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;";
+        $"DefaultEndpointsProtocol=http;AccountName={AzuriteFixture.DevelopmentAccountName};AccountKey={AzuriteFixture.DevelopmentAccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{port}/{AzuriteFixture.DevelopmentAccountName};QueueEndpoint=http://127.0.0.1:{port}/{AzuriteFixture.DevelopmentAccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{port}/{AzuriteFixture.DevelopmentAccountName};";
 
     private static int ClosedPort()
     {
