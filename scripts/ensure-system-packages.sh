@@ -7,6 +7,8 @@ set -euo pipefail
 required=(
   # "command-to-check package"
   "dovecot dovecot-imapd"
+  # the operator console's browser tests drive Debian's Chromium (tests/ContinuityOfCare.Console.Tests)
+  "chromium chromium"
 )
 
 missing=()

@@ -20,20 +20,21 @@ public sealed class ConsoleFunctions(IServiceProvider services)
     /// <summary>Every console page (GET) and form (POST).</summary>
     [Function("Console")]
     public async Task<IActionResult> PageAsync(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "console/{*path}")] HttpRequest request, string? path,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "console/{*path}")] HttpRequest request,
         [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         // Marking an obligation fulfilled and confirming a possible match raise events on obligations' orchestrations.
         using var durable = DurableClientSource.Use(client);
         var input = await HttpBridge.ReadAsync(request, HttpBridge.NoRouteValues, cancellationToken).ConfigureAwait(false);
-        return new HubHttpResult(await services.GetRequiredService<ConsoleApp>().HandleAsync(input, path, cancellationToken).ConfigureAwait(false));
+        return new HubHttpResult(await services.GetRequiredService<ConsoleApp>().HandleAsync(input, Below(request, ConsolePaths.Root), cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>The console's CSS, JavaScript, fonts and images (embedded at build time).</summary>
     [Function("ConsoleAssets")]
-    public IActionResult Asset([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/assets/{*file}")] HttpRequest request, string? file)
+    public IActionResult Asset([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "console/assets/{*file}")] HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var file = Below(request, ConsolePaths.Assets);
         var response = request.HttpContext.Response;
         response.Headers["X-Content-Type-Options"] = "nosniff";
         if (ConsoleAssets.Find(file) is not { } asset)
@@ -42,6 +43,14 @@ public sealed class ConsoleFunctions(IServiceProvider services)
         }
 
         response.Headers["Cache-Control"] = "public, max-age=3600";
-        return new FileContentResult(asset.Content, asset.ContentType);
+        return new BytesResult(asset.Content, asset.ContentType);
+    }
+
+    // The part of the path below the console's root, read from the path itself: an empty catch-all segment is not
+    // bound as a route value by every host.
+    private static string Below(HttpRequest request, string root)
+    {
+        var path = request.Path.Value ?? string.Empty;
+        return path.StartsWith(root, StringComparison.OrdinalIgnoreCase) ? path[root.Length..].Trim('/') : string.Empty;
     }
 }
