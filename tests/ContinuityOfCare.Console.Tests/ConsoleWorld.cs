@@ -133,6 +133,20 @@ public sealed class ConsoleWorld : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Waits for <paramref name="text"/> on the page; on failure the message carries what the page's main content said.</summary>
+    public static async Task ExpectTextAsync(IPage page, string text)
+    {
+        try
+        {
+            await page.GetByText(text).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+        }
+        catch (TimeoutException exception)
+        {
+            var main = await page.Locator("main").InnerTextAsync();
+            throw new TimeoutException($"'{text}' did not appear on {page.Url}; the page said: {main}", exception);
+        }
+    }
+
     /// <summary>A session cookie (name=value) for <paramref name="user"/>, signed by the running hub.</summary>
     public string SessionCookie(ConsoleUser user)
     {

@@ -22,21 +22,23 @@ public sealed partial class WorkflowTests(ConsoleWorld world)
         var page = await world.SignedInPageAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Possible matches" }).ClickAsync();
         var held = await world.Get<PossibleMatchStore>().ListHeldAsync(CancellationToken.None);
-        // A court-results record (a remand or sentence) plans Alert Forms once it is matched.
-        var match = held.First(m => m.Source.SourceFile.StartsWith("court-results", StringComparison.Ordinal));
+        // A court-results record of a remand or sentence to custody plans Alert Forms once it is matched.
+        var results = await File.ReadAllLinesAsync(Path.Combine(ConsoleWorld.RepositoryRoot, "samples", "court-results", "court-results_2026-12-24.csv"));
+        var match = held.First(m => m.Source.SourceFile.StartsWith("court-results", StringComparison.Ordinal)
+            && m.Source.Line is { } line && results[line - 1].Contains("CUSTODY", StringComparison.Ordinal));
         await page.Locator($"a[href$='/possible-matches/{match.Id}']").ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Name = "Review possible match" }).WaitForAsync();
 
         // Without a reason the form is refused with an error summary, and nothing is decided.
         await page.GetByLabel("Yes, confirm").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save decision" }).ClickAsync();
-        await page.GetByText("There is a problem").WaitForAsync();
+        await ConsoleWorld.ExpectTextAsync(page, "There is a problem");
         Assert.Equal(PossibleMatchStatus.Held, (await world.Get<PossibleMatchStore>().GetAsync(match.Id, CancellationToken.None))!.Status);
 
         await page.GetByLabel("Yes, confirm").CheckAsync();
         await page.GetByLabel("Reason").FillAsync("Same person: the date of birth was keyed one day out");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save decision" }).ClickAsync();
-        await page.GetByText("Possible match confirmed").WaitForAsync();
+        await ConsoleWorld.ExpectTextAsync(page, "Possible match confirmed");
 
         Assert.Equal(PossibleMatchStatus.Confirmed, (await world.Get<PossibleMatchStore>().GetAsync(match.Id, CancellationToken.None))!.Status);
         var emails = await world.Maildev.WaitForEmailsAsync(_ => true, before + 1);
@@ -55,7 +57,7 @@ public sealed partial class WorkflowTests(ConsoleWorld world)
         await page.Locator($"a[href$='/obligations/{open.Id}']").ClickAsync();
         await page.GetByLabel("Note (optional)").FillAsync("DIR sent by secure mail");
         await page.GetByRole(AriaRole.Button, new() { Name = "Mark as fulfilled" }).ClickAsync();
-        await page.GetByText("Obligation marked as fulfilled").WaitForAsync();
+        await ConsoleWorld.ExpectTextAsync(page, "Obligation marked as fulfilled");
 
         var stored = await world.Get<ObligationStore>().GetAsync(open.Id, CancellationToken.None);
         Assert.True(stored!.Obligation.IsClosed);
@@ -73,7 +75,7 @@ public sealed partial class WorkflowTests(ConsoleWorld world)
         var card = page.Locator(".govuk-summary-card", new() { Has = page.Locator($"input[name='taskId'][value='{task.Id}']") });
         await card.GetByLabel("How was it resolved?").FillAsync("Consent obtained and recorded");
         await card.GetByRole(AriaRole.Button, new() { Name = "Resolve task" }).ClickAsync();
-        await page.GetByText("Task resolved").WaitForAsync();
+        await ConsoleWorld.ExpectTextAsync(page, "Task resolved");
         Assert.Equal(HubTaskStatus.Resolved, (await world.Get<TaskStore>().GetAsync(task.ClientId, task.Id, CancellationToken.None))!.Status);
         Assert.Contains(await ReadAuditAsync(), e => e.Action == "task.resolved" && e.TargetId == task.Id && e.Detail == "Consent obtained and recorded");
     }
@@ -81,19 +83,21 @@ public sealed partial class WorkflowTests(ConsoleWorld world)
     [Fact]
     public async Task Replaying_a_poison_message_shows_a_dry_run_first_then_moves_it_back()
     {
-        // A message the ingest step has already handled (the directory file, by its SHA-256): replayed, it is a no-op.
+        // A message the ingest step has already handled (the client register, by its SHA-256): replayed, it is a no-op.
+        var register = await File.ReadAllBytesAsync(Path.Combine(ConsoleWorld.RepositoryRoot, "samples", "clients.csv"));
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(register));
         var poison = new QueueClient(world.ConnectionString, PipelineQueues.PoisonOf(PipelineQueues.Ingest), new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         await poison.CreateIfNotExistsAsync();
-        await poison.SendMessageAsync(PipelineJson.Serialize(new IngestMessage("court-lists", "already-processed.json", new string('a', 64))));
+        await poison.SendMessageAsync(PipelineJson.Serialize(new IngestMessage("clients", "clients.csv", sha)));
 
         var page = await world.SignedInPageAsync();
         await page.GotoAsync("/api/console/operations");
         await page.GetByRole(AriaRole.Button, new() { Name = "Replay ingest-poison" }).ClickAsync();
-        await page.GetByText("Dry run: nothing has moved yet").WaitForAsync();
+        await ConsoleWorld.ExpectTextAsync(page, "Dry run: nothing has moved yet");
         Assert.Equal(1, (await poison.GetPropertiesAsync()).Value.ApproximateMessagesCount);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Replay 1 message(s)" }).ClickAsync();
-        await page.GetByText("Moved 1 message(s) from ingest-poison to ingest").WaitForAsync();
+        await ConsoleWorld.ExpectTextAsync(page, "Moved 1 message(s) from ingest-poison to ingest");
         Assert.Equal(0, (await poison.GetPropertiesAsync()).Value.ApproximateMessagesCount);
         Assert.Contains(await ReadAuditAsync(), e => e.Action == "poison.replayed" && e.TargetId == "ingest" && e.Detail == "1");
     }

@@ -26,8 +26,15 @@ public sealed record ObligationListFilter(string? Team, string? Rule, string Sta
     /// <summary>The states <see cref="Status"/> stands for.</summary>
     public IReadOnlySet<ObligationState> States => Statuses.First(s => s.Value == Status).States;
 
-    /// <summary>True when every state wanted is still in the due index (not closed, below the last level).</summary>
-    public bool InDueIndex => States.All(s => s is ObligationState.Open or ObligationState.Overdue or ObligationState.EscalatedLevel1 or ObligationState.EscalatedLevel2);
+    /// <summary>
+    /// True when the due index can serve the filter for every team: no closed state is wanted, and some wanted state
+    /// is still indexed (below the last level). Obligations at level 3 have left it: every team's list omits them.
+    /// </summary>
+    public bool InDueIndex => States.All(s => s is not (ObligationState.FulfilledOnTime or ObligationState.FulfilledLate or ObligationState.Cancelled))
+        && States.Any(s => s is ObligationState.Open or ObligationState.Overdue or ObligationState.EscalatedLevel1 or ObligationState.EscalatedLevel2);
+
+    /// <summary>True when the every-team list (the due index) leaves out some wanted state: level 3.</summary>
+    public bool OmitsLastLevel => States.Contains(ObligationState.EscalatedLevel3);
 
     /// <summary>Reads the filter from the request; unknown values fall back to the defaults.</summary>
     public static ObligationListFilter From(ConsoleRequest request)

@@ -40,19 +40,21 @@ public static class PoisonReplay
     }
 
     /// <summary>
-    /// Moves every message of <paramref name="poison"/> to <paramref name="target"/>; <paramref name="moved"/> is
-    /// called after each (so a caller interrupted by a storage failure knows how many moved).
+    /// Moves every message of <paramref name="poison"/> to <paramref name="target"/>, at most <paramref name="limit"/>
+    /// of them; <paramref name="moved"/> is called after each (so a caller interrupted by a storage failure knows how
+    /// many moved). The limit matters while the hub runs: a replayed message that fails again comes back to the poison
+    /// queue, and without it the replay would keep moving it.
     /// </summary>
     /// <exception cref="RequestFailedException">Storage failed; the messages not yet moved are still in the poison queue.</exception>
-    public static async Task<int> MoveAllAsync(QueueClient poison, QueueClient target, Action<int>? moved, CancellationToken cancellationToken)
+    public static async Task<int> MoveAllAsync(QueueClient poison, QueueClient target, Action<int>? moved, CancellationToken cancellationToken, long limit = long.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(poison);
         ArgumentNullException.ThrowIfNull(target);
         var count = 0;
         await target.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        while (true)
+        while (count < limit)
         {
-            var messages = (await poison.ReceiveMessagesAsync(Batch, Lease, cancellationToken).ConfigureAwait(false)).Value;
+            var messages = (await poison.ReceiveMessagesAsync((int)Math.Min(Batch, limit - count), Lease, cancellationToken).ConfigureAwait(false)).Value;
             if (messages.Length == 0)
             {
                 return count;
@@ -63,9 +65,13 @@ public static class PoisonReplay
                 // Send first, then delete: a crash in between duplicates a message, never loses one.
                 await target.SendMessageAsync(message.Body, timeToLive: NeverExpires, cancellationToken: cancellationToken).ConfigureAwait(false);
                 await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
-                moved?.Invoke(++count);
+                // Counted apart from the callback: a null-conditional call would not evaluate its argument.
+                count++;
+                moved?.Invoke(count);
             }
         }
+
+        return count;
     }
 
     /// <summary>

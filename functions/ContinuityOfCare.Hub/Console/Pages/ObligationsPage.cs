@@ -94,7 +94,11 @@ public sealed class ObligationsPage(
             .Append("</div></div>").Append(Button("Apply filters", "secondary")).Append("</form>");
         if (page.NeedsTeam)
         {
-            main.Append(Notice("Closed obligations are listed per team: enter a team's org code."));
+            main.Append(Notice("Closed obligations and those escalated to level 3 are listed per team: enter a team's org code."));
+        }
+        else if (owners is null && filter.OmitsLastLevel)
+        {
+            main.Append(P("Obligations escalated to level 3 are listed per team: enter a team's org code to see them."));
         }
 
         main.Append(Table(

@@ -60,7 +60,9 @@ public sealed class OperationsPage(QueueProbe probe, HubStorage storage, NoticeS
             return context.Page("Replay poison messages", check.ToString());
         }
 
-        var moved = await PoisonReplay.MoveAllAsync(poison, target, null, cancellationToken).ConfigureAwait(false);
+        // At most what the dry run counted: a message that fails again while the hub runs comes back, and is not moved twice.
+        var limit = await PoisonReplay.CountAsync(poison, cancellationToken).ConfigureAwait(false);
+        var moved = await PoisonReplay.MoveAllAsync(poison, target, null, cancellationToken, limit).ConfigureAwait(false);
         var now = clock.GetCurrentInstant();
         await audit.AppendAsync(new AuditEntry($"replay:{queue.Name}:{ConsoleSigner.NewId()}", now, context.User.Name, AuditAction, "queue", queue.Name,
             moved.ToString(CultureInfo.InvariantCulture)), cancellationToken).ConfigureAwait(false);
