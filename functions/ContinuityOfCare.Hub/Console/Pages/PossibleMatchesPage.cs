@@ -80,6 +80,15 @@ public sealed class PossibleMatchesPage(
         return ConsoleResponses.Redirect(ConsolePaths.To("possible-matches?done=" + (decision == "confirm" ? "confirmed" : "rejected")));
     }
 
+    // The matching model's agreement levels (docs/plan.md "Match weight"): same or compatible agree; anything else
+    // is a difference the reviewer must look at.
+    private static string AgreementTag(ContinuityOfCare.Core.Matching.MatchWeightPart part) => part switch
+    {
+        { Field: "prior" } => Tag(part.Level, "grey"),
+        { Level: "Same" or "Compatible" } => Tag("Same", "green"),
+        _ => Tag("Differs: " + System.Text.RegularExpressions.Regex.Replace(part.Level, "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant(), "yellow"),
+    };
+
     private async Task<HttpResponseOutput> ListAsync(ConsoleContext context, CancellationToken cancellationToken)
     {
         var held = await matches.ListHeldAsync(cancellationToken).ConfigureAwait(false);
@@ -116,8 +125,7 @@ public sealed class PossibleMatchesPage(
         var client = await clients.GetAsync(match.ClientId, cancellationToken).ConfigureAwait(false);
         var parts = match.Weight?.Parts ?? [];
         string Level(string field) => parts.FirstOrDefault(p => p.Field.Equals(field, StringComparison.OrdinalIgnoreCase)) is { } part
-            ? part.Level == "agree" ? Tag("Agrees", "green") : Tag("Differs: " + part.Level, "yellow")
-            : Tag("Not compared", "grey");
+            ? AgreementTag(part) : string.Empty;
 
         var main = new StringBuilder();
         if (error is { } e)
@@ -141,15 +149,15 @@ public sealed class PossibleMatchesPage(
                 ? [("Client", E("no longer in the register"))]
                 : [
                     ("Surname", E(client.Surname) + " " + Level("surname")),
-                    ("Forenames", E(client.Forenames) + " " + Level("forenames")),
+                    ("Forenames", E(client.Forenames) + " " + Level("forename") + " " + Level("middleNames")),
                     ("Date of birth", E(client.DateOfBirth.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)) + " " + Level("dateOfBirth")),
-                    ("PNC", E(client.Pnc?.ToString() ?? "—") + " " + Level("pnc")),
-                    ("NOMS", E(client.Noms?.ToString() ?? "—") + " " + Level("noms")),
+                    ("PNC", E(client.Pnc?.ToString() ?? "—")),
+                    ("NOMS", E(client.Noms?.ToString() ?? "—")),
                     ("CJIT", E(client.CjitCode ?? "—")),
                 ]))
             .Append("</div></div>");
         main.Append(Table("Evidence field by field", ["Field", "Agreement", "Weight (bits)"],
-            parts.Select(p => (IReadOnlyList<string>)[E(p.Field), p.Level == "agree" ? Tag(p.Level, "green") : Tag(p.Level, "yellow"),
+            parts.Select(p => (IReadOnlyList<string>)[E(p.Field == "prior" ? "register size (prior)" : p.Field), AgreementTag(p),
                 E(p.Weight.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture))]), new HashSet<int> { 2 }));
 
         if (match.Status == PossibleMatchStatus.Held)
