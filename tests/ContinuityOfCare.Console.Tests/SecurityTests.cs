@@ -118,6 +118,12 @@ public sealed class SecurityTests(ConsoleWorld world)
         var stolen = await client.PostAsync($"/api/console/obligations/{open.Id}/fulfil", new FormUrlEncodedContent(new Dictionary<string, string> { ["_csrf"] = otherSession }));
         Assert.Equal(HttpStatusCode.Forbidden, stolen.StatusCode);
         Assert.False((await world.Get<Hub.State.ObligationStore>().GetAsync(open.Id, CancellationToken.None))!.Obligation.IsClosed);
+
+        var token = world.Get<AntiForgery>().TokenFor(ConsoleWorld.Operator);
+        var huge = await client.PostAsync($"/api/console/obligations/{open.Id}/fulfil",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["_csrf"] = token, ["note"] = new string('x', 20_000) }));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+        Assert.False((await world.Get<Hub.State.ObligationStore>().GetAsync(open.Id, CancellationToken.None))!.Obligation.IsClosed);
     }
 
     [Fact]

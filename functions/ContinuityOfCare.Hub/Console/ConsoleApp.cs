@@ -20,6 +20,14 @@ public sealed partial class ConsoleApp(
     /// <summary>Answers one request; <paramref name="path"/> is the part of the path below the console root.</summary>
     public async Task<HttpResponseOutput> HandleAsync(HttpTriggerInput input, string? path, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Body is { Length: > ApiRequest.MaxBodyBytes })
+        {
+            // The console's forms are a few fields; the API's body cap holds here too.
+            return ConsoleResponses.Html(ConsoleLayout.Page("The form is too large", null, null, null,
+                Html.Heading("The form is too large") + Html.P("Nothing was changed. Go back and shorten what you typed.")), 413);
+        }
+
         var request = ConsoleRequest.From(input, path);
         var first = request.Segments.Count == 0 ? string.Empty : request.Segments[0];
         ConsoleUser? user = null;

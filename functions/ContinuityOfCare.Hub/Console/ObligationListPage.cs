@@ -6,4 +6,5 @@ namespace ContinuityOfCare.Hub.Console;
 /// <param name="Rows">The page's obligations in the requested order.</param>
 /// <param name="HasNext">More match after this page.</param>
 /// <param name="NeedsTeam">The filter asks for closed obligations of every team: that needs a team (closed obligations are only indexed by owner).</param>
-public sealed record ObligationListPage(IReadOnlyList<StoredObligation> Rows, bool HasNext, bool NeedsTeam);
+/// <param name="Truncated">The page stopped after <see cref="ObligationPager.MaxExamined"/> obligations were looked at: narrow the filter.</param>
+public sealed record ObligationListPage(IReadOnlyList<StoredObligation> Rows, bool HasNext, bool NeedsTeam, bool Truncated = false);

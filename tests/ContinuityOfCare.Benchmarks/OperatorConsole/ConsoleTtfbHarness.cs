@@ -51,11 +51,13 @@ internal static class ConsoleTtfbHarness
             ["Mail:Smtp:Port"] = "25",
             ["Mail:Smtp:RequireStartTls"] = "false",
             ["Mail:Smtp:SenderAddress"] = "hub@example.gov.uk",
-            ["Logging:LogLevel:Default"] = "Warning",
+            ["Acknowledgements:CurrentKeyId"] = "ttfb",
+            ["Acknowledgements:Keys:ttfb"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Logging:LogLevel:Default"] = "Error",
         });
         builder.AddLocalRunner();
         builder.Services.AddSingleton<IClock>(new NodaTime.Testing.FakeClock(now));
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.SetMinimumLevel(LogLevel.Error);
         await using var app = builder.Build();
         app.MapLocalRunner();
         await app.StartAsync().ConfigureAwait(false);
@@ -113,7 +115,7 @@ internal static class ConsoleTtfbHarness
             times.Add(watch.Elapsed.TotalMilliseconds);
             if (response.StatusCode != System.Net.HttpStatusCode.OK)
             {
-                throw new InvalidOperationException($"{page} answered {(int)response.StatusCode}");
+                throw new InvalidOperationException($"{page} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync().ConfigureAwait(false)}");
             }
 
             bytes = (await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false)).Length;

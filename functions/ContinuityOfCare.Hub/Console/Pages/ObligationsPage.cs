@@ -96,6 +96,10 @@ public sealed class ObligationsPage(
         {
             main.Append(Notice("Closed obligations and those escalated to level 3 are listed per team: enter a team's org code."));
         }
+        else if (page.Truncated)
+        {
+            main.Append(Notice(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Only the first {ObligationPager.MaxExamined:N0} obligations were looked at for this filter: choose a team to see them all.")));
+        }
         else if (owners is null && filter.OmitsLastLevel)
         {
             main.Append(P("Obligations escalated to level 3 are listed per team: enter a team's org code to see them."));
