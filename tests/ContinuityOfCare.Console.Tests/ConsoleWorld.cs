@@ -118,8 +118,13 @@ public sealed class ConsoleWorld : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies) at the hub's address.</summary>
-    public Task<IBrowserContext> NewContextAsync() =>
-        Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
+    public async Task<IBrowserContext> NewContextAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1100, Height = 900 } });
+        // A bound for a busy 2-core CI machine, not a timing assertion.
+        context.SetDefaultTimeout(60_000);
+        return context;
+    }
 
     /// <summary>A page signed in through the log-in form with the API key.</summary>
     public async Task<IPage> SignedInPageAsync()
@@ -129,7 +134,7 @@ public sealed class ConsoleWorld : IAsyncLifetime
         await page.GotoAsync("/api/console/login");
         await page.GetByLabel("API key").FillAsync(ApiKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/api/console/today");
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Today", Level = 1 }).WaitForAsync();
         return page;
     }
 
@@ -138,7 +143,7 @@ public sealed class ConsoleWorld : IAsyncLifetime
     {
         try
         {
-            await page.GetByText(text).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+            await page.GetByText(text).First.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         }
         catch (TimeoutException exception)
         {
