@@ -96,11 +96,11 @@ public static class Html
         + (name is null ? "" : $" name=\"{E(name)}\" value=\"{E(value)}\"") + $">{E(text)}</button>";
 
     /// <summary>A text input with its label (and error message when <paramref name="error"/> is given).</summary>
-    public static string Input(string id, string label, string? value = null, string type = "text", string? hint = null, string? error = null, string? autocomplete = null) =>
+    public static string Input(string id, string label, string? value = null, string type = "text", string? hint = null, string? error = null, string? autocomplete = null, int? width = null) =>
         $"<div class=\"govuk-form-group{(error is null ? "" : " govuk-form-group--error")}\"><label class=\"govuk-label\" for=\"{E(id)}\">{E(label)}</label>"
         + (hint is null ? "" : $"<div id=\"{E(id)}-hint\" class=\"govuk-hint\">{E(hint)}</div>")
         + (error is null ? "" : $"<p id=\"{E(id)}-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> {E(error)}</p>")
-        + $"<input class=\"govuk-input{(error is null ? "" : " govuk-input--error")}\" id=\"{E(id)}\" name=\"{E(id)}\" type=\"{type}\" value=\"{E(value)}\""
+        + $"<input class=\"govuk-input{(width is { } w ? $" govuk-input--width-{w}" : "")}{(error is null ? "" : " govuk-input--error")}\" id=\"{E(id)}\" name=\"{E(id)}\" type=\"{type}\" value=\"{E(value)}\""
         + (autocomplete is null ? "" : $" autocomplete=\"{E(autocomplete)}\"")
         + (DescribedBy(id, hint, error) is { } by ? $" aria-describedby=\"{by}\"" : "") + "></div>";
 

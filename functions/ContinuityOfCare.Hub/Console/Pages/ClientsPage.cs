@@ -45,7 +45,7 @@ public sealed class ClientsPage(ClientTimelineEndpoint timeline) : IConsolePage
 
     private static string Search(string? value) =>
         $"<form method=\"get\" action=\"{ConsolePaths.To("clients")}\" novalidate>"
-        + Input("id", "Client id", value, hint: "The case system's client id, for example C-1001") + Button("Show timeline", "secondary") + "</form>";
+        + Input("id", "Client id", value, hint: "The case system's client id, for example C-1001", width: 20) + Button("Show timeline", "secondary") + "</form>";
 
     private async Task<HttpResponseOutput> TimelineAsync(ConsoleContext context, string clientId, CancellationToken cancellationToken)
     {

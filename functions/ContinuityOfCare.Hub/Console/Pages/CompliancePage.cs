@@ -51,7 +51,7 @@ public sealed class CompliancePage(ComplianceReportEndpoint report, IClock clock
         var monthText = month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var main = new StringBuilder(Heading("Compliance", month.ToString("MMMM yyyy", CultureInfo.InvariantCulture)));
         main.Append($"<form method=\"get\" action=\"{ConsolePaths.To("compliance")}\" novalidate>")
-            .Append(Input("month", "Month", monthText, hint: "Obligations opened in this month (Europe/London), for example 2026-12"))
+            .Append(Input("month", "Month", monthText, hint: "Obligations opened in this month (Europe/London), for example 2026-12", width: 10))
             .Append(Button("Show month", "secondary")).Append("</form>")
             .Append("<p class=\"govuk-body\">")
             .Append(Link(ConsolePaths.To("compliance/csv?month=" + monthText), "Download the report as CSV", "(de-personalised)"))

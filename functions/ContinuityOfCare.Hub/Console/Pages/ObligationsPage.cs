@@ -84,7 +84,7 @@ public sealed class ObligationsPage(
         var main = new StringBuilder(Heading("Obligations"));
         main.Append("<form method=\"get\" action=\"").Append(ConsolePaths.To("obligations")).Append("\" class=\"app-filter\" novalidate>")
             .Append("<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-one-quarter\">")
-            .Append(Input("team", "Team (org code)", filter.Team, hint: context.User.IsOperator ? "Blank for every team" : "Blank for all your teams"))
+            .Append(Input("team", "Team (org code)", filter.Team, hint: context.User.IsOperator ? "Blank for every team" : "Blank for all your teams", width: 10))
             .Append("</div><div class=\"govuk-grid-column-one-quarter\">")
             .Append(Select("rule", "Rule", new[] { ("", "Any rule") }.Concat(RuleIds.All.Select(r => (r, r))), filter.Rule))
             .Append("</div><div class=\"govuk-grid-column-one-quarter\">")

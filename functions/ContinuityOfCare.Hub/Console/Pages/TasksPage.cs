@@ -87,7 +87,7 @@ public sealed class TasksPage(TaskStore tasks, AuditStore audit, IClock clock, M
             .Append("<form method=\"get\" action=\"").Append(ConsolePaths.To("tasks")).Append("\" novalidate><div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-one-third\">")
             .Append(Select("kind", "Kind", new[] { ("", "Any kind") }.Concat(open.Select(t => t.Kind).Distinct().Order(StringComparer.Ordinal).Select(k => (k, k))), kind))
             .Append("</div><div class=\"govuk-grid-column-one-third\">")
-            .Append(Input("team", "Team (org code)", team))
+            .Append(Input("team", "Team (org code)", team, width: 10))
             .Append("</div></div>").Append(Button("Apply filters", "secondary")).Append("</form>");
         main.Append(P($"{visible.Count} open task{(visible.Count == 1 ? "" : "s")}; page {page}."));
         foreach (var task in rows)
