@@ -7,7 +7,8 @@ set -euo pipefail
 required=(
   # "command-to-check package"
   "dovecot dovecot-imapd"
-  # Printing the Alert Form to PDF (one A4 page) and counting its pages.
+  # Debian's Chromium: the operator console's browser tests (tests/ContinuityOfCare.Console.Tests) and printing the
+  # Alert Form to PDF; poppler-utils' pdfinfo counts its pages (one A4 page).
   "chromium chromium"
   "pdfinfo poppler-utils"
 )

@@ -1,3 +1,4 @@
+using ContinuityOfCare.Hub.Operations;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -14,19 +15,10 @@ namespace ContinuityOfCare.Cli.Commands;
 /// message: each is sent to QUEUE before it is deleted from the poison queue, byte for byte (raw message text, so a
 /// message that is not valid base64 moves unchanged too). A failure between the two leaves a copy in both, which the
 /// idempotent functions absorb. Exit codes (docs/cli.md): 0 done, 2 bad queue name or no connection, 4 storage unreachable or
-/// refusing (the count moved so far is printed).
+/// refusing (the count moved so far is printed). The moving itself is <see cref="PoisonReplay"/>, shared with the console.
 /// </summary>
 internal static partial class ReplayPoisonCommand
 {
-    /// <summary>Messages received per request (the service maximum).</summary>
-    private const int Batch = 32;
-
-    /// <summary>How long received poison messages stay hidden while they are moved.</summary>
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
-
-    // Queue Storage reads a time-to-live of -1 seconds as "never expires" (the Functions host sends with it too).
-    private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
-
     public static Command Create()
     {
         var queue = new Argument<string>("QUEUE") { Description = "The queue whose poison queue (QUEUE-poison) is replayed, e.g. route" };
@@ -61,20 +53,10 @@ internal static partial class ReplayPoisonCommand
             var moved = 0;
             try
             {
-                // Raw encoding on both sides: the text moves exactly as stored (base64 as the Functions host wrote it).
-                var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
+                var options = PoisonReplay.RawOptions;
                 var poison = new QueueClient(connectionString, name + HubQueue.PoisonSuffix, options);
                 var target = new QueueClient(connectionString, name, options);
-                long waiting;
-                try
-                {
-                    waiting = (await poison.GetPropertiesAsync(cancellationToken).ConfigureAwait(false)).Value.ApproximateMessagesCount;
-                }
-                catch (RequestFailedException exception) when (exception.Status == 404)
-                {
-                    waiting = 0;
-                }
-
+                var waiting = await PoisonReplay.CountAsync(poison, cancellationToken).ConfigureAwait(false);
                 if (parseResult.GetValue(dryRun) || waiting == 0)
                 {
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -82,23 +64,7 @@ internal static partial class ReplayPoisonCommand
                     return 0;
                 }
 
-                await target.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-                while (true)
-                {
-                    var messages = (await poison.ReceiveMessagesAsync(Batch, Lease, cancellationToken).ConfigureAwait(false)).Value;
-                    if (messages.Length == 0)
-                    {
-                        break;
-                    }
-
-                    foreach (var message in messages)
-                    {
-                        // Send first, then delete: a crash in between duplicates a message, never loses one.
-                        await target.SendMessageAsync(message.Body, timeToLive: NeverExpires, cancellationToken: cancellationToken).ConfigureAwait(false);
-                        await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
-                        moved++;
-                    }
-                }
+                await PoisonReplay.MoveAllAsync(poison, target, count => moved = count, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (StorageTrouble.Is(exception))
             {

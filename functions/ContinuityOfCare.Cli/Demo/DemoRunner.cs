@@ -101,6 +101,7 @@ internal sealed class DemoRunner(DemoSettings settings, TextWriter output, TextW
             await new DemoSummary(app.Services, connection, output).PrintAsync(files, cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync().ConfigureAwait(false);
             await output.WriteLineAsync($"Read the Alert Forms in maildev: http://127.0.0.1:{Invariant(webPort)}/").ConfigureAwait(false);
+            await output.WriteLineAsync($"The operator console: http://127.0.0.1:{Invariant(httpPort)}{Hub.Console.ConsolePaths.Root}/ (sign in with the API key below; docs/console.md)").ConfigureAwait(false);
             await output.WriteLineAsync($"The hub's HTTP API: http://127.0.0.1:{Invariant(httpPort)}/api/… (key in the x-functions-key header)").ConfigureAwait(false);
             await output.WriteLineAsync(settings.DataDirectory is null
                 ? $"  API key (this run only): {DemoHub.ApiKey(app)}"

@@ -28,6 +28,7 @@ public static class HubServicesExtensions
         services.AddHubStorage();
         services.AddDirectoryImport();
         services.AddHubApi();
+        Console.ConsoleServiceExtensions.AddHubConsole(services);
         services.AddHubPipeline(configuration);
         return services;
     }

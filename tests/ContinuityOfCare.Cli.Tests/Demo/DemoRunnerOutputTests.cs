@@ -27,6 +27,7 @@ public sealed class DemoRunnerOutputTests : IDisposable
         {
             Assert.Contains($"API key: in {Path.Combine(_data, "demo-api-key")}", output, StringComparison.Ordinal);
             Assert.Contains("Storage (Azurite; its well-known development key): DefaultEndpointsProtocol=http;", output, StringComparison.Ordinal);
+            Assert.Matches(@"The operator console: http://127\.0\.0\.1:\d+/api/console/ ", output);
             Assert.Contains("-- status --connection-string \"DefaultEndpointsProtocol=http;", output, StringComparison.Ordinal);
             Assert.DoesNotContain("records/s", output, StringComparison.Ordinal);
         }

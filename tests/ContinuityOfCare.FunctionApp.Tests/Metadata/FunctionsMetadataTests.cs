@@ -42,10 +42,12 @@ public sealed class FunctionsMetadataTests
         { "ClientTimeline", "httpTrigger", "clients/{id}/timeline", null, "Function" },
         { "InboxUpload", "httpTrigger", "inbox/{kind}", null, "Function" },
         { "Acknowledge", "httpTrigger", "ack/{token}", null, "Anonymous" },
+        { "Console", "httpTrigger", "console/{*path}", null, "Anonymous" },
+        { "ConsoleAssets", "httpTrigger", "console/assets/{*file}", null, "Anonymous" },
     };
 
-    /// <summary>Route and the possible-match confirmation start orchestrations; the ack link and the fulfil API raise "fulfilled"; reconciliation starts the missing; show reads one.</summary>
-    private static readonly HashSet<string> DurableClientFunctions = ["Route", "PossibleMatchDecide", "Acknowledge", "ObligationFulfil", "ObligationReconcile", "ObligationShow", "ObligationsReconcile"];
+    /// <summary>Route and the possible-match confirmation start orchestrations; the ack link, the fulfil API and the console raise "fulfilled"; reconciliation starts the missing; show reads one.</summary>
+    private static readonly HashSet<string> DurableClientFunctions = ["Route", "PossibleMatchDecide", "Acknowledge", "ObligationFulfil", "ObligationReconcile", "ObligationShow", "ObligationsReconcile", "Console"];
 
     [Fact]
     public void FunctionsMetadata_Hosting_HoldsExactlyTheDesignedFunctions()

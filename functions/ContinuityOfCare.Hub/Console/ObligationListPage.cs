@@ -1,0 +1,10 @@
+using ContinuityOfCare.Hub.State;
+
+namespace ContinuityOfCare.Hub.Console;
+
+/// <summary>One page of obligations.</summary>
+/// <param name="Rows">The page's obligations in the requested order.</param>
+/// <param name="HasNext">More match after this page.</param>
+/// <param name="NeedsTeam">The filter asks for closed obligations of every team: that needs a team (closed obligations are only indexed by owner).</param>
+/// <param name="Truncated">The page stopped after <see cref="ObligationPager.MaxExamined"/> obligations were looked at: narrow the filter.</param>
+public sealed record ObligationListPage(IReadOnlyList<StoredObligation> Rows, bool HasNext, bool NeedsTeam, bool Truncated = false);

@@ -1,0 +1,157 @@
+extern alias functionapp;
+
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using ContinuityOfCare.Core.Obligations;
+using ContinuityOfCare.Testing;
+using functionapp::ContinuityOfCare.Hub.Console;
+using functionapp::ContinuityOfCare.Hub.State;
+using functionapp::ContinuityOfCare.LocalRunner;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace ContinuityOfCare.Benchmarks.OperatorConsole;
+
+/// <summary>
+/// docs/console.md "Measured": time to first byte of the console's list pages with many obligations and tasks in
+/// storage — the local runner on a real Azurite (as <c>npm start</c> runs it), the obligations opened through the
+/// hub's own store (owner and due indexes included), tasks written as the route step writes them. Each page is
+/// requested <c>--requests</c> times after one warm-up; p50 and p95 of the time until the response headers arrive.
+/// Run: <c>dotnet run -c Release --project tests/ContinuityOfCare.Benchmarks -- console [--obligations N] [--tasks N] [--requests N]</c>.
+/// </summary>
+internal static class ConsoleTtfbHarness
+{
+    private const int Teams = 50;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var obligationCount = Read(args, "--obligations", 100_000);
+        var taskCount = Read(args, "--tasks", 10_000);
+        var requests = Read(args, "--requests", 50);
+        var now = Instant.FromUtc(2026, 12, 24, 17, 0);
+
+        var azurite = new AzuriteFixture();
+        await azurite.InitializeAsync().ConfigureAwait(false);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["LocalRunner:ApiKey"] = "ttfb",
+            ["State:IndexKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Mail:Smtp:Host"] = "127.0.0.1",
+            ["Mail:Smtp:Port"] = "25",
+            ["Mail:Smtp:RequireStartTls"] = "false",
+            ["Mail:Smtp:SenderAddress"] = "hub@example.gov.uk",
+            ["Acknowledgements:CurrentKeyId"] = "ttfb",
+            ["Acknowledgements:Keys:ttfb"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Logging:LogLevel:Default"] = "Error",
+        });
+        builder.AddLocalRunner();
+        builder.Services.AddSingleton<IClock>(new NodaTime.Testing.FakeClock(now));
+        builder.Logging.SetMinimumLevel(LogLevel.Error);
+        await using var app = builder.Build();
+        app.MapLocalRunner();
+        await app.StartAsync().ConfigureAwait(false);
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        try
+        {
+            var seed = Stopwatch.StartNew();
+            await SeedObligationsAsync(app.Services.GetRequiredService<ObligationStore>(), obligationCount, now).ConfigureAwait(false);
+            await SeedTasksAsync(app.Services.GetRequiredService<TaskStore>(), taskCount, now).ConfigureAwait(false);
+            System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Seeded {obligationCount:N0} obligations ({Teams} teams) and {taskCount:N0} open tasks in {seed.Elapsed.TotalSeconds:F0} s"));
+
+            var user = new ConsoleUser("ttfb", true, new HashSet<string>(), "ttfb-session");
+            var header = app.Services.GetRequiredService<ConsoleAuthenticator>().SessionCookieFor(user, https: false);
+            using var client = new HttpClient { BaseAddress = address };
+            client.DefaultRequestHeaders.Add("Cookie", header[..header.IndexOf(';', StringComparison.Ordinal)]);
+            string[] pages =
+            [
+                "/api/console/obligations",
+                "/api/console/obligations?team=TEAM07",
+                "/api/console/obligations?team=TEAM07&page=10",
+                "/api/console/obligations?team=TEAM07&rule=" + RuleIds.All[1] + "&sort=due-desc",
+                "/api/console/obligations?status=overdue",
+                "/api/console/tasks",
+                "/api/console/tasks?team=TEAM07",
+            ];
+            System.Console.WriteLine($"| page | p50 ms | p95 ms | bytes |");
+            System.Console.WriteLine($"|---|---|---|---|");
+            foreach (var page in pages)
+            {
+                await MeasureAsync(client, page, 1).ConfigureAwait(false);
+                var (times, bytes) = await MeasureAsync(client, page, requests).ConfigureAwait(false);
+                times.Sort();
+                System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| `{page}` | {Percentile(times, 0.50):F0} | {Percentile(times, 0.95):F0} | {bytes:N0} |"));
+            }
+        }
+        finally
+        {
+            await app.StopAsync().ConfigureAwait(false);
+            await azurite.DisposeAsync().ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    private static async Task<(List<double> Times, long Bytes)> MeasureAsync(HttpClient client, string page, int count)
+    {
+        var times = new List<double>(count);
+        long bytes = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            using var response = await client.GetAsync(page, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+            if (response.StatusCode != System.Net.HttpStatusCode.OK)
+            {
+                throw new InvalidOperationException($"{page} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync().ConfigureAwait(false)}");
+            }
+
+            bytes = (await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false)).Length;
+        }
+
+        return (times, bytes);
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static async Task SeedObligationsAsync(ObligationStore store, int count, Instant now)
+    {
+        // Due instants spread over 60 days around "now": some overdue, most ahead, as a busy region would have.
+        const int chunk = 5_000;
+        for (var start = 0; start < count; start += chunk)
+        {
+            var openings = Enumerable.Range(start, Math.Min(chunk, count - start)).Select(i =>
+            {
+                var team = "TEAM" + (i % Teams).ToString("D2", CultureInfo.InvariantCulture);
+                var due = now + Duration.FromMinutes((i * 7919L % (60 * 24 * 60)) - (10 * 24 * 60));
+                var obligation = new Obligation($"ttfb-{i:D7}", RuleIds.All[i % RuleIds.All.Count], team, due - Duration.FromDays(1), due, false, ObligationPriority.Standard);
+                return new NewObligation(obligation, $"C-{i % 20_000:D6}", $"event-{i:D7}", "measure");
+            });
+            await store.OpenManyAsync(openings, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task SeedTasksAsync(TaskStore store, int count, Instant now) =>
+        // Through the hub's own store, as the route step adds them (one partition per client).
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+            await store.AddAsync(i % 3 == 0 ? "CONSENT_MISSING" : i % 3 == 1 ? "UNROUTABLE" : "INSECURE_RECIPIENT",
+                "TEAM" + (i % Teams).ToString("D2", CultureInfo.InvariantCulture), $"C-{i % 2_000:D6}", $"measure {i}", null, now, ct).ConfigureAwait(false)).ConfigureAwait(false);
+
+    private static int Read(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    }
+}
