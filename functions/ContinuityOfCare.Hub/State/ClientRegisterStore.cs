@@ -92,6 +92,31 @@ public sealed partial class ClientRegisterStore
         }
     }
 
+    /// <summary>
+    /// The whole register, in the same order as <see cref="LoadAllAsync"/> (bucket, then client id), read as one
+    /// partition query per bucket with <see cref="StateOptions.Parallelism"/> at once, for the route step's matching
+    /// index (which keeps every client anyway). A query over one bucket reads and orders only that bucket's rows, where
+    /// each page of a whole-table scan is ordered from the whole table on the emulator.
+    /// </summary>
+    public async Task<IReadOnlyList<Client>> LoadAllByBucketAsync(CancellationToken cancellationToken)
+    {
+        var buckets = ClientEntity.Partitions;
+        var loaded = new List<Client>[buckets.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Parallelism), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, buckets.Count), options, async (bucket, ct) =>
+        {
+            var clients = new List<Client>();
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {buckets[bucket]}");
+            await foreach (var row in _clients.QueryAsync<TableEntity>(filter, PageSize, cancellationToken: ct).ConfigureAwait(false))
+            {
+                clients.Add(ClientEntity.ToClient(row));
+            }
+
+            loaded[bucket] = clients;
+        }).ConfigureAwait(false);
+        return [.. loaded.SelectMany(clients => clients)];
+    }
+
     /// <summary>Client ids holding this NOMS number.</summary>
     public Task<IReadOnlyList<string>> FindByNomsAsync(NomsNumber noms, CancellationToken cancellationToken) =>
         FindAsync(_hasher.Hash(nameof(ClientIdentifierKind.Noms), noms.Value), cancellationToken);

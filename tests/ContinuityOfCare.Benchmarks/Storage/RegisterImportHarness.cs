@@ -23,7 +23,8 @@ namespace ContinuityOfCare.Benchmarks.Storage;
 /// with the previous upsert (<see cref="LegacyRegisterUpsert"/>, its own tables in the same Azurite). Three passes,
 /// each timed for both: the first import (every row new), the same register again (nothing changed: nothing written),
 /// and a register with every tenth client's postcode changed (a tenth rewritten, their index rows kept).
-/// <c>--transport</c> first compares single-row upserts with 100-row transactions on the same rows.
+/// Then the whole register is loaded twice, as the route step's cache did (a whole-table scan) and does (one query
+/// per bucket). <c>--transport</c> first compares single-row upserts with 100-row transactions on the same rows.
 /// </summary>
 internal static class RegisterImportHarness
 {
@@ -66,6 +67,21 @@ internal static class RegisterImportHarness
                     $"  {label}: previous {before.Seconds:0.0} s ({register.Count / before.Seconds:N0} clients/s), current {after.Seconds:0.0} s ({register.Count / after.Seconds:N0} clients/s), ratio {after.Seconds / before.Seconds:0.00}; written {before.Written:N0} / {after.Written:N0} (expected {expected:N0}); load average {LoadAverage()}"));
             }
 
+            // The route step's register load: the whole-table scan it used vs one query per bucket, same rows.
+            var scan = Stopwatch.StartNew();
+            var scanned = 0;
+            await foreach (var _ in current.LoadAllAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                scanned++;
+            }
+
+            var scanSeconds = scan.Elapsed.TotalSeconds;
+            var byBucket = Stopwatch.StartNew();
+            var loaded = (await current.LoadAllByBucketAsync(CancellationToken.None).ConfigureAwait(false)).Count;
+            var bucketSeconds = byBucket.Elapsed.TotalSeconds;
+            ok &= scanned == clients.Count && loaded == clients.Count;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  load the whole register: table scan {scanSeconds:0.0} s, one query per bucket {bucketSeconds:0.0} s, ratio {bucketSeconds / scanSeconds:0.00}; {scanned:N0} / {loaded:N0} clients; load average {LoadAverage()}"));
             return ok ? 0 : 1;
         }
         finally
