@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using ContinuityOfCare.Benchmarks.Orchestrations;
+using ContinuityOfCare.Benchmarks.Storage;
 
 // Run: dotnet run -c Release --project tests/ContinuityOfCare.Benchmarks -- --filter '*'
 // Orchestration harness (one measured run, not BenchmarkDotNet): ... -- orchestrations [--waiting N] [--due N]
@@ -12,6 +13,12 @@ if (args is ["orchestrations", ..])
 if (args is ["console", ..])
 {
     return await ContinuityOfCare.Benchmarks.OperatorConsole.ConsoleTtfbHarness.RunAsync(args[1..]).ConfigureAwait(false);
+}
+
+// Register import into Table storage (one measured run against Azurite): ... -- register-import [--clients N] [--seed N]
+if (args is ["register-import", ..])
+{
+    return await RegisterImportHarness.RunAsync(args[1..]).ConfigureAwait(false);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -47,11 +47,11 @@ public sealed partial class FileRouter(
         var persisted = await effects.PersistAsync(plan, planNow, cancellationToken).ConfigureAwait(false);
 
         var payload = PipelineJson.Serialize(message);
-        foreach (var possible in plan.PossibleMatches)
-        {
-            await state.PossibleMatches.HoldAsync(message.Sha256, possible.Source, possible.ClientId, possible.Reason, payload, planNow, cancellationToken, possible.Weight)
-                .ConfigureAwait(false);
-        }
+        // Each hold is insert-if-absent by its own deterministic id, independent of the others: State:Parallelism at once.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, state.Tables.Options.Parallelism), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(plan.PossibleMatches, parallel, async (possible, ct) =>
+            await state.PossibleMatches.HoldAsync(message.Sha256, possible.Source, possible.ClientId, possible.Reason, payload, planNow, ct, possible.Weight)
+                .ConfigureAwait(false)).ConfigureAwait(false);
 
         await WriteReportAsync(message, plan, cancellationToken).ConfigureAwait(false);
         LogRouted(message.Sha256, plan.Events.Count, plan.Alerts.Count, persisted.ObligationsOpened, plan.Tasks.Count, plan.PossibleMatches.Count);

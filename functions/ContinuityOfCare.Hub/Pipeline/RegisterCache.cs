@@ -28,12 +28,7 @@ public class RegisterCache(ClientRegisterStore register, TimeProvider time, IOpt
             }
 
             var generation = Interlocked.Read(ref _generation);
-            var clients = new List<Core.Clients.Client>();
-            await foreach (var client in register.LoadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                clients.Add(client);
-            }
-
+            var clients = await register.LoadAllByBucketAsync(cancellationToken).ConfigureAwait(false);
             var index = MatchingIndex.Build(clients);
             if (generation == Interlocked.Read(ref _generation))
             {

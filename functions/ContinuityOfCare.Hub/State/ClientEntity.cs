@@ -24,6 +24,9 @@ internal static class ClientEntity
     /// <summary>16 partitions (<c>c0</c>…<c>cf</c>): enough to batch a register import 100 rows at a time per partition and to spread load.</summary>
     public static string Partition(string clientId) => "c" + StateKeys.Bucket(clientId, BucketDigits);
 
+    /// <summary>Every partition <see cref="Partition"/> can give, in ordinal (storage) order: <c>c0</c>…<c>cf</c>.</summary>
+    public static IReadOnlyList<string> Partitions { get; } = [.. "0123456789abcdef".Select(digit => "c" + digit)];
+
     public static string Row(string clientId) => StateKeys.Legal(clientId);
 
     /// <summary>The keyed hashes of every index key of <paramref name="client"/>, in a fixed order.</summary>

@@ -21,6 +21,12 @@ public sealed partial class ClientRegisterStore
     private const int PartitionScanThreshold = 100;
     private const int PageSize = 1000;
 
+    /// <summary>
+    /// Clients per slice of whole buckets: up to ~100,000 index rows, ~400 per index partition, so nearly every index
+    /// transaction is full, while a million-client register is never held as table rows all at once.
+    /// </summary>
+    private const int SliceClients = 25_000;
+
     private readonly TableClient _clients;
     private readonly TableClient _index;
     private readonly KeyedHasher _hasher;
@@ -40,8 +46,10 @@ public sealed partial class ClientRegisterStore
 
     /// <summary>
     /// Inserts or replaces <paramref name="clients"/> (the last wins for a repeated id) and keeps the identifier index
-    /// consistent: index rows for the new keys are written before the client row, stale ones deleted after it. Clients
-    /// whose stored row is identical are skipped, so re-importing the same register writes nothing.
+    /// consistent: index rows for the new keys are written before the client rows, stale ones deleted after them. Clients
+    /// whose stored row is identical are skipped, so re-importing the same register writes nothing. Works a slice of
+    /// whole buckets at a time (docs/state.md "clients and the identifier index"), every step in entity group
+    /// transactions of up to 100 rows per partition with <see cref="StateOptions.Parallelism"/> transactions at once.
     /// </summary>
     /// <returns>How many clients were written (inserted or changed).</returns>
     /// <exception cref="RequestFailedException">Storage failed (safe to retry: every step is idempotent).</exception>
@@ -56,13 +64,9 @@ public sealed partial class ClientRegisterStore
         }
 
         var written = 0;
-        foreach (var bucket in latest.Values.GroupBy(c => ClientEntity.Partition(c.Id), StringComparer.Ordinal))
+        foreach (var slice in Slices(latest.Values.GroupBy(c => ClientEntity.Partition(c.Id), StringComparer.Ordinal).OrderBy(b => b.Key, StringComparer.Ordinal)))
         {
-            var stored = await ReadStoredAsync(bucket.Key, [.. bucket], cancellationToken).ConfigureAwait(false);
-            foreach (var chunk in bucket.Chunk(StateBatches.MaxActions))
-            {
-                written += await UpsertChunkAsync(chunk, stored, cancellationToken).ConfigureAwait(false);
-            }
+            written += await UpsertSliceAsync(slice, cancellationToken).ConfigureAwait(false);
         }
 
         return written;
@@ -86,6 +90,31 @@ public sealed partial class ClientRegisterStore
         {
             yield return ClientEntity.ToClient(row);
         }
+    }
+
+    /// <summary>
+    /// The whole register, in the same order as <see cref="LoadAllAsync"/> (bucket, then client id), read as one
+    /// partition query per bucket with <see cref="StateOptions.Parallelism"/> at once, for the route step's matching
+    /// index (which keeps every client anyway). A query over one bucket reads and orders only that bucket's rows, where
+    /// each page of a whole-table scan is ordered from the whole table on the emulator.
+    /// </summary>
+    public async Task<IReadOnlyList<Client>> LoadAllByBucketAsync(CancellationToken cancellationToken)
+    {
+        var buckets = ClientEntity.Partitions;
+        var loaded = new List<Client>[buckets.Count];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Parallelism), CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, buckets.Count), options, async (bucket, ct) =>
+        {
+            var clients = new List<Client>();
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {buckets[bucket]}");
+            await foreach (var row in _clients.QueryAsync<TableEntity>(filter, PageSize, cancellationToken: ct).ConfigureAwait(false))
+            {
+                clients.Add(ClientEntity.ToClient(row));
+            }
+
+            loaded[bucket] = clients;
+        }).ConfigureAwait(false);
+        return [.. loaded.SelectMany(clients => clients)];
     }
 
     /// <summary>Client ids holding this NOMS number.</summary>
@@ -133,9 +162,92 @@ public sealed partial class ClientRegisterStore
         return found;
     }
 
-    private async Task<ConcurrentDictionary<string, TableEntity>> ReadStoredAsync(string partition, IReadOnlyList<Client> clients, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whole buckets, in order, grouped until a slice holds at least <see cref="SliceClients"/> clients: each bucket's
+    /// stored rows are read once, and a slice's index rows fill whole transactions in most index partitions while
+    /// the rows held in memory stay bounded.
+    /// </summary>
+    private static IEnumerable<IReadOnlyList<IGrouping<string, Client>>> Slices(IEnumerable<IGrouping<string, Client>> buckets)
     {
+        var slice = new List<IGrouping<string, Client>>();
+        var count = 0;
+        foreach (var bucket in buckets)
+        {
+            slice.Add(bucket);
+            count += bucket.Count();
+            if (count >= SliceClients)
+            {
+                yield return slice;
+                slice = [];
+                count = 0;
+            }
+        }
+
+        if (slice.Count > 0)
+        {
+            yield return slice;
+        }
+    }
+
+    private async Task<int> UpsertSliceAsync(IReadOnlyList<IGrouping<string, Client>> buckets, CancellationToken cancellationToken)
+    {
+        var options = new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken };
         var stored = new ConcurrentDictionary<string, TableEntity>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(buckets, options, async (bucket, ct) =>
+            await ReadStoredAsync(bucket.Key, [.. bucket], stored, ct).ConfigureAwait(false)).ConfigureAwait(false);
+
+        var changes = new List<Change>();
+        foreach (var client in buckets.SelectMany(b => b))
+        {
+            var hashes = ClientEntity.IndexHashes(client, _hasher);
+            var row = ClientEntity.ToEntity(client, hashes);
+            stored.TryGetValue(row.RowKey, out var old);
+            if (old?.GetString(ClientEntity.Digest) != row.GetString(ClientEntity.Digest))
+            {
+                changes.Add(new Change(client, row, hashes, old));
+            }
+        }
+
+        if (changes.Count == 0)
+        {
+            return 0;
+        }
+
+        // 1. Index rows for every current key of the whole slice (upserts: idempotent), before any client row names them.
+        await StateBatches.UpsertAsync(_index, changes.SelectMany(c => IndexRows(c.Client.Id, c.Hashes)), _options.Parallelism, cancellationToken).ConfigureAwait(false);
+
+        // 2. The client rows, 100 of a bucket per transaction: insert where absent, replace under the ETag read where present.
+        var chunks = changes.GroupBy(c => c.Row.PartitionKey, StringComparer.Ordinal).SelectMany(bucket => bucket.Chunk(StateBatches.MaxActions)).ToList();
+        var committed = new ConcurrentBag<Change[]>();
+        await Parallel.ForEachAsync(chunks, options, async (chunk, ct) =>
+        {
+            var actions = chunk.Select(c => c.Old is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, c.Row)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, c.Row, c.Old.ETag));
+            try
+            {
+                await _clients.SubmitTransactionAsync(actions, ct).ConfigureAwait(false);
+                committed.Add(chunk);
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status == 409 || exception.Status == 412)
+            {
+                // Someone else wrote one of these clients since it was read: redo each client on its own, re-reading
+                // (which also deletes its stale index rows).
+                foreach (var change in chunk)
+                {
+                    await UpsertOneAsync(change.Client, ct).ConfigureAwait(false);
+                }
+            }
+        }).ConfigureAwait(false);
+
+        // 3. Stale index rows (keys a client no longer has), after every client row of the slice stopped naming them.
+        var stale = committed.SelectMany(chunk => chunk).SelectMany(c => StaleKeys(c.Client.Id, c.Old, c.Hashes));
+        await StateBatches.DeleteAsync(_index, stale, _options.Parallelism, cancellationToken).ConfigureAwait(false);
+        return changes.Count;
+    }
+
+    private async Task ReadStoredAsync(string partition, IReadOnlyList<Client> clients, ConcurrentDictionary<string, TableEntity> stored, CancellationToken cancellationToken)
+    {
         // $select returns only the named properties: name the keys too.
         string[] select = ["PartitionKey", "RowKey", ClientEntity.IndexKeys, ClientEntity.Digest];
         if (clients.Count > PartitionScanThreshold)
@@ -146,7 +258,7 @@ public sealed partial class ClientRegisterStore
                 stored[row.RowKey] = row;
             }
 
-            return stored;
+            return;
         }
 
         var options = new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken };
@@ -158,54 +270,6 @@ public sealed partial class ClientRegisterStore
                 stored[row.RowKey] = row;
             }
         }).ConfigureAwait(false);
-        return stored;
-    }
-
-    private async Task<int> UpsertChunkAsync(IReadOnlyList<Client> chunk, ConcurrentDictionary<string, TableEntity> stored, CancellationToken cancellationToken)
-    {
-        var changes = new List<(Client Client, TableEntity Row, IReadOnlyList<string> Hashes, TableEntity? Old)>();
-        foreach (var client in chunk)
-        {
-            var hashes = ClientEntity.IndexHashes(client, _hasher);
-            var row = ClientEntity.ToEntity(client, hashes);
-            stored.TryGetValue(row.RowKey, out var old);
-            if (old?.GetString(ClientEntity.Digest) != row.GetString(ClientEntity.Digest))
-            {
-                changes.Add((client, row, hashes, old));
-            }
-        }
-
-        if (changes.Count == 0)
-        {
-            return 0;
-        }
-
-        // 1. Index rows for every current key (upserts: idempotent), before the client row names them.
-        await StateBatches.UpsertAsync(_index, changes.SelectMany(c => IndexRows(c.Client.Id, c.Hashes)), _options.Parallelism, cancellationToken).ConfigureAwait(false);
-
-        // 2. The client rows in one transaction: insert where absent, replace under the ETag read where present.
-        var actions = changes.Select(c => c.Old is null
-            ? new TableTransactionAction(TableTransactionActionType.Add, c.Row)
-            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, c.Row, c.Old.ETag));
-        try
-        {
-            await _clients.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TableTransactionFailedException exception) when (exception.Status == 409 || exception.Status == 412)
-        {
-            // Someone else wrote one of these clients since it was read: redo each client on its own, re-reading.
-            foreach (var change in changes)
-            {
-                await UpsertOneAsync(change.Client, cancellationToken).ConfigureAwait(false);
-            }
-
-            return changes.Count;
-        }
-
-        // 3. Stale index rows (keys the client no longer has), after the client row stopped naming them.
-        var stale = changes.SelectMany(c => StaleKeys(c.Client.Id, c.Old, c.Hashes));
-        await StateBatches.DeleteAsync(_index, stale, _options.Parallelism, cancellationToken).ConfigureAwait(false);
-        return changes.Count;
     }
 
     private async Task UpsertOneAsync(Client client, CancellationToken cancellationToken)
@@ -249,6 +313,9 @@ public sealed partial class ClientRegisterStore
         old is null
             ? []
             : ClientEntity.StoredIndexHashes(old).Except(current, StringComparer.Ordinal).Select(hash => (IndexPartition(hash), IndexRow(hash, clientId)));
+
+    /// <summary>A client whose stored row differs (or is absent): its new row, its index hashes and the stored row read.</summary>
+    private sealed record Change(Client Client, TableEntity Row, IReadOnlyList<string> Hashes, TableEntity? Old);
 
     [LoggerMessage(EventId = 6101, Level = LogLevel.Information, Message = "Removed an orphan identifier index row for client {ClientId}")]
     private static partial void LogOrphanIndexRow(ILogger logger, string clientId);

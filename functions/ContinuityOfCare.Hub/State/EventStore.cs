@@ -44,8 +44,8 @@ public sealed class EventStore
     }
 
     /// <summary>
-    /// Stores every event not yet stored: one transaction per client and 100 events; a transaction that meets a
-    /// duplicate falls back to one insert-if-absent per event of that chunk.
+    /// Stores every event not yet stored: one transaction per client and 100 events (a lone event: one insert); a
+    /// transaction that meets a duplicate falls back to one insert-if-absent per event of that chunk.
     /// </summary>
     /// <returns>How many were stored now.</returns>
     /// <exception cref="RequestFailedException">Storage failed (safe to retry).</exception>
@@ -55,24 +55,31 @@ public sealed class EventStore
         var added = 0;
         await StateBatches.ForEachChunkAsync(events.Select(ToEntity), _parallelism, cancellationToken, async (chunk, ct) =>
         {
-            try
+            // A lone event (the usual case: one partition per client) goes as a plain insert, like the fallback below.
+            if (chunk.Count > 1)
             {
-                await _table.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)), ct).ConfigureAwait(false);
-                Interlocked.Add(ref added, chunk.Count);
-            }
-            catch (TableTransactionFailedException exception) when (exception.Status == 409)
-            {
-                foreach (var row in chunk)
+                try
                 {
-                    try
-                    {
-                        await _table.AddEntityAsync(row, ct).ConfigureAwait(false);
-                        Interlocked.Increment(ref added);
-                    }
-                    catch (RequestFailedException duplicate) when (duplicate.Status == 409)
-                    {
-                        // Stored by an earlier delivery: nothing to do.
-                    }
+                    await _table.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)), ct).ConfigureAwait(false);
+                    Interlocked.Add(ref added, chunk.Count);
+                    return;
+                }
+                catch (TableTransactionFailedException exception) when (exception.Status == 409)
+                {
+                    // One of them was stored by an earlier delivery: insert each on its own below.
+                }
+            }
+
+            foreach (var row in chunk)
+            {
+                try
+                {
+                    await _table.AddEntityAsync(row, ct).ConfigureAwait(false);
+                    Interlocked.Increment(ref added);
+                }
+                catch (RequestFailedException duplicate) when (duplicate.Status == 409)
+                {
+                    // Stored by an earlier delivery: nothing to do.
                 }
             }
         }).ConfigureAwait(false);

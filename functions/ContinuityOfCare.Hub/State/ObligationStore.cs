@@ -75,20 +75,27 @@ public sealed partial class ObligationStore
         var opened = 0;
         await StateBatches.ForEachChunkAsync(byRow.Values.Select(ObligationEntity.ToEntity), _options.Parallelism, cancellationToken, async (chunk, ct) =>
         {
-            try
+            // A lone obligation of its partition goes straight to the per-item path (one insert when new).
+            if (chunk.Count > 1)
             {
-                await _obligations.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)), ct).ConfigureAwait(false);
-                Interlocked.Add(ref opened, chunk.Count);
-            }
-            catch (TableTransactionFailedException exception) when (exception.Status == 409)
-            {
-                foreach (var row in chunk)
+                try
                 {
-                    var change = await AddOrReconcileAsync(byRow[row.RowKey], ct).ConfigureAwait(false);
-                    if (change.Outcome == ChangeOutcome.Applied)
-                    {
-                        Interlocked.Increment(ref opened);
-                    }
+                    await _obligations.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row)), ct).ConfigureAwait(false);
+                    Interlocked.Add(ref opened, chunk.Count);
+                    return;
+                }
+                catch (TableTransactionFailedException exception) when (exception.Status == 409)
+                {
+                    // One of them exists already: reconcile each on its own below.
+                }
+            }
+
+            foreach (var row in chunk)
+            {
+                var change = await AddOrReconcileAsync(byRow[row.RowKey], ct).ConfigureAwait(false);
+                if (change.Outcome == ChangeOutcome.Applied)
+                {
+                    Interlocked.Increment(ref opened);
                 }
             }
         }).ConfigureAwait(false);

@@ -13,8 +13,17 @@ internal static class StateBatches
 
     /// <summary>Upserts (replace) every row; idempotent, so a redelivered call rewrites the same rows.</summary>
     public static Task UpsertAsync(TableClient table, IEnumerable<TableEntity> rows, int parallelism, CancellationToken cancellationToken) =>
-        ForEachChunkAsync(rows, parallelism, cancellationToken, (chunk, ct) =>
-            table.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), ct));
+        ForEachChunkAsync(rows, parallelism, cancellationToken, async (chunk, ct) =>
+        {
+            // A lone row goes as a plain request: the same effect without the transaction's multipart envelope.
+            if (chunk.Count == 1)
+            {
+                await table.UpsertEntityAsync(chunk[0], TableUpdateMode.Replace, ct).ConfigureAwait(false);
+                return;
+            }
+
+            await table.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), ct).ConfigureAwait(false);
+        });
 
     /// <summary>
     /// Deletes every (PartitionKey, RowKey) whatever its ETag; rows already gone are fine. A transaction holding a
@@ -23,16 +32,22 @@ internal static class StateBatches
     public static Task DeleteAsync(TableClient table, IEnumerable<(string PartitionKey, string RowKey)> keys, int parallelism, CancellationToken cancellationToken) =>
         ForEachChunkAsync(keys.Select(k => new TableEntity(k.PartitionKey, k.RowKey)), parallelism, cancellationToken, async (chunk, ct) =>
         {
-            try
+            if (chunk.Count > 1)
             {
-                await table.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All)), ct).ConfigureAwait(false);
-            }
-            catch (TableTransactionFailedException exception) when (exception.Status == 404)
-            {
-                foreach (var row in chunk)
+                try
                 {
-                    await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct).ConfigureAwait(false);
+                    await table.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All)), ct).ConfigureAwait(false);
+                    return;
                 }
+                catch (TableTransactionFailedException exception) when (exception.Status == 404)
+                {
+                    // One of them is gone already: delete each on its own below.
+                }
+            }
+
+            foreach (var row in chunk)
+            {
+                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct).ConfigureAwait(false);
             }
         });
 

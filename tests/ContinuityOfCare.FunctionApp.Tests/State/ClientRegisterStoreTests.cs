@@ -69,6 +69,25 @@ public sealed class ClientRegisterStoreTests(AzuriteFixture azurite)
         Assert.Equal(register.Select(c => c.Id).Order(StringComparer.Ordinal), loaded.Select(c => c.Id).Order(StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// The route step's load (one query per bucket, several at once) gives every client once and in the very order of
+    /// the whole-table scan, so the matching index built from it is the same.
+    /// </summary>
+    [Fact]
+    public async Task LoadAllByBucket_SameClientsInTheSameOrderAsTheWholeTableScan()
+    {
+        var context = await StateTestContext.CreateAsync(azurite);
+        var register = Enumerable.Range(1, 1_200).Select(i => Client($"B{i}", "Surname" + i, "Forename", new LocalDate(1970, 1, 1).PlusDays(i))).ToList();
+        Assert.Equal(1_200, await context.State.Clients.UpsertAsync(register, None));
+
+        var scanned = await ToListAsync(context.State.Clients.LoadAllAsync(None));
+        var byBucket = await context.State.Clients.LoadAllByBucketAsync(None);
+
+        Assert.Equal(1_200, byBucket.Count);
+        Assert.Equal(scanned.Select(c => c.Id), byBucket.Select(c => c.Id));
+        Assert.Equal(scanned.Select(c => (c.Surname, c.DateOfBirth)), byBucket.Select(c => (c.Surname, c.DateOfBirth)));
+    }
+
     [Fact]
     public async Task Upsert_RepeatedIdInOneCall_LastOneWins()
     {
