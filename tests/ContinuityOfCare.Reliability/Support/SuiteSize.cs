@@ -1,0 +1,15 @@
+namespace ContinuityOfCare.Reliability.Support;
+
+/// <summary>
+/// The suite's sizes: the CI size by default, the larger documented run with <c>COC_RELIABILITY_SIZE=large</c>
+/// (docs/reliability.md records its figures).
+/// </summary>
+internal sealed record SuiteSize(string Name, int Seed, int Clients, int Defendants, int DeliveryKills, int EscalationKillsPerLevel, TimeSpan SmtpOutage, TimeSpan StorageOutage, TimeSpan Bound)
+{
+    public static SuiteSize Current { get; } =
+        Environment.GetEnvironmentVariable("COC_RELIABILITY_SIZE") is "large"
+            ? new("large", 2027, 2200, 2200, 7, 1, TimeSpan.FromSeconds(65), TimeSpan.FromSeconds(35), TimeSpan.FromMinutes(40))
+            : new("ci", 42, 40, 60, 3, 1, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(4));
+
+    public int TotalKills => DeliveryKills + (3 * EscalationKillsPerLevel);
+}
