@@ -79,6 +79,21 @@ internal sealed class HubProbe(string connectionString)
         return rows;
     }
 
+    /// <summary>Alert Forms the outbox holds as Sent (cheaper to poll than maildev at the larger size).</summary>
+    public async Task<int> SentCountAsync(CancellationToken cancellationToken = default)
+    {
+        var sent = 0;
+        await foreach (var row in new TableClient(connectionString, "alertoutbox").QueryAsync<TableEntity>(select: ["Status", "Kind"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.GetString("Kind") is not "notice" && row.GetString("Status") is "Sent")
+            {
+                sent++;
+            }
+        }
+
+        return sent;
+    }
+
     /// <summary>Operator notices of the outbox (<c>operatornotices</c>) by kind.</summary>
     public async Task<IReadOnlyList<string>> OperatorNoticeKindsAsync(CancellationToken cancellationToken = default)
     {
