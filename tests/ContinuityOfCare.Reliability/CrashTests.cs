@@ -75,7 +75,7 @@ public sealed class CrashTests(ITestOutputHelper output)
                 runner = await RunnerProcess.StartAsync(settings, clock.NextStart(), log);
             }
 
-            await Bounded.UntilAsync(async () => await probe.FinishedAsync(feeds, token) == feeds.Count, TimeSpan.FromMinutes(size.Name == "ci" ? 3 : 20), "every feed file routed", token);
+            await Bounded.UntilAsync(async () => await probe.FinishedAsync(feeds, token) == feeds.Count, TimeSpan.FromMinutes(size.Name == "ci" ? 3 : 20), "every feed file routed", token, size.Poll);
             // Every form is in the outbox and the stage queues are empty. A form a kill left claimed or Sending has had
             // its send message completed by a redelivery that found it in flight (InFlightElsewhere): the outbox sweep
             // picks it up once the attempt is older than Mail:Outbox:InFlightTimeout — the first escalation phase starts
@@ -86,10 +86,10 @@ public sealed class CrashTests(ITestOutputHelper output)
                 var outbox = await probe.OutboxAsync(token);
                 quiet = plan.ReadyAlerts.Keys.All(outbox.ContainsKey) && await probe.StageDepthAsync(token) == 0 ? quiet + 1 : 0;
                 return quiet >= 8;
-            }, TimeSpan.FromMinutes(size.Name == "ci" ? 3 : 30), "every Alert Form in the outbox and the stage queues empty", token);
+            }, TimeSpan.FromMinutes(size.Name == "ci" ? 3 : 30), "every Alert Form in the outbox and the stage queues empty", token, size.Poll);
 
             // Every open obligation has its orchestration in the running process (after a kill: by start-up reconciliation).
-            await Bounded.UntilAsync(async () => await ObligationsWithoutOrchestrationAsync(runner.Port, token) == 0, TimeSpan.FromMinutes(2), "every open obligation to have its orchestration", token);
+            await Bounded.UntilAsync(async () => await ObligationsWithoutOrchestrationAsync(runner.Port, token) == 0, TimeSpan.FromMinutes(2), "every open obligation to have its orchestration", token, size.Poll);
 
             // Escalation: the clock jumps past every due instant, then past each grace; a kill mid-burst at each level.
             var lastDue = (await HubProbe.ObligationsAsync(runner.Port, token)).Count;
@@ -125,7 +125,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             {
                 var outbox = await probe.OutboxAsync(token);
                 return plan.ReadyAlerts.Keys.All(id => outbox[id].Status is not ("Pending" or "Sending")) && await probe.StageDepthAsync(token) == 0;
-            }, TimeSpan.FromMinutes(3), "the outbox to settle", token);
+            }, TimeSpan.FromMinutes(size.Name == "ci" ? 3 : 10), "the outbox to settle", token, size.Poll);
             // A level a kill cut off between recording it and writing the relay's answer is repeated once the attempt
             // is older than Mail:Outbox:InFlightTimeout (checked every 30 s by its orchestration).
             var obligations = await HubProbe.ObligationsAsync(runner.Port, token);
@@ -135,7 +135,7 @@ public sealed class CrashTests(ITestOutputHelper output)
                 {
                     var ids = (await maildev.GetEmailsAsync(token)).Select(e => e.MessageId).ToHashSet(StringComparer.Ordinal);
                     return obligations.All(o => o.EscalationLevels.All(l => ids.Contains($"escalation-{o.Id}-l{l}@continuity-of-care.hub")));
-                }, TimeSpan.FromMinutes(3), "every recorded escalation level emailed", token, TimeSpan.FromSeconds(2));
+                }, TimeSpan.FromMinutes(size.Name == "ci" ? 3 : 10), "every recorded escalation level emailed", token, TimeSpan.FromSeconds(size.Name == "ci" ? 2 : 20));
             }
             catch (TimeoutException)
             {

@@ -30,6 +30,12 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
         await using var azurite = await AzuriteOnDisk.StartAsync(Path.Combine(work, "azurite"), log);
         await using var maildev = await MaildevServer.StartAsync(token);
         var settings = new RunnerSettings(azurite.ConnectionString, maildev.SmtpPort);
+        // Production spacing and timeouts (host.json's 30 s between queue retries, Mail:Smtp:Timeout's 30 s): with the
+        // suite's short SMTP timeout the outbox's storage writes inside an attempt, retried by the storage client while
+        // storage is away, outlast the attempt and count against the relay (docs/reliability.md).
+        settings.Overrides["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:30";
+        settings.Overrides["Mail__Smtp__Timeout"] = "00:00:30";
+        settings.Overrides["Mail__Outbox__InFlightTimeout"] = "00:02:30";
         var probe = new HubProbe(azurite.ConnectionString);
         var runner = await RunnerProcess.StartAsync(settings, SampleWorldGenerator.IntendedNow, log);
         try
