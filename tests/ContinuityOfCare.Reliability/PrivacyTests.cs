@@ -26,7 +26,7 @@ public sealed partial class PrivacyTests(ITestOutputHelper output)
         using var log = new LogSink(Path.Combine(work, "runner.log"));
         var world = GeneratedWorld.Bundled();
         var plan = await PlannedOutcome.ComputeAsync(world.ClientsFile, world.DirectoryFile, world.Feeds, SampleWorldGenerator.IntendedNow);
-        var data = PersonalData.From(world.World, plan);
+        var data = PersonalData.From(world.World);
         Assert.True(data.ClientValues > 100 && data.StrangerValues > 20, $"the known values must be many: {data.ClientValues} client, {data.StrangerValues} stranger");
         await using var azurite = await AzuriteOnDisk.StartAsync(Path.Combine(work, "azurite"), log);
         await using var maildev = await MaildevServer.StartAsync(token);

@@ -25,9 +25,8 @@ internal sealed class PersonalData
 
     public bool TryFind(string folded, out PersonalValue value) => _values.TryGetValue(folded, out value!);
 
-    public static PersonalData From(SampleWorld world, PlannedOutcome plan)
+    public static PersonalData From(SampleWorld world)
     {
-        _ = plan;
         return From(world.Clients, world.Listings.Select(l => l.Person).Concat(world.Results.Select(r => r.Person)).Concat(world.Discharges.Select(d => d.Person)));
     }
 
