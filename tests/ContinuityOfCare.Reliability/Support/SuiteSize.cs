@@ -8,7 +8,7 @@ internal sealed record SuiteSize(string Name, int Seed, int Clients, int Defenda
 {
     public static SuiteSize Current { get; } =
         Environment.GetEnvironmentVariable("COC_RELIABILITY_SIZE") is "large"
-            ? new("large", 2027, 2200, 2200, 7, 1, TimeSpan.FromSeconds(65), TimeSpan.FromSeconds(35), TimeSpan.FromMinutes(55))
+            ? new("large", 2027, 2300, 2300, 7, 1, TimeSpan.FromSeconds(65), TimeSpan.FromSeconds(35), TimeSpan.FromMinutes(55))
             : new("ci", 42, 40, 60, 3, 1, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(8));
 
     /// <summary>How often whole-table reads are repeated while waiting (thousands of rows at the larger size).</summary>
