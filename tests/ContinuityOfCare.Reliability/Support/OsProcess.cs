@@ -13,12 +13,13 @@ namespace ContinuityOfCare.Reliability.Support;
 internal sealed class OsProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private int _disposed;
 
     private OsProcess(Process process) => _process = process;
 
     public int Id => _process.Id;
 
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => _disposed == 1 || _process.HasExited;
 
     public static OsProcess Start(string executable, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, LogSink sink, string? workingDirectory = null)
     {
@@ -51,7 +52,7 @@ internal sealed class OsProcess : IAsyncDisposable
     /// <summary>Sends <paramref name="signal"/> (KILL, TERM, INT) to the whole process group and waits up to <paramref name="wait"/> for the exit.</summary>
     public async Task<bool> SignalGroupAsync(string signal, TimeSpan wait)
     {
-        if (!_process.HasExited)
+        if (!HasExited)
         {
             // setsid (not a group leader when started from here) execs in place: its pid is the new group's id.
             using var kill = Process.Start("kill", ["-" + signal, "--", "-" + _process.Id.ToString(CultureInfo.InvariantCulture)]);
@@ -70,8 +71,14 @@ internal sealed class OsProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Kills the group if it still runs; safe to call more than once (a test's finally after a failed restart).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (!_process.HasExited)
         {
             await SignalGroupAsync("KILL", TimeSpan.FromSeconds(10)).ConfigureAwait(false);
