@@ -119,6 +119,12 @@ public sealed class CrashTests(ITestOutputHelper output)
                 phaseStart = NextQuarterHourLessTenSeconds(clock.Now + Duration.FromDays(7));
             }
 
+            // A last (graceful) restart 10 s before a quarter hour, the clock past every in-flight timeout: its outbox
+            // sweep repeats what the last kill cut off — forms and escalation levels alike.
+            await runner.StopAsync();
+            await runner.DisposeAsync();
+            runner = await RunnerProcess.StartAsync(settings, clock.NextStart(NextQuarterHourLessTenSeconds(clock.Now + Duration.FromMinutes(2))), log);
+
             // The last runner keeps going until the outbox sweep (due 10 s after each phase start) has reconciled any
             // attempt a kill left unanswered, and maildev has stored everything.
             await Bounded.UntilAsync(async () =>

@@ -77,6 +77,25 @@ public sealed partial class Escalator(
     }
 
     /// <summary>
+    /// Every recorded level whose email is still unconfirmed (<see cref="EscalationDelivery.Sending"/>) is resumed: repeated
+    /// once its attempt is older than <c>Mail:Outbox:InFlightTimeout</c> (<see cref="ResumeAsync"/>). Returns how many were sent.
+    /// </summary>
+    public async Task<int> ResumeUnconfirmedAsync(CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        await foreach (var (obligationId, level) in state.Obligations.UnconfirmedEscalationsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (await state.Obligations.GetAsync(obligationId, cancellationToken).ConfigureAwait(false) is { Obligation.IsClosed: false } stored
+                && await ResumeAsync(stored, level, cancellationToken).ConfigureAwait(false) == EscalationOutcome.Escalated)
+            {
+                sent++;
+            }
+        }
+
+        return sent;
+    }
+
+    /// <summary>
     /// A level already recorded: nothing to do once its email is confirmed (or refused, with its notice). One still
     /// marked Sending was cut off — the process died between recording the level and writing the relay's answer — once
     /// the attempt is older than any live one can be (<c>Mail:Outbox:InFlightTimeout</c>, the outbox's own bound). As

@@ -202,6 +202,19 @@ public sealed partial class ObligationStore
             : null;
     }
 
+    /// <summary>The recorded levels whose email is still unconfirmed (a filtered scan of the guard rows).</summary>
+    public async IAsyncEnumerable<(string ObligationId, int Level)> UnconfirmedEscalationsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"Delivery eq {EscalationDelivery.Sending}");
+        await foreach (var row in _obligations.QueryAsync<TableEntity>(filter, select: ["ObligationId", "Level"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.GetString("ObligationId") is { } id && row.GetInt32("Level") is { } level)
+            {
+                yield return (id, level);
+            }
+        }
+    }
+
     /// <summary>
     /// Moves a recorded level's delivery to <paramref name="delivery"/> (<see cref="EscalationDelivery.Sending"/> for a
     /// new attempt at <paramref name="attemptAt"/>), guarded by <paramref name="ifMatch"/> when given: false when another
