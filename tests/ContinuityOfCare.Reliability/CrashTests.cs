@@ -45,6 +45,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         var clock = new ContinuousClock(WorldNow);
         var kills = new List<string>();
         var runner = await RunnerProcess.StartAsync(settings, clock.NextStart(), log);
+        var passed = false;
         try
         {
             // Reference data first, as the main job drops it.
@@ -170,11 +171,19 @@ public sealed class CrashTests(ITestOutputHelper output)
             var scan = await PrivacyScanner.ScanAsync(PersonalData.From(world.World), azurite.ConnectionString, [log.FilePath], emails, token, queues);
             output.WriteLine(scan.Summary);
             Assert.True(scan.Leaks.Count == 0, scan.Summary + "\n" + string.Join('\n', scan.Leaks.Take(40)));
+            passed = true;
         }
         finally
         {
             await runner.DisposeAsync();
-            TryDelete(work);
+            if (passed)
+            {
+                TryDelete(work);
+            }
+            else
+            {
+                output.WriteLine($"kept for diagnosis: {work} (runner.log, azurite/, world/)");
+            }
         }
     }
 
@@ -313,7 +322,9 @@ public sealed class CrashTests(ITestOutputHelper output)
         int levelEmails = 0, levelMissing = 0, levelDuplicated = 0, levelRepeated = 0, levelUndelivered = 0;
         foreach (var obligation in obligations)
         {
-            if (!IsClosed(obligation) && !obligation.EscalationLevels.SequenceEqual(Enumerable.Range(1, levels)))
+            // The clock runs on after the last phase jump, so a ladder may go beyond the levels walked: each level is
+            // still judged below, by its email.
+            if (!IsClosed(obligation) && !Enumerable.Range(1, levels).All(obligation.EscalationLevels.Contains))
             {
                 problems.Add($"open obligation {obligation.Id} reached levels [{string.Join(',', obligation.EscalationLevels)}], not 1 to {levels}");
             }
