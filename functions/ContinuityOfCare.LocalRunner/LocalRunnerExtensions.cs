@@ -28,6 +28,14 @@ public static class LocalRunnerExtensions
         var classes = functionClasses is { Length: > 0 } ? functionClasses : typeof(FunctionApp.Http.HttpBridge).Assembly.GetTypes();
         var functions = FunctionIndex.From(classes, builder.Configuration);
         var services = builder.Services;
+        // Before AddHub, whose system clock and time provider are registered only when none is.
+        if (builder.Configuration.GetValue<DateTimeOffset?>($"{LocalRunnerOptions.Section}:{nameof(LocalRunnerOptions.ClockStart)}") is { } clockStart)
+        {
+            var clock = new RunningClock(NodaTime.Instant.FromDateTimeOffset(clockStart));
+            services.AddSingleton<NodaTime.IClock>(clock);
+            services.AddSingleton<TimeProvider>(clock);
+        }
+
         services.AddHub(builder.Configuration);
         // The real Durable Task engine, in memory (its sidecar takes no other backend): orchestrations do not survive
         // the process, so every start reconciles the open obligations (docs/pipeline.md "The local runner's engine").

@@ -29,4 +29,10 @@ public sealed class LocalRunnerOptions
 
     /// <summary>The longest wait between retries while storage cannot be reached.</summary>
     public TimeSpan MaxOutageBackoff { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Development and tests only: the hub's clock (and the runner's timers) start at this instant and run at real
+    /// speed (<see cref="RunningClock"/>); none = the system clock. Never set in a deployment.
+    /// </summary>
+    public DateTimeOffset? ClockStart { get; set; }
 }

@@ -217,6 +217,40 @@ public sealed class MailKitTransportTests
         Assert.Equal(["down", "back"], relayState.Transitions);
     }
 
+    [Fact]
+    public async Task Breaker_TrialFailingWhileTheRelayIsStillDown_ReopensWithoutASecondDownNotice()
+    {
+        var relayState = new RecordingRelayState();
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var port = FreePort();
+        var smtp = TestMail.Smtp(port);
+        using var sender = TestMail.Sender(smtp, TestMail.FastResilience(options =>
+        {
+            options.MaxRetryAttempts = 0;
+            options.BreakerMinimumThroughput = 2;
+            options.BreakDuration = TimeSpan.FromSeconds(30);
+        }), relayState, time);
+
+        for (var i = 0; i < 4; i++)
+        {
+            await sender.SendAsync(Email(smtp), CancellationToken.None);
+        }
+
+        // Three break durations with the relay still away: each trial fails and the breaker opens again.
+        for (var round = 0; round < 3; round++)
+        {
+            time.Advance(TimeSpan.FromSeconds(31));
+            Assert.NotEqual(DeliveryOutcomeKind.Sent, (await sender.SendAsync(Email(smtp), CancellationToken.None)).Kind);
+        }
+
+        Assert.Equal(["down"], relayState.Transitions);
+
+        await using var server = ScriptedSmtpServer.AnsweringData(_ => "250 2.0.0 queued", port);
+        time.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal(DeliveryOutcomeKind.Sent, (await sender.SendAsync(Email(smtp), CancellationToken.None)).Kind);
+        Assert.Equal(["down", "back"], relayState.Transitions);
+    }
+
     private static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

@@ -9,6 +9,7 @@ using ContinuityOfCare.Hub.Directory;
 using ContinuityOfCare.Hub.Pipeline;
 using ContinuityOfCare.Hub.State;
 using ContinuityOfCare.Hub.Storage;
+using ContinuityOfCare.LocalRunner;
 using ContinuityOfCare.Mail.Outbox;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;

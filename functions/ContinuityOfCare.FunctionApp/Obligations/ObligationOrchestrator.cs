@@ -1,3 +1,4 @@
+using ContinuityOfCare.Hub.Pipeline;
 using ContinuityOfCare.Hub.Obligations;
 using Microsoft.DurableTask;
 
@@ -14,6 +15,9 @@ namespace ContinuityOfCare.FunctionApp.Obligations;
 /// </summary>
 public sealed class ObligationOrchestrator : TaskOrchestrator<ObligationStart, ObligationOutcome>
 {
+    /// <summary>How often a level whose email a crash left unconfirmed is checked again.</summary>
+    private static readonly TimeSpan UnconfirmedRecheck = TimeSpan.FromSeconds(30);
+
     /// <inheritdoc />
     public override async Task<ObligationOutcome> RunAsync(TaskOrchestrationContext context, ObligationStart input)
     {
@@ -42,6 +46,15 @@ public sealed class ObligationOrchestrator : TaskOrchestrator<ObligationStart, O
 
             log.Add("TimerFired", Utc(waitUntil), null);
             var escalation = await context.CallActivityAsync<string>(ObligationTasks.Escalate, new EscalationStep(input.ObligationId, level)).ConfigureAwait(true);
+            while (escalation == nameof(EscalationOutcome.DeliveryUnconfirmed))
+            {
+                // The level's email was cut off by a crash and may still be live elsewhere: the activity repeats it once
+                // the attempt is older than any live one can be (Escalator).
+                log.Add("TimerCreated", $"{Utc(context.CurrentUtcDateTime + UnconfirmedRecheck)} level {level} unconfirmed", $"level {level} unconfirmed; checking again");
+                await context.CreateTimer(context.CurrentUtcDateTime + UnconfirmedRecheck, CancellationToken.None).ConfigureAwait(true);
+                escalation = await context.CallActivityAsync<string>(ObligationTasks.Escalate, new EscalationStep(input.ObligationId, level)).ConfigureAwait(true);
+            }
+
             log.Add("LevelRun", $"level {level}: {escalation}", null);
             if (escalation is "Closed" or "NotFound")
             {

@@ -21,6 +21,12 @@ public enum EscalationOutcome
     /// <summary>A level was recorded but its email could not be delivered; an operator notice says so.</summary>
     EscalatedDeliveryFailed,
 
+    /// <summary>
+    /// The level is recorded but its email is neither confirmed nor refused, and the attempt may still be live (younger
+    /// than <c>Mail:Outbox:InFlightTimeout</c>): ask again later; an attempt older than that is repeated.
+    /// </summary>
+    DeliveryUnconfirmed,
+
     /// <summary>Every level has been sent.</summary>
     LadderFinished,
 }

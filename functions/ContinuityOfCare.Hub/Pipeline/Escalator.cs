@@ -6,6 +6,8 @@ using ContinuityOfCare.Core.Planning;
 using ContinuityOfCare.Core.Time;
 using ContinuityOfCare.Hub.Directory;
 using ContinuityOfCare.Hub.State;
+using Azure;
+using ContinuityOfCare.Mail.Outbox;
 using ContinuityOfCare.Mail.Rendering;
 using ContinuityOfCare.Mail.Transport;
 using Microsoft.Extensions.Logging;
@@ -35,6 +37,7 @@ public sealed partial class Escalator(
     IMailSender sender,
     IOptions<SmtpOptions> smtp,
     IOptions<PipelineOptions> options,
+    IOptions<OutboxOptions> outbox,
     IClock clock,
     ILogger<Escalator> logger)
 {
@@ -57,7 +60,7 @@ public sealed partial class Escalator(
 
         if (stored.Escalations.Any(e => e.Level >= level))
         {
-            return EscalationOutcome.AlreadyEscalated;
+            return await ResumeAsync(stored, level, cancellationToken).ConfigureAwait(false);
         }
 
         var now = clock.GetCurrentInstant();
@@ -69,6 +72,59 @@ public sealed partial class Escalator(
         }
 
         var delivered = await SendAsync(stored, level, now, cancellationToken).ConfigureAwait(false);
+        await state.Obligations.SetEscalationDeliveryAsync(stored.Id, level, delivered ? EscalationDelivery.Sent : EscalationDelivery.Undelivered, now, 1, ETag.All, cancellationToken).ConfigureAwait(false);
+        return delivered ? EscalationOutcome.Escalated : EscalationOutcome.EscalatedDeliveryFailed;
+    }
+
+    /// <summary>
+    /// Every recorded level whose email is still unconfirmed (<see cref="EscalationDelivery.Sending"/>) is resumed: repeated
+    /// once its attempt is older than <c>Mail:Outbox:InFlightTimeout</c> (<see cref="ResumeAsync"/>). Returns how many were sent.
+    /// </summary>
+    public async Task<int> ResumeUnconfirmedAsync(CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        await foreach (var (obligationId, level) in state.Obligations.UnconfirmedEscalationsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (await state.Obligations.GetAsync(obligationId, cancellationToken).ConfigureAwait(false) is { Obligation.IsClosed: false } stored
+                && await ResumeAsync(stored, level, cancellationToken).ConfigureAwait(false) == EscalationOutcome.Escalated)
+            {
+                sent++;
+            }
+        }
+
+        return sent;
+    }
+
+    /// <summary>
+    /// A level already recorded: nothing to do once its email is confirmed (or refused, with its notice). One still
+    /// marked Sending was cut off — the process died between recording the level and writing the relay's answer — once
+    /// the attempt is older than any live one can be (<c>Mail:Outbox:InFlightTimeout</c>, the outbox's own bound). As
+    /// with the outbox's residual window (docs/email.md), a lost escalation is worse than a repeat: it is sent again
+    /// with the same Message-ID and the operator is told it may repeat. Younger: asked again later.
+    /// </summary>
+    private async Task<EscalationOutcome> ResumeAsync(StoredObligation stored, int level, CancellationToken cancellationToken)
+    {
+        var delivery = await state.Obligations.GetEscalationDeliveryAsync(stored.Id, level, cancellationToken).ConfigureAwait(false);
+        if (delivery is not { State: EscalationDelivery.Sending })
+        {
+            return EscalationOutcome.AlreadyEscalated;
+        }
+
+        var now = clock.GetCurrentInstant();
+        var attempts = delivery.Attempts + 1;
+        if (now - delivery.AttemptAt < Duration.FromTimeSpan(outbox.Value.InFlightTimeout)
+            || !await state.Obligations.SetEscalationDeliveryAsync(stored.Id, level, EscalationDelivery.Sending, now, attempts, delivery.ETag, cancellationToken).ConfigureAwait(false))
+        {
+            return EscalationOutcome.DeliveryUnconfirmed;
+        }
+
+        await state.Notices.TryRaiseAsync(
+            new HubNotice($"escalation-repeated-{stored.Id}-l{level}", LondonTime.ToLocal(now).Date, "EscalationRepeated",
+                $"Escalation level {level} of obligation {stored.Id} ({stored.Obligation.RuleId}, owner {stored.Obligation.OwnerOrganisationId}) was recorded at {delivery.AttemptAt} but the hub stopped before the relay's answer was written: it is sent again with the same Message-ID, so the recipient may see it twice.",
+                now),
+            cancellationToken).ConfigureAwait(false);
+        var delivered = await SendAsync(stored, level, now, cancellationToken).ConfigureAwait(false);
+        await state.Obligations.SetEscalationDeliveryAsync(stored.Id, level, delivered ? EscalationDelivery.Sent : EscalationDelivery.Undelivered, now, attempts, ETag.All, cancellationToken).ConfigureAwait(false);
         return delivered ? EscalationOutcome.Escalated : EscalationOutcome.EscalatedDeliveryFailed;
     }
 

@@ -168,6 +168,8 @@ public sealed partial class ObligationStore
                 ["ObligationId"] = obligationId,
                 ["Level"] = level,
                 ["SentAt"] = StateKeys.ToStored(sentAt),
+                [EscalationDelivery.StateProperty] = EscalationDelivery.Sending,
+                [EscalationDelivery.AttemptAtProperty] = StateKeys.ToStored(sentAt),
             };
             try
             {
@@ -191,6 +193,57 @@ public sealed partial class ObligationStore
 
             var after = await GetAsync(obligationId, cancellationToken).ConfigureAwait(false);
             return new ObligationChange(ChangeOutcome.Applied, after);
+        }
+    }
+
+    /// <summary>
+    /// The delivery state of a recorded escalation level (its guard row), or null when the level is not recorded or was
+    /// recorded before delivery states were kept (then it counts as sent).
+    /// </summary>
+    public async Task<EscalationDelivery?> GetEscalationDeliveryAsync(string obligationId, int level, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(obligationId);
+        var guard = (await _obligations.GetEntityIfExistsAsync<TableEntity>(ObligationEntity.Partition(obligationId), ObligationEntity.EscalationRow(obligationId, level), cancellationToken: cancellationToken).ConfigureAwait(false)).ValueOrNull();
+        return guard?.GetString(EscalationDelivery.StateProperty) is { } delivery && guard.GetDateTimeOffset(EscalationDelivery.AttemptAtProperty) is { } attemptAt
+            ? new EscalationDelivery(delivery, StateKeys.FromStored(attemptAt), guard.GetInt32(EscalationDelivery.AttemptsProperty) ?? 1, guard.ETag)
+            : null;
+    }
+
+    /// <summary>The recorded levels whose email is still unconfirmed (a filtered scan of the guard rows).</summary>
+    public async IAsyncEnumerable<(string ObligationId, int Level)> UnconfirmedEscalationsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"Delivery eq {EscalationDelivery.Sending}");
+        await foreach (var row in _obligations.QueryAsync<TableEntity>(filter, select: ["ObligationId", "Level"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.GetString("ObligationId") is { } id && row.GetInt32("Level") is { } level)
+            {
+                yield return (id, level);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Moves a recorded level's delivery to <paramref name="delivery"/> (<see cref="EscalationDelivery.Sending"/> for a
+    /// new attempt at <paramref name="attemptAt"/>), guarded by <paramref name="ifMatch"/> when given: false when another
+    /// caller changed it first.
+    /// </summary>
+    public async Task<bool> SetEscalationDeliveryAsync(string obligationId, int level, string delivery, Instant attemptAt, int attempts, ETag ifMatch, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(obligationId);
+        var update = new TableEntity(ObligationEntity.Partition(obligationId), ObligationEntity.EscalationRow(obligationId, level))
+        {
+            [EscalationDelivery.StateProperty] = delivery,
+            [EscalationDelivery.AttemptAtProperty] = StateKeys.ToStored(attemptAt),
+            [EscalationDelivery.AttemptsProperty] = attempts,
+        };
+        try
+        {
+            await _obligations.UpdateEntityAsync(update, ifMatch, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
+        {
+            return false;
         }
     }
 

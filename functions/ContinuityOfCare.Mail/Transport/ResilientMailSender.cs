@@ -56,7 +56,7 @@ public sealed partial class ResilientMailSender : IMailSender, IDisposable
                 QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                 AutoReplenishment = true,
             });
-        _pipeline = BuildPipeline(options, smtpOptions.Value.Timeout, _rateLimiter, timeProvider, relayState ?? new NoRelayStateObserver(), logger);
+        _pipeline = BuildPipeline(options, smtpOptions.Value.Timeout, _rateLimiter, timeProvider, new OncePerOutageRelayObserver(relayState ?? new NoRelayStateObserver()), logger);
     }
 
     /// <inheritdoc />
