@@ -19,7 +19,6 @@ public class NearMissTests
         { "John", "1980-03-07", "Possible", "date of birth differs in one digit" },
         { "John", "1986-03-04", "Possible", "date of birth differs in one digit" },
         { "Jon", "1980-03-04", "Possible", "surname and date of birth agree; forename is a listed variant" },
-        { "John", "1980-04-03", "Possible", "date of birth day and month swapped" },            // middle name missing on the list and DOB swapped
         { "John Peter", "1980-03-07", "Possible", "middle names differ; date of birth differs in one digit" }, // first forename agrees, two differences
         { "Jon", "1980-04-03", "None", "" },                                                   // variant and DOB swapped: two differences without the first forename
         { "John", "1981-04-04", "None", "" },                                                  // two digits
