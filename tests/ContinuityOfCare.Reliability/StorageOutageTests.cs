@@ -12,7 +12,9 @@ namespace ContinuityOfCare.Reliability;
 /// <summary>
 /// Part 3 of docs/reliability.md: Azurite taken away mid-run for at least 30 s and brought back on the same ports and
 /// location. The runner (its own process) is never restarted: <c>/api/health</c> says unhealthy (storage unreachable)
-/// during the outage, the runner resumes by itself afterwards, every Alert Form arrives exactly once, nothing is poisoned.
+/// during the outage, the runner resumes by itself afterwards, every Alert Form arrives — exactly once, or repeated
+/// with the outbox's count and the "This may repeat" line where storage went away between the relay's 250 and the Sent
+/// write (the documented residual window) — and nothing is poisoned.
 /// </summary>
 [Collection(SuiteCollection.Name)]
 public sealed class StorageOutageTests(ITestOutputHelper output)
@@ -66,8 +68,25 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
 
             await azurite.RestartAsync();
             var down = outage.Elapsed;
-            await Bounded.UntilAsync(async () => SampleRun.AlertCopies(await maildev.GetEmailsAsync(token), plan).Count >= plan.ReadyAlerts.Count && await probe.FinishedAsync(feeds, token) == feeds.Count,
-                TimeSpan.FromMinutes(4), "every file routed and every Alert Form sent after storage came back", token, TimeSpan.FromSeconds(1));
+            try
+            {
+                await Bounded.UntilAsync(async () => SampleRun.AlertCopies(await maildev.GetEmailsAsync(token), plan).Count >= plan.ReadyAlerts.Count && await probe.FinishedAsync(feeds, token) == feeds.Count,
+                    TimeSpan.FromMinutes(4), "every file routed and every Alert Form sent after storage came back", token, TimeSpan.FromSeconds(1));
+            }
+            catch (TimeoutException exception)
+            {
+                // Say what is missing: the files not finished, and each missing form's outbox status.
+                var delivered = SampleRun.AlertCopies(await maildev.GetEmailsAsync(token), plan);
+                var rows = await probe.OutboxAsync(token);
+                var missing = plan.ReadyAlerts.Keys.Where(id => !delivered.ContainsKey(id))
+                    .Select(id => rows.TryGetValue(id, out var row) ? $"{id}: {row.Status}, repeats {row.Repeats}" : $"{id}: not in the outbox").ToList();
+                var finished = await probe.FinishedAsync(feeds, token);
+                var poisoned = (await probe.PoisonAsync(token)).Where(p => p.Value > 0).Select(p => $"{p.Key} {p.Value}");
+                var depth = await probe.StageDepthAsync(token);
+                throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
+                    $"{exception.Message}; files finished {finished} of {feeds.Count}; forms missing {missing.Count}: {string.Join("; ", missing.Take(10))}; " +
+                    $"poison {string.Join(", ", poisoned)}; stage depth {depth}"), exception);
+            }
             var healthAfter = 0;
             await Bounded.UntilAsync(async () => (healthAfter = (await HubProbe.HealthAsync(runner.Port, TimeSpan.FromSeconds(30))).Status) == 200, TimeSpan.FromMinutes(2), "health to say healthy again", token, TimeSpan.FromSeconds(1));
             var copies = SampleRun.AlertCopies(await maildev.WaitForEmailsAsync(_ => true, 1, TimeSpan.FromSeconds(10), token), plan);
@@ -82,7 +101,13 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
             Assert.Contains(healthDuringOutage, h => h.StartsWith("503 storageReachable=False", StringComparison.Ordinal));
             Assert.DoesNotContain(healthDuringOutage, h => h.StartsWith("200", StringComparison.Ordinal));
             Assert.Equal(plan.ReadyAlerts.Keys.Order(StringComparer.Ordinal), copies.Keys.Order(StringComparer.Ordinal));
-            Assert.All(copies, pair => Assert.True(pair.Value.Count == 1, $"alert {pair.Key} arrived {pair.Value.Count} times (outbox repeats {outbox[pair.Key].Repeats})"));
+            // Exactly once, except the outbox's documented residual window (docs/email.md): the relay accepted the form and
+            // storage went away before the Sent write, so the form is repeated — counted by the outbox and labelled
+            // "This may repeat" — never silently (the same rule as the crash test).
+            Assert.All(copies, pair => Assert.True(
+                pair.Value.Count == 1 || (outbox[pair.Key].Repeats >= pair.Value.Count - 1
+                    && pair.Value.Count(copy => (copy.Text ?? "").Contains("This may repeat", StringComparison.Ordinal)) >= pair.Value.Count - 1),
+                $"alert {pair.Key} arrived {pair.Value.Count} times (outbox repeats {outbox[pair.Key].Repeats}): a silent duplicate"));
             Assert.Equal(0, poison.Values.Sum());
         }
         finally
