@@ -1,6 +1,4 @@
-using System.Globalization;
 using Azure;
-using Azure.Data.Tables;
 using ContinuityOfCare.Mail.Outbox;
 using NodaTime;
 using NodaTime.Text;
