@@ -36,6 +36,29 @@ public sealed class HttpSecurityTests(AzuriteFixture azurite)
         return data;
     }
 
+    public static TheoryData<string> KeyedPostRoutes()
+    {
+        var data = new TheoryData<string>();
+        foreach (var (_, route, _) in HttpFunctions().Where(f => f.Level == AuthorizationLevel.Function && f.Method == "post"))
+        {
+            data.Add(route);
+        }
+
+        return data;
+    }
+
+    /// <summary>The keyed POST routes that take a JSON body (every one but the file upload).</summary>
+    public static TheoryData<string> KeyedJsonPostRoutes()
+    {
+        var data = new TheoryData<string>();
+        foreach (var (_, route, _) in HttpFunctions().Where(f => f.Level == AuthorizationLevel.Function && f.Method == "post" && !f.Route.StartsWith("inbox/", StringComparison.Ordinal)))
+        {
+            data.Add(route);
+        }
+
+        return data;
+    }
+
     [Fact]
     public void Every_http_function_needs_the_key_unless_its_route_is_anonymous_by_design()
     {
@@ -73,14 +96,9 @@ public sealed class HttpSecurityTests(AzuriteFixture azurite)
 
     /// <summary>Every keyed POST route refuses a body over its cap with 413 (16 KiB for JSON, Pipeline:MaxUploadBytes for uploads).</summary>
     [Theory]
-    [MemberData(nameof(KeyedRoutes))]
-    public async Task An_oversize_body_answers_413_problem_and_stores_nothing(string method, string route)
+    [MemberData(nameof(KeyedPostRoutes))]
+    public async Task An_oversize_body_answers_413_problem_and_stores_nothing(string route)
     {
-        if (method != "post")
-        {
-            return;
-        }
-
         await using var host = await ApiTestHost.StartAsync(azurite, new Dictionary<string, string?> { ["Pipeline:MaxUploadBytes"] = "65536" });
         var before = await InboxBlobsAsync();
         var path = "/api/" + Fill(route) + (route.StartsWith("inbox/", StringComparison.Ordinal) ? "?name=big.csv" : "");
@@ -130,14 +148,9 @@ public sealed class HttpSecurityTests(AzuriteFixture azurite)
     /// with a documented status (never a 5xx) and a problem document where it refuses.
     /// </summary>
     [Theory]
-    [MemberData(nameof(KeyedRoutes))]
-    public async Task Formula_payloads_in_text_fields_get_a_documented_answer(string method, string route)
+    [MemberData(nameof(KeyedJsonPostRoutes))]
+    public async Task Formula_payloads_in_text_fields_get_a_documented_answer(string route)
     {
-        if (method != "post" || route.StartsWith("inbox/", StringComparison.Ordinal))
-        {
-            return;
-        }
-
         await using var host = await ApiTestHost.StartAsync(azurite);
         foreach (var payload in new[] { "=HYPERLINK(\"http://evil.example\",\"x\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1,1)", "\t=1", "\r=1" })
         {
