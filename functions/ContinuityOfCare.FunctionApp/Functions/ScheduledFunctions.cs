@@ -9,34 +9,14 @@ namespace ContinuityOfCare.FunctionApp.Functions;
 /// <summary>
 /// The hub's timers: six-field NCRONTAB expressions. Flex Consumption does not support <c>WEBSITE_TIME_ZONE</c>, so in
 /// Azure they are read in UTC, locally (the runner) in Europe/London; a timer whose moment matters in London time fires
-/// at both candidate hours and acts only at the London one (<see cref="ScheduledIngestionAsync"/>).
+/// at both candidate hours and acts only at the London one (<see cref="ScheduledIngestionFunction"/>).
 /// </summary>
 public sealed class ScheduledFunctions(
-    NodaTime.IClock clock,
-    InboxSweep inboxes,
     OutboxSweeper outbox,
     FeedWatch feeds,
     DirectoryRefresher directory,
     RetentionSweeper retention)
 {
-    /// <summary>
-    /// 07:00 Europe/London daily: every file waiting in an inbox is queued for ingestion (a safety net behind the blob
-    /// triggers). Fires at 06:00 and 07:00 of the timer's zone — 07:00 London is 06:00 UTC in summer and 07:00 UTC in
-    /// winter — and acts only when it is 07:00 in London.
-    /// </summary>
-    [Function("ScheduledIngestion")]
-    [QueueOutput(PipelineQueues.Ingest)]
-    public async Task<string[]> ScheduledIngestionAsync([TimerTrigger("0 0 6,7 * * *")] TimerInfo timer, CancellationToken cancellationToken)
-    {
-        if (Core.Time.LondonTime.ToLocal(clock.GetCurrentInstant()).Hour != 7)
-        {
-            return [];
-        }
-
-        var waiting = await inboxes.ListWaitingAsync(cancellationToken).ConfigureAwait(false);
-        return [.. waiting.Select(PipelineJson.Serialize)];
-    }
-
     /// <summary>Every 15 minutes: stuck outbox sends are reconciled and every alert still Pending is queued to send again.</summary>
     [Function("OutboxSweep")]
     [QueueOutput(PipelineQueues.Send)]

@@ -44,8 +44,7 @@ public sealed class ScheduledIngestionTimeTests(AzuriteFixture azurite)
 
     private HubStorage Storage => HubStorage.ForConnectionString(azurite.ConnectionString);
 
-    // Only the sweep is used; the other timers' services are not needed for this function.
-    private ScheduledFunctions Functions(Instant now) => new(new FakeClock(now), new InboxSweep(Storage), null!, null!, null!, null!);
+    private ScheduledIngestionFunction Functions(Instant now) => new(new FakeClock(now), new InboxSweep(Storage));
 
     private async Task<string> DropAsync()
     {
