@@ -44,6 +44,8 @@ public static class PipelineServiceExtensions
             services.AddHubMail();
         }
 
+        services.AddSentAlertIndex();
+
         services.AddHostedService<PipelineInitializer>();
         // A confirmed possible match is routed like the route step routes a file.
         services.TryAddSingleton<IPossibleMatchRouter, ConfirmedMatchRouter>();
