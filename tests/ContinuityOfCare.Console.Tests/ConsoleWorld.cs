@@ -214,12 +214,19 @@ public sealed class ConsoleWorld : IAsyncLifetime
 
         // A second directory version, so the console has an import's diff to show and a prison that is expected to
         // send a discharge export but has not: HMP Hull is added (in effect since 1 Dec), HMP Leeds's phone changes.
-        var second = (await File.ReadAllTextAsync(Path.Combine(samples, "directory.csv")))
+        SecondDirectory = (await File.ReadAllTextAsync(Path.Combine(samples, "directory.csv")))
             .Replace("0113 496 0501", "0113 496 0509", StringComparison.Ordinal).TrimEnd('\n', '\r')
             + "\n" + AddedPrisonRow + "\n";
-        await DropAsync(InboxContainers.Directory, "directory-second.csv", System.Text.Encoding.UTF8.GetBytes(second));
+        await DropDirectoryAsync("directory-second.csv", SecondDirectory);
         await WaitAsync(async () => (await Get<DirectoryStore>().LoadLiveAsync(CancellationToken.None)).Live is { Version: 2 }, "the second directory import");
     }
+
+    /// <summary>The live directory file: the samples' with HMP Hull added and HMP Leeds's phone changed.</summary>
+    public string SecondDirectory { get; private set; } = "";
+
+    /// <summary>Drops a directory file in the directory inbox (the blob trigger imports it).</summary>
+    public Task<string> DropDirectoryAsync(string name, string csv) =>
+        DropAsync(InboxContainers.Directory, name, System.Text.Encoding.UTF8.GetBytes(csv));
 
     /// <summary>The prison SMT the world's second directory version adds; it sends no discharge export.</summary>
     public const string AddedPrison = "HLI";
