@@ -14,7 +14,7 @@ namespace ContinuityOfCare.Hub.Pipeline;
 public sealed class HeldRecordReader(HubStorage storage)
 {
     /// <summary>The file's route message and parsed content.</summary>
-    /// <exception cref="InvalidOperationException">The payload is not a route message.</exception>
+    /// <exception cref="System.Text.Json.JsonException">The payload is not a route message.</exception>
     /// <exception cref="Azure.RequestFailedException">The processed file is gone (404) or storage failed.</exception>
     public async Task<(RouteMessage Message, ParsedFeed Parsed)> ReadFileAsync(HeldPossibleMatch match, CancellationToken cancellationToken)
     {
@@ -26,7 +26,7 @@ public sealed class HeldRecordReader(HubStorage storage)
     }
 
     /// <summary>What the held record says about the person, or null when the record is no longer in its file.</summary>
-    /// <exception cref="InvalidOperationException">The payload is not a route message.</exception>
+    /// <exception cref="System.Text.Json.JsonException">The payload is not a route message.</exception>
     /// <exception cref="Azure.RequestFailedException">The processed file is gone (404) or storage failed.</exception>
     public async Task<PersonParticulars?> ReadParticularsAsync(HeldPossibleMatch match, CancellationToken cancellationToken)
     {

@@ -213,7 +213,7 @@ public sealed class PossibleMatchesPage(
         return clientTasks.Any(t => t.Kind == HubTaskKinds.PossibleMatch && user.Sees(t.Owner));
     }
 
-    /// <summary>The held record's particulars, or null when its processed file or the record is gone.</summary>
+    /// <summary>The held record's particulars, or null when its processed file or the record is gone or its payload is unreadable.</summary>
     private async Task<PersonParticulars?> ReadHeldAsync(HeldPossibleMatch match, CancellationToken cancellationToken)
     {
         try
@@ -222,6 +222,11 @@ public sealed class PossibleMatchesPage(
         }
         catch (Azure.RequestFailedException exception) when (exception.Status == 404)
         {
+            return null;
+        }
+        catch (JsonException)
+        {
+            // A payload that is not a route message: the review still shows the register side and the evidence.
             return null;
         }
     }
