@@ -59,6 +59,16 @@ param ackValidity string = '14.00:00:00'
 @secure()
 param stateIndexKey string
 
+@description('Base64 key signing the operator console\'s session cookies and anti-forgery tokens (Console:SessionKey): at least 32 random bytes.')
+@secure()
+param consoleSessionKey string
+
+@description('Application (client) id of the Entra ID app registration the operator console signs people in with (App Service authentication). Its app roles: hub.operator, team.member and org.<CODE>.')
+param consoleEntraClientId string
+
+@description('Entra ID tenant of that app registration; defaults to the subscription\'s.')
+param consoleEntraTenantId string = subscription().tenantId
+
 @description('SMTP relay host (secure mail, e.g. the CJSM relay).')
 param smtpHost string
 
@@ -133,6 +143,7 @@ var tableNames = [
   'hubnotices'
   'alertoutbox'
   'directoryflags'
+  'alertsentbyday'
   'spocdirectory'
 ]
 
@@ -336,6 +347,15 @@ resource stateIndexKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
+resource consoleSessionKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'console-session-key'
+  properties: {
+    value: consoleSessionKey
+    contentType: 'base64 HMAC-SHA256 key'
+  }
+}
+
 // ---------------------------------------------------------------- function app
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
@@ -379,6 +399,11 @@ var coreSettings = [
   { name: 'FeedAlarms__CourtListCutOff', value: '10:00' }
   { name: 'FeedAlarms__DischargeExportCutOff', value: '10:00' }
   { name: 'FeedAlarms__CalendarWarningDays', value: '90' }
+  // The operator console (docs/console.md): people are signed in by App Service authentication (appAuth below), whose
+  // principal header the console reads; its session cookies are signed with the vault's key, so a restart or a
+  // second instance keeps everyone signed in.
+  { name: 'Console__Authentication', value: 'AppService' }
+  { name: 'Console__SessionKey', value: '${keyVaultReference}${consoleSessionKeySecret.name})' }
 ]
 
 var previousKeySettings = empty(ackPreviousKeyId) ? [] : [
@@ -434,6 +459,48 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     queues
     tables
   ]
+}
+
+// App Service authentication (Easy Auth) with Entra ID for the operator console. Unauthenticated requests are let
+// through (AllowAnonymous), not redirected: the acknowledgement link, the API's function keys and the blob/Event Grid
+// webhooks must keep working without a person signing in. The console itself refuses anonymous users and sends them
+// to /.auth/login/aad; App Service strips any X-MS-CLIENT-PRINCIPAL header a caller sends and sets its own. No client
+// secret and no token store: the console needs only the signed-in user's app roles from the ID token.
+resource appAuth 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          openIdIssuer: '${environment().authentication.loginEndpoint}${consoleEntraTenantId}/v2.0'
+          clientId: consoleEntraClientId
+        }
+        validation: {
+          allowedAudiences: [
+            consoleEntraClientId
+            'api://${consoleEntraClientId}'
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
+  }
 }
 
 // ---------------------------------------------------------------- role assignments (managed identity)

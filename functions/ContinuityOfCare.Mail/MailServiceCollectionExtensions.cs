@@ -50,6 +50,7 @@ public static class MailServiceCollectionExtensions
         services.AddSingleton<EscalationRenderer>();
         services.AddSingleton<OperatorNoticeRenderer>();
         services.AddSingleton<AlertEmailFactory>();
+        services.AddSentAlertIndex();
         services.AddSingleton(provider =>
         {
             // The host's Table service client (connection string locally, managed identity in Azure).
@@ -66,12 +67,26 @@ public static class MailServiceCollectionExtensions
                 provider.GetRequiredService<SecureMailPolicy>(),
                 notices,
                 new DirectoryEntryFlags(Table(options.DirectoryFlagsTable)),
+                provider.GetRequiredService<SentAlertIndex>(),
                 options,
                 smtp,
                 provider.GetRequiredService<IOptions<MailResilienceOptions>>().Value,
                 provider.GetRequiredService<IClock>(),
                 provider.GetRequiredService<ILogger<AlertOutbox>>());
         });
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the day index of sent Alert Forms (<see cref="SentAlertIndex"/>, table <c>Mail:Outbox:SentByDayTable</c>)
+    /// unless registered: the outbox writes it, a host's pages read it. Safe to call more than once.
+    /// </summary>
+    public static IServiceCollection AddSentAlertIndex(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName);
+        services.TryAddSingleton(provider => new SentAlertIndex(
+            provider.GetRequiredService<TableServiceClient>().GetTableClient(provider.GetRequiredService<IOptions<OutboxOptions>>().Value.SentByDayTable)));
         return services;
     }
 

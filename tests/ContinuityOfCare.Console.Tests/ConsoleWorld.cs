@@ -211,15 +211,38 @@ public sealed class ConsoleWorld : IAsyncLifetime
 
             return true;
         }, "the stage queues to drain", TimeSpan.FromSeconds(120));
+
+        // A second directory version, so the console has an import's diff to show and a prison that is expected to
+        // send a discharge export but has not: HMP Hull is added (in effect since 1 Dec), HMP Leeds's phone changes.
+        SecondDirectory = (await File.ReadAllTextAsync(Path.Combine(samples, "directory.csv")))
+            .Replace("0113 496 0501", "0113 496 0509", StringComparison.Ordinal).TrimEnd('\n', '\r')
+            + "\n" + AddedPrisonRow + "\n";
+        await DropDirectoryAsync("directory-second.csv", SecondDirectory);
+        await WaitAsync(async () => (await Get<DirectoryStore>().LoadLiveAsync(CancellationToken.None)).Live is { Version: 2 }, "the second directory import");
     }
 
-    private async Task<string> DropAsync(string container, string path)
+    /// <summary>The live directory file: the samples' with HMP Hull added and HMP Leeds's phone changed.</summary>
+    public string SecondDirectory { get; private set; } = "";
+
+    /// <summary>Drops a directory file in the directory inbox (the blob trigger imports it).</summary>
+    public Task<string> DropDirectoryAsync(string name, string csv) =>
+        DropAsync(InboxContainers.Directory, name, System.Text.Encoding.UTF8.GetBytes(csv));
+
+    /// <summary>The prison SMT the world's second directory version adds; it sends no discharge export.</summary>
+    public const string AddedPrison = "HLI";
+
+    private const string AddedPrisonRow =
+        AddedPrison + ",PRISON_SMT,HMP Hull Substance Misuse Team,Sam Hollis,smt.hull@justice.gov.uk,0113 496 0505,,smt.hull.manager@justice.gov.uk,,,,2026-12-01";
+
+    private async Task<string> DropAsync(string container, string path) =>
+        await DropAsync(container, Path.GetFileName(path), await File.ReadAllBytesAsync(path));
+
+    private async Task<string> DropAsync(string container, string name, byte[] content)
     {
-        var content = await File.ReadAllBytesAsync(path);
         var client = new BlobContainerClient(ConnectionString, container);
         await client.CreateIfNotExistsAsync();
         using var stream = new MemoryStream(content);
-        await client.GetBlobClient(Path.GetFileName(path)).UploadAsync(stream, overwrite: true);
+        await client.GetBlobClient(name).UploadAsync(stream, overwrite: true);
         return Convert.ToHexStringLower(SHA256.HashData(content));
     }
 

@@ -25,7 +25,7 @@ internal static class ExpectedStorageNames
     [
         "clients", "clientindex", "ingestedfiles", "events", "obligations", "obligationsdue", "obligationsowner", "tasks",
         "possiblematches", "audit", "hubnotices",
-        "alertoutbox", "directoryflags",
+        "alertoutbox", "directoryflags", "alertsentbyday",
         "spocdirectory",
     ];
 }

@@ -214,6 +214,7 @@ public sealed partial class MainBicepTests
                 "Mail__Smtp__Password", "Mail__Smtp__SenderAddress", "FeedAlarms__CourtListCutOff",
                 "FeedAlarms__DischargeExportCutOff", "FeedAlarms__CalendarWarningDays",
                 "Mail__SecureRecipients__AllowedDomains__${i}", "Acknowledgements__Keys__${ackPreviousKeyId}",
+                "Console__Authentication", "Console__SessionKey",
             },
             setting => Assert.Contains(setting, names));
         Assert.Contains("appSettings: concat(coreSettings, previousKeySettings, domainSettings)", Bicep, StringComparison.Ordinal);
@@ -266,9 +267,10 @@ public sealed partial class MainBicepTests
         Assert.True(CompiledTemplate.Path(vault, "properties", "enableRbacAuthorization").GetBoolean());
         Assert.False(CompiledTemplate.Path(vault, "properties").TryGetProperty("accessPolicies", out _));
         Assert.True(CompiledTemplate.Path(vault, "properties", "enablePurgeProtection").GetBoolean());
-        // Current and previous acknowledgement keys, the SMTP password and the index key; no storage secret.
-        Assert.Equal(4, secrets.Count);
-        foreach (var name in new[] { "'ack-key-{0}'", "'smtp-password'", "'state-index-key'" })
+        // Current and previous acknowledgement keys, the SMTP password, the index key and the console's session key;
+        // no storage secret.
+        Assert.Equal(5, secrets.Count);
+        foreach (var name in new[] { "'ack-key-{0}'", "'smtp-password'", "'state-index-key'", "'console-session-key'" })
         {
             Assert.Contains(secrets, s => s.GetProperty("name").GetString()!.Contains(name, StringComparison.Ordinal));
         }
@@ -279,11 +281,46 @@ public sealed partial class MainBicepTests
     {
         Assert.Matches(@"var keyVaultReference = '@Microsoft\.KeyVault\(SecretUri=\$\{vault\.properties\.vaultUri\}secrets/'", Bicep);
         Assert.Contains("keyVaultReferenceIdentity: 'SystemAssigned'", Bicep, StringComparison.Ordinal);
-        foreach (var setting in new[] { "Acknowledgements__Keys__${ackCurrentKeyId}", "Acknowledgements__Keys__${ackPreviousKeyId}", "State__IndexKey", "Mail__Smtp__Password" })
+        foreach (var setting in new[] { "Acknowledgements__Keys__${ackCurrentKeyId}", "Acknowledgements__Keys__${ackPreviousKeyId}", "State__IndexKey", "Mail__Smtp__Password", "Console__SessionKey" })
         {
             var line = Bicep.Split('\n').Single(l => l.Contains($"name: '{setting}'", StringComparison.Ordinal));
             Assert.Contains("value: '${keyVaultReference}", line, StringComparison.Ordinal);
         }
+    }
+
+    // ---------------------------------------------------------------- the operator console's sign-in
+
+    [Fact]
+    public async Task Console_SecurityRules_AppServiceAuthenticationWithEntraIdLetsAnonymousRequestsThrough()
+    {
+        var auth = await CompiledTemplate.ResourceAsync("Microsoft.Web/sites/config");
+        var properties = CompiledTemplate.Path(auth, "properties");
+        var aad = CompiledTemplate.Path(properties, "identityProviders", "azureActiveDirectory");
+
+        Assert.Contains("'authsettingsV2'", auth.GetProperty("name").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Microsoft.Web/sites", string.Join(' ', auth.GetProperty("dependsOn").EnumerateArray().Select(d => d.GetString())), StringComparison.Ordinal);
+        Assert.True(CompiledTemplate.Path(properties, "platform", "enabled").GetBoolean());
+        // The acknowledgement link, the API's function keys and the webhooks must work without a person signing in;
+        // the console refuses anonymous users itself.
+        Assert.False(CompiledTemplate.Path(properties, "globalValidation", "requireAuthentication").GetBoolean());
+        Assert.Equal("AllowAnonymous", CompiledTemplate.Path(properties, "globalValidation", "unauthenticatedClientAction").GetString());
+        Assert.True(CompiledTemplate.Path(properties, "httpSettings", "requireHttps").GetBoolean());
+        Assert.False(CompiledTemplate.Path(properties, "login", "tokenStore", "enabled").GetBoolean());
+        Assert.True(aad.GetProperty("enabled").GetBoolean());
+        Assert.Equal("[parameters('consoleEntraClientId')]", CompiledTemplate.Path(aad, "registration", "clientId").GetString());
+        Assert.Contains("parameters('consoleEntraTenantId')", CompiledTemplate.Path(aad, "registration", "openIdIssuer").GetString(), StringComparison.Ordinal);
+        Assert.Contains("/v2.0", CompiledTemplate.Path(aad, "registration", "openIdIssuer").GetString(), StringComparison.Ordinal);
+        Assert.False(CompiledTemplate.Path(aad, "registration").TryGetProperty("clientSecretSettingName", out _));
+    }
+
+    [Fact]
+    public void Console_Hosting_SignsInThroughAppServiceWithTheSessionKeyFromTheVault()
+    {
+        Assert.Contains("{ name: 'Console__Authentication', value: 'AppService' }", Bicep, StringComparison.Ordinal);
+        Assert.Contains("{ name: 'Console__SessionKey', value: '${keyVaultReference}${consoleSessionKeySecret.name})' }", Bicep, StringComparison.Ordinal);
+        Assert.Matches(@"@secure\(\)\s*param consoleSessionKey string\s", Bicep);
+        using var parameters = JsonDocument.Parse(InfraFiles.Parameters);
+        Assert.True(parameters.RootElement.GetProperty("parameters").TryGetProperty("consoleEntraClientId", out _), "main.parameters.json names the app registration");
     }
 
     [Fact]

@@ -73,6 +73,7 @@ public sealed class AlertOutboxTests(AzuriteFixture azurite, MaildevFixture mail
         Assert.Equal(DispatchResult.AlreadySent, redelivered);
         Assert.Equal(EnqueueResult.AlreadyQueued, requeued);
         Assert.Single(await DeliveredAsync(form.Id, 1));
+        Assert.Equal(1, await harness.SentTodayAsync());
     }
 
     [Fact]
@@ -170,6 +171,7 @@ public sealed class AlertOutboxTests(AzuriteFixture azurite, MaildevFixture mail
         Assert.Equal("Operator notice CC-2026-000123: recipient outside the secure-mail allow-list", operatorMail.Subject);
         Assert.DoesNotContain("Jordan", operatorMail.Text, StringComparison.Ordinal);
         Assert.DoesNotContain(await Maildev.GetEmailsAsync(), email => email.MessageId == MessageIdOf(form.Id));
+        Assert.Equal(0, await harness.SentTodayAsync()); // the operator's notice email is not an Alert Form
     }
 
     [Fact]

@@ -14,8 +14,9 @@ internal sealed class OutboxHarness : IDisposable
 {
     private readonly MailSenderUnderTest _realSender;
 
-    private OutboxHarness(MailSenderUnderTest realSender, AlertOutbox outbox, OperatorNoticeBoard notices, DirectoryEntryFlags flags, FakeClock clock)
+    private OutboxHarness(MailSenderUnderTest realSender, AlertOutbox outbox, OperatorNoticeBoard notices, DirectoryEntryFlags flags, SentAlertIndex sent, FakeClock clock)
     {
+        Sent = sent;
         _realSender = realSender;
         Outbox = outbox;
         Notices = notices;
@@ -30,6 +31,13 @@ internal sealed class OutboxHarness : IDisposable
     public DirectoryEntryFlags Flags { get; }
 
     public FakeClock Clock { get; }
+
+    /// <summary>The day index of sent alerts (this harness's own table).</summary>
+    public SentAlertIndex Sent { get; }
+
+    /// <summary>How many alerts the day index counts for the harness clock's London day.</summary>
+    public Task<int> SentTodayAsync() =>
+        Sent.CountAsync(ContinuityOfCare.Core.Time.LondonTime.ToLocal(Clock.GetCurrentInstant()).Date, CancellationToken.None);
 
     /// <summary>The delivery notices raised so far (the harness's clock stays within a few days of its start).</summary>
     public Task<IReadOnlyList<OperatorNotice>> NoticesAsync()
@@ -55,6 +63,7 @@ internal sealed class OutboxHarness : IDisposable
         {
             AlertsTable = azurite.UniqueName("outbox"),
             DirectoryFlagsTable = azurite.UniqueName("flags"),
+            SentByDayTable = azurite.UniqueName("sentbyday"),
             InFlightTimeout = InFlightTimeout,
             OperatorAddress = operatorAddress,
             MaxAutomaticRepeats = maxAutomaticRepeats,
@@ -66,11 +75,12 @@ internal sealed class OutboxHarness : IDisposable
         var sender = decorate is null ? realSender : decorate(realSender);
         var notices = new OperatorNoticeBoard(new OperatorNoticeStore(noticeTable), alerts, smtp, outboxOptions, NullLogger.Instance);
         var flags = new DirectoryEntryFlags(flagTable);
+        var sent = new SentAlertIndex(await CreateTableAsync(azurite, outboxOptions.SentByDayTable));
         var clock = new FakeClock(SampleAlerts.SentAt);
         var outbox = new AlertOutbox(
-            alerts, TestMail.EmailFactory(smtp), sender, SecureMailPolicy.Default, notices, flags, outboxOptions, smtp, resilience,
+            alerts, TestMail.EmailFactory(smtp), sender, SecureMailPolicy.Default, notices, flags, sent, outboxOptions, smtp, resilience,
             clock, NullLogger<AlertOutbox>.Instance);
-        return new OutboxHarness(realSender, outbox, notices, flags, clock);
+        return new OutboxHarness(realSender, outbox, notices, flags, sent, clock);
     }
 
     public void Dispose() => _realSender.Dispose();

@@ -14,4 +14,5 @@ namespace ContinuityOfCare.Core.Feeds;
 /// <param name="Kind">The feed.</param>
 /// <param name="Day">The local day it counts for.</param>
 /// <param name="PrisonCode">The prison's NOMIS code for a discharge export (case-insensitive); null for a court list.</param>
-public sealed record FeedReceipt(FeedKind Kind, LocalDate Day, string? PrisonCode = null);
+/// <param name="CourtCode">A court list's court, when its file name says (the <c>CODE__</c> prefix); shown, never needed by the rule.</param>
+public sealed record FeedReceipt(FeedKind Kind, LocalDate Day, string? PrisonCode = null, string? CourtCode = null);

@@ -43,40 +43,80 @@ public static class MissingFeedAlarms
         ArgumentNullException.ThrowIfNull(prisonCodes);
         ArgumentNullException.ThrowIfNull(alreadyRaised);
 
+        var today = LondonTime.ToLocal(now).Date;
+        var notices = Expected(calendar, now, options, received, prisonCodes)
+            .Where(feed => feed.Missing)
+            .Select(feed => feed.Kind == FeedKind.CourtList
+                ? CourtListNotice(feed.Day, options.CourtListCutOff, feed.Caveat)
+                : DischargeNotice(feed.PrisonCode!, feed.Day, today, options.DischargeExportCutOff));
+        return [.. notices.Where(n => !alreadyRaised.Contains(n.Id))];
+    }
+
+    /// <summary>
+    /// The feeds expected at <paramref name="now"/> and whether each has arrived, in a stable order: today's court list
+    /// when today is a working day (courts do not sit on weekends and bank holidays; a day the calendar does not cover
+    /// counts as working on Monday–Friday, with a caveat), then one discharge export covering yesterday per prison in
+    /// <paramref name="prisonCodes"/>, by code. A feed is missing once its cut-off has passed and it has not arrived.
+    /// </summary>
+    /// <param name="calendar">The working-day calendar.</param>
+    /// <param name="now">The current instant; "today" is its Europe/London date.</param>
+    /// <param name="options">Cut-offs.</param>
+    /// <param name="received">The feeds received (at least today's court lists and exports covering yesterday).</param>
+    /// <param name="prisonCodes">The prisons expected to send a discharge export (see <see cref="PrisonsExpectedToReport"/>).</param>
+    public static IReadOnlyList<ExpectedFeed> Expected(
+        WorkingCalendar calendar,
+        Instant now,
+        FeedAlarmOptions options,
+        IEnumerable<FeedReceipt> received,
+        IEnumerable<string> prisonCodes)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(received);
+        ArgumentNullException.ThrowIfNull(prisonCodes);
+
         var local = LondonTime.ToLocal(now);
         var today = local.Date;
         var receipts = received.Where(r => r is not null).ToList();
-        var notices = new List<FeedNotice>();
+        var feeds = new List<ExpectedFeed>();
 
-        if (local.TimeOfDay >= LocalTime.FromTimeOnly(options.CourtListCutOff))
+        string? caveat = null;
+        bool working;
+        if (calendar.Covers(today))
         {
-            var courtList = CourtListNotice(calendar, today, options.CourtListCutOff, receipts);
-            if (courtList is not null)
-            {
-                notices.Add(courtList);
-            }
+            working = calendar.IsWorkingDay(today);
+        }
+        else
+        {
+            working = today.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday);
+            caveat = $" The bank-holiday calendar does not cover {today.Year}, so this weekday was treated as a working day; load a newer calendar.";
         }
 
-        if (local.TimeOfDay >= LocalTime.FromTimeOnly(options.DischargeExportCutOff))
+        if (working)
         {
-            var yesterday = today.PlusDays(-1);
-            var arrived = receipts
-                .Where(r => r.Kind == FeedKind.DischargeExport && r.Day == yesterday && r.PrisonCode is not null)
-                .Select(r => FeedNoticeIds.NormalisePrisonCode(r.PrisonCode!))
-                .ToHashSet(StringComparer.Ordinal);
-            var expected = prisonCodes
-                .Where(code => !string.IsNullOrWhiteSpace(code))
-                .Select(FeedNoticeIds.NormalisePrisonCode)
-                .Where(code => code.Length > 0)
-                .Distinct(StringComparer.Ordinal)
-                .Order(StringComparer.Ordinal);
-            foreach (var prison in expected.Where(p => !arrived.Contains(p)))
-            {
-                notices.Add(DischargeNotice(prison, yesterday, today, options.DischargeExportCutOff));
-            }
+            feeds.Add(new ExpectedFeed(
+                FeedKind.CourtList,
+                today,
+                null,
+                receipts.Any(r => r.Kind == FeedKind.CourtList && r.Day == today),
+                local.TimeOfDay >= LocalTime.FromTimeOnly(options.CourtListCutOff),
+                caveat));
         }
 
-        return [.. notices.Where(n => !alreadyRaised.Contains(n.Id))];
+        var yesterday = today.PlusDays(-1);
+        var arrived = receipts
+            .Where(r => r.Kind == FeedKind.DischargeExport && r.Day == yesterday && r.PrisonCode is not null)
+            .Select(r => FeedNoticeIds.NormalisePrisonCode(r.PrisonCode!))
+            .ToHashSet(StringComparer.Ordinal);
+        var dischargeCutOffPassed = local.TimeOfDay >= LocalTime.FromTimeOnly(options.DischargeExportCutOff);
+        feeds.AddRange(prisonCodes
+            .Where(code => !string.IsNullOrWhiteSpace(code))
+            .Select(FeedNoticeIds.NormalisePrisonCode)
+            .Where(code => code.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .Select(prison => new ExpectedFeed(FeedKind.DischargeExport, yesterday, prison, arrived.Contains(prison), dischargeCutOffPassed)));
+        return feeds;
     }
 
     /// <summary>
@@ -96,25 +136,8 @@ public static class MissingFeedAlarms
         ];
     }
 
-    private static FeedNotice? CourtListNotice(WorkingCalendar calendar, LocalDate today, TimeOnly cutOff, List<FeedReceipt> receipts)
+    private static FeedNotice CourtListNotice(LocalDate today, TimeOnly cutOff, string? caveat)
     {
-        string? caveat = null;
-        bool working;
-        if (calendar.Covers(today))
-        {
-            working = calendar.IsWorkingDay(today);
-        }
-        else
-        {
-            working = today.DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday);
-            caveat = $" The bank-holiday calendar does not cover {today.Year}, so this weekday was treated as a working day; load a newer calendar.";
-        }
-
-        if (!working || receipts.Any(r => r.Kind == FeedKind.CourtList && r.Day == today))
-        {
-            return null;
-        }
-
         var day = LondonTime.FormatDay(today);
         var time = CutOff(cutOff);
         return new FeedNotice(

@@ -19,7 +19,7 @@ public static class ConsoleLayout
     [
         ("today", "Today", false),
         ("obligations", "Obligations", false),
-        ("possible-matches", "Possible matches", true),
+        ("possible-matches", "Possible matches", false),
         ("tasks", "Tasks", false),
         ("clients", "Client timeline", false),
         ("directory", "Directory", true),

@@ -100,6 +100,8 @@ public sealed partial class DirectoryImporter(
             written.Add($"{container.Name}/{name}");
         }
 
+        // Last, so the pointer never names a report that is not there yet.
+        await store.RecordLastImportAsync($"{stem}.json", importedAt, cancellationToken).ConfigureAwait(false);
         return written;
     }
 

@@ -11,7 +11,7 @@ namespace ContinuityOfCare.Hub.Directory;
 /// <summary>
 /// SPOC directory versions in Table storage (formats.md §4: "Each version is kept"). Partition <c>v000001</c> holds
 /// version 1: a <c>header</c> row and one row per entry (<c>e000001</c>… in file order). Row <c>live</c>/<c>pointer</c>
-/// names the live version. A new version is written in three ETag-guarded steps: allocate its number on the pointer,
+/// names the live version; row <c>live</c>/<c>lastimport</c> names the latest import's report. A new version is written in three ETag-guarded steps: allocate its number on the pointer,
 /// write the rows, then move the pointer — last, so a half-written version is never live.
 /// </summary>
 public class DirectoryStore(HubStorage storage, IOptions<DirectoryImportOptions> options)
@@ -19,6 +19,7 @@ public class DirectoryStore(HubStorage storage, IOptions<DirectoryImportOptions>
     private const string PointerPartition = "live";
     private const string PointerRow = "pointer";
     private const string HeaderRow = "header";
+    private const string LastImportRow = "lastimport";
     private const int MaxBatch = 100;
 
     /// <summary>The version's partition key.</summary>
@@ -107,6 +108,34 @@ public class DirectoryStore(HubStorage storage, IOptions<DirectoryImportOptions>
         };
         await table.UpdateEntityAsync(live2, etag ?? throw new InvalidOperationException("the pointer write returned no ETag"), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         return version;
+    }
+
+    /// <summary>
+    /// Records which report the latest import wrote (accepted, unchanged or rejected alike): row <c>live</c>/<c>lastimport</c>
+    /// names its JSON report blob in the reports container, so the console reads the last import's diff and problems
+    /// with one point read and one download instead of listing every report ever written.
+    /// </summary>
+    /// <exception cref="RequestFailedException">Storage failed.</exception>
+    public virtual async Task RecordLastImportAsync(string reportBlobName, DateTimeOffset importedAt, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(reportBlobName);
+        var table = Table();
+        await table.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await table.UpsertEntityAsync(new TableEntity(PointerPartition, LastImportRow)
+        {
+            ["ReportBlob"] = reportBlobName,
+            ["ImportedAt"] = importedAt,
+        }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The JSON report blob (in the reports container) of the latest import, or null before the first.</summary>
+    /// <exception cref="RequestFailedException">Storage failed.</exception>
+    public virtual async Task<string?> LastImportReportAsync(CancellationToken cancellationToken)
+    {
+        var table = Table();
+        await table.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var row = (await table.GetEntityIfExistsAsync<TableEntity>(PointerPartition, LastImportRow, cancellationToken: cancellationToken).ConfigureAwait(false)).ValueOrNull();
+        return row?.GetString("ReportBlob") is { Length: > 0 } name ? name : null;
     }
 
     private TableClient Table() => storage.Table(options.Value.Table);

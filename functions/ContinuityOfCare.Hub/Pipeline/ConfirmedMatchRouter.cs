@@ -24,6 +24,7 @@ namespace ContinuityOfCare.Hub.Pipeline;
 /// </summary>
 public sealed partial class ConfirmedMatchRouter(
     HubStorage storage,
+    HeldRecordReader heldRecords,
     RegisterCache registerCache,
     DirectoryStore directories,
     CalendarProvider calendars,
@@ -39,9 +40,7 @@ public sealed partial class ConfirmedMatchRouter(
     public async Task RouteConfirmedAsync(HeldPossibleMatch match, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(match);
-        var message = PipelineJson.Deserialize<RouteMessage>(match.Payload);
-        var content = await FileRouter.ReadProcessedAsync(storage, message.ProcessedBlobName, cancellationToken).ConfigureAwait(false);
-        var parsed = await FeedParser.ParseAsync(message.Container, message.FileName, content, message.CourtCode, cancellationToken).ConfigureAwait(false);
+        var (message, parsed) = await heldRecords.ReadFileAsync(match, cancellationToken).ConfigureAwait(false);
         var index = await registerCache.GetAsync(cancellationToken).ConfigureAwait(false);
         var client = index.Clients.FirstOrDefault(c => c.Id.Equals(match.ClientId, StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"Possible match {match.Id}: its client is no longer in the register; nothing was routed.");

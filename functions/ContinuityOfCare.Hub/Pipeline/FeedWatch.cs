@@ -1,6 +1,7 @@
 using ContinuityOfCare.Core.Feeds;
 using ContinuityOfCare.Core.Time;
 using ContinuityOfCare.Hub.Directory;
+using ContinuityOfCare.Ingestion.CourtLists;
 using ContinuityOfCare.Hub.State;
 using ContinuityOfCare.Hub.Storage;
 using Azure.Data.Tables;
@@ -31,12 +32,9 @@ public sealed partial class FeedWatch(
         var now = clock.GetCurrentInstant();
         var today = LondonTime.ToLocal(now).Date;
         var yesterday = today.PlusDays(-1);
-        var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
         var raised = (await state.Notices.ListAsync(yesterday, today, cancellationToken).ConfigureAwait(false))
             .Select(n => n.Key).ToHashSet(StringComparer.Ordinal);
-        var received = await ReceivedSinceAsync(LondonTime.ToInstant(yesterday.AtMidnight()), cancellationToken).ConfigureAwait(false);
-        var directory = (await directories.LoadLiveAsync(cancellationToken).ConfigureAwait(false)).Live;
-        var prisons = directory is null ? [] : MissingFeedAlarms.PrisonsExpectedToReport(directory, yesterday);
+        var (calendar, received, prisons) = await GatherAsync(now, cancellationToken).ConfigureAwait(false);
 
         var notices = MissingFeedAlarms.Decide(calendar, now, options.Value, received, prisons, raised).ToList();
         if (CalendarCoverageWarning.Decide(calendar, now, options.Value, raised) is { } warning)
@@ -58,6 +56,27 @@ public sealed partial class FeedWatch(
     }
 
     /// <summary>
+    /// The feeds expected now and whether each has arrived — the same rule and the same reads as the alarm
+    /// (<see cref="MissingFeedAlarms.Expected"/>) — and every feed received since yesterday began (the console's Today page).
+    /// </summary>
+    public async Task<FeedsToday> TodayAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetCurrentInstant();
+        var (calendar, received, prisons) = await GatherAsync(now, cancellationToken).ConfigureAwait(false);
+        return new FeedsToday(LondonTime.ToLocal(now).Date, MissingFeedAlarms.Expected(calendar, now, options.Value, received, prisons), received, options.Value);
+    }
+
+    private async Task<(WorkingCalendar Calendar, IReadOnlyList<FeedReceipt> Received, IReadOnlyList<string> Prisons)> GatherAsync(Instant now, CancellationToken cancellationToken)
+    {
+        var yesterday = LondonTime.ToLocal(now).Date.PlusDays(-1);
+        var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
+        var received = await ReceivedSinceAsync(LondonTime.ToInstant(yesterday.AtMidnight()), cancellationToken).ConfigureAwait(false);
+        var directory = (await directories.LoadLiveAsync(cancellationToken).ConfigureAwait(false)).Live;
+        var prisons = directory is null ? [] : MissingFeedAlarms.PrisonsExpectedToReport(directory, yesterday);
+        return (calendar, received, prisons);
+    }
+
+    /// <summary>
     /// Court lists claimed since <paramref name="since"/> count for their local claim day; a discharge export counts for
     /// the prison and the days of its movements (read from the processed file), or for the day before it arrived when
     /// it has none (formats.md §3: one file per prison per day; an empty export still proves the feed ran).
@@ -74,7 +93,8 @@ public sealed partial class FeedWatch(
             switch (row.GetString("Kind"))
             {
                 case InboxContainers.CourtLists:
-                    receipts.Add(new FeedReceipt(FeedKind.CourtList, claimedDay));
+                    receipts.Add(new FeedReceipt(FeedKind.CourtList, claimedDay,
+                        CourtCode: CourtListFileName.TryGetCourtCode(fileName, out var court) ? court : null));
                     break;
                 case InboxContainers.Discharges:
                     receipts.AddRange(await DischargeReceiptsAsync(row.PartitionKey, fileName, claimedDay, cancellationToken).ConfigureAwait(false));

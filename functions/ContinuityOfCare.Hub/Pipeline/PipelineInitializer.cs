@@ -17,7 +17,7 @@ public sealed class PipelineInitializer(HubStorage storage, IOptions<OutboxOptio
     protected override async Task CreateAsync(CancellationToken cancellationToken)
     {
         var options = outbox.Value;
-        foreach (var table in new[] { options.AlertsTable, options.DirectoryFlagsTable })
+        foreach (var table in new[] { options.AlertsTable, options.DirectoryFlagsTable, options.SentByDayTable })
         {
             await storage.Table(table).CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         }

@@ -44,9 +44,12 @@ public static class PipelineServiceExtensions
             services.AddHubMail();
         }
 
+        services.AddSentAlertIndex();
+
         services.AddHostedService<PipelineInitializer>();
         // A confirmed possible match is routed like the route step routes a file.
         services.TryAddSingleton<IPossibleMatchRouter, ConfirmedMatchRouter>();
+        services.TryAddSingleton<HeldRecordReader>();
 
         services.AddOptions<PipelineOptions>().BindConfiguration(PipelineOptions.Section);
         services.AddOptions<ObligationOptions>().BindConfiguration(ObligationOptions.SectionName);

@@ -30,6 +30,7 @@ public sealed partial class AlertOutbox
     private readonly SecureMailPolicy _secureMail;
     private readonly OperatorNoticeBoard _notices;
     private readonly DirectoryEntryFlags _flags;
+    private readonly SentAlertIndex _sent;
     private readonly OutboxOptions _options;
     private readonly IClock _clock;
     private readonly ILogger<AlertOutbox> _logger;
@@ -43,6 +44,7 @@ public sealed partial class AlertOutbox
         SecureMailPolicy secureMail,
         OperatorNoticeBoard notices,
         DirectoryEntryFlags flags,
+        SentAlertIndex sent,
         OutboxOptions options,
         SmtpOptions smtp,
         MailResilienceOptions resilience,
@@ -55,6 +57,7 @@ public sealed partial class AlertOutbox
         ArgumentNullException.ThrowIfNull(secureMail);
         ArgumentNullException.ThrowIfNull(notices);
         ArgumentNullException.ThrowIfNull(flags);
+        ArgumentNullException.ThrowIfNull(sent);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(smtp);
         ArgumentNullException.ThrowIfNull(resilience);
@@ -75,6 +78,7 @@ public sealed partial class AlertOutbox
         _secureMail = secureMail;
         _notices = notices;
         _flags = flags;
+        _sent = sent;
         _options = options;
         _clock = clock;
         _logger = logger;
@@ -443,6 +447,11 @@ public sealed partial class AlertOutbox
             }
 
             await _alerts.UpdateEntityAsync(fresh, fresh.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (outcome.Kind == DeliveryOutcomeKind.Sent && form is not null)
+        {
+            await _sent.RecordAsync(form.Id, form.To.OrgCode, now, cancellationToken).ConfigureAwait(false);
         }
 
         if (outcome.Kind == DeliveryOutcomeKind.PermanentFailure && form is not null)

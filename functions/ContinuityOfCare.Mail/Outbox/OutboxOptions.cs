@@ -12,6 +12,9 @@ public sealed class OutboxOptions
     /// <summary>Directory entries flagged after a permanent failure, keyed by org code.</summary>
     public string DirectoryFlagsTable { get; set; } = "directoryflags";
 
+    /// <summary>The day index of sent Alert Forms (<see cref="SentAlertIndex"/>): "sent today" without scanning the outbox.</summary>
+    public string SentByDayTable { get; set; } = "alertsentbyday";
+
     /// <summary>
     /// How long an alert may stay Sending before it is reconciled to Unconfirmed. Must exceed the longest a send can take:
     /// SMTP timeout × (retries + 1) plus back-off (checked by <see cref="AlertOutbox"/>).

@@ -179,4 +179,32 @@ public sealed class MissingFeedAlarmsTests
     private static DirectoryEntry Entry(string code, OrgType type, string effectiveFrom) =>
         new(code, type, "Org " + code, null, code.ToLowerInvariant() + "@example.cjsm.net", "0113 000 0000", null,
             "duty@example.cjsm.net", [], [], [], Date(effectiveFrom));
+
+    public static TheoryData<string, string, string> ExpectedCases => new()
+    {
+        // now (London), court list: "-" none expected / arrived / missing / not-yet, then LEI's and WDI's exports.
+        { "2026-12-10T09:00", "not-yet", "arrived,not-yet" },
+        { "2026-12-10T12:00", "missing", "arrived,missing" },
+        { "2026-12-12T12:00", "-", "arrived,missing" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ExpectedCases))]
+    public void Expected_ListsEveryExpectedFeedWithItsStateAndDecideRaisesExactlyTheMissingOnes(string londonNow, string courtList, string exports)
+    {
+        var now = London(londonNow);
+        var today = LondonTime.ToLocal(now).Date;
+        FeedReceipt[] received = [new(FeedKind.DischargeExport, today.PlusDays(-1), "lei")];
+
+        var expected = MissingFeedAlarms.Expected(Calendar, now, Defaults, received, ["WDI", "LEI"]);
+
+        static string State(ExpectedFeed feed) => feed.Arrived ? "arrived" : feed.Missing ? "missing" : "not-yet";
+        Assert.Equal(courtList, expected.FirstOrDefault(f => f.Kind == FeedKind.CourtList) is { } list ? State(list) : "-");
+        var prisons = expected.Where(f => f.Kind == FeedKind.DischargeExport).ToList();
+        Assert.Equal(["LEI", "WDI"], prisons.Select(f => f.PrisonCode));
+        Assert.Equal(exports, string.Join(',', prisons.Select(State)));
+        Assert.Equal(
+            expected.Count(f => f.Missing),
+            MissingFeedAlarms.Decide(Calendar, now, Defaults, received, ["WDI", "LEI"], None).Count);
+    }
 }

@@ -67,7 +67,28 @@ public sealed class ComplianceReportApiTests(AzuriteFixture azurite)
         Assert.DoesNotContain(",@", csv, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ComplianceReport_Owner_CountsOnlyThoseOrganisationsObligationsInEveryRow()
+    {
+        await using var host = await ApiTestHost.StartAsync(azurite);
+        var now = ApiTestHost.Now;
+        await host.OpenObligationAsync(ApiTestHost.NewId("ob"), RuleIds.CjitDirToPrison, "CJIT-LDS", now + Duration.FromDays(1));
+        await host.OpenObligationAsync(ApiTestHost.NewId("ob"), RuleIds.CjitDirToPrison, "CJIT-BRD", now + Duration.FromDays(1));
+        await host.OpenObligationAsync(ApiTestHost.NewId("ob"), RuleIds.SmtKeyworker, "LEI", now + Duration.FromDays(1));
+        var period = $"from={ApiTestHost.Iso(now - Duration.FromDays(7))}&to={ApiTestHost.Iso(now + Duration.FromDays(1))}";
+
+        var (status, body, _) = await host.SendAsync(HttpMethod.Get, $"/api/reports/compliance?{period}&owner=CJIT-LDS,LEI");
+
+        Assert.Equal(200, status);
+        Assert.Equal(2, body.GetProperty("total").GetProperty("opened").GetInt32());
+        Assert.Equal(["CJIT-LDS", "LEI"], body.GetProperty("byOrganisation").EnumerateArray().Select(r => r.GetProperty("organisation").GetString()).Order());
+        var dir = body.GetProperty("byRule").EnumerateArray().Single(r => r.GetProperty("rule").GetString() == RuleIds.CjitDirToPrison);
+        Assert.Equal(1, dir.GetProperty("opened").GetInt32());
+        Assert.DoesNotContain("CJIT-BRD", body.GetRawText(), StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("from=2026-12-01&to=2026-12-31&owner=,")]
     [InlineData("to=2026-12-31")]
     [InlineData("from=2026-12-01")]
     [InlineData("from=2026-12-31&to=2026-12-01")]

@@ -12,7 +12,9 @@ namespace ContinuityOfCare.Hub.Console.Pages;
 /// <summary>
 /// Compliance for one month (Europe/London): % of obligations met on time per rule and per team, as tables and an
 /// accessible SVG bar chart, and the de-personalised CSV of <see cref="ComplianceReportEndpoint"/> — the same report,
-/// computed once, by the API's endpoint. A team member sees its own teams' rows.
+/// computed once, by the API's endpoint. A team member's page and CSV are the report of its own teams' obligations only
+/// (the endpoint's <c>owner</c> filter): no other team's row, and totals and per-rule figures that count only theirs.
+/// The operator's are the whole report.
 /// </summary>
 public sealed class CompliancePage(ComplianceReportEndpoint report, IClock clock) : IConsolePage
 {
@@ -26,6 +28,12 @@ public sealed class CompliancePage(ComplianceReportEndpoint report, IClock clock
     public async Task<HttpResponseOutput> GetAsync(ConsoleContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (!context.User.IsOperator && context.User.Organisations.Count == 0)
+        {
+            // A team member without a team would otherwise get an unfiltered report.
+            return context.NotFound();
+        }
+
         var month = Month(context.Request.Query("month"));
         var from = LondonTime.ToInstant(month.AtMidnight());
         var to = LondonTime.ToInstant(month.PlusMonths(1).AtMidnight());
@@ -34,6 +42,11 @@ public sealed class CompliancePage(ComplianceReportEndpoint report, IClock clock
             ["from"] = InstantText(from),
             ["to"] = InstantText(to),
         };
+        if (!context.User.IsOperator)
+        {
+            query["owner"] = string.Join(',', context.User.Organisations.Order(StringComparer.Ordinal));
+        }
+
         if (context.Rest is ["csv"])
         {
             query["format"] = "csv";
@@ -54,12 +67,12 @@ public sealed class CompliancePage(ComplianceReportEndpoint report, IClock clock
             .Append(Input("month", "Month", monthText, hint: "Obligations opened in this month (Europe/London), for example 2026-12", width: 10))
             .Append(Button("Show month", "secondary")).Append("</form>")
             .Append("<p class=\"govuk-body\">")
-            .Append(Link(ConsolePaths.To("compliance/csv?month=" + monthText), "Download the report as CSV", "(de-personalised)"))
+            .Append(Link(ConsolePaths.To("compliance/csv?month=" + monthText), "Download the report as CSV", context.User.IsOperator ? "(de-personalised)" : "(de-personalised, your teams)"))
             .Append("</p>");
 
         var byOrganisation = Rows(root, "byOrganisation", "organisation").Where(r => context.User.Sees(r.Key)).ToList();
         var byRule = context.User.IsOperator ? Rows(root, "byRule", "rule").ToList()
-            : Rows(root, "byRuleAndOrganisation", "rule").Where(r => context.User.Sees(r.Organisation)).ToList();
+            : Rows(root, "byRuleAndOrganisation", "rule").ToList();
         main.Append(Chart("On time by team", byOrganisation));
         main.Append(Table("By team", ["Team", "Opened", "On time", "Late", "Overdue now", "Pending", "% on time"], byOrganisation.Select(Cells), new HashSet<int> { 1, 2, 3, 4, 5, 6 }));
         main.Append(Table(context.User.IsOperator ? "By rule" : "By rule (your teams)", ["Rule", "Opened", "On time", "Late", "Overdue now", "Pending", "% on time"],

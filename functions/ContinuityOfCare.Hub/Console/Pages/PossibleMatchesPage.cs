@@ -1,7 +1,10 @@
 using System.Text;
 using System.Text.Json;
+using ContinuityOfCare.Core.Inputs;
+using ContinuityOfCare.Core.Matching;
 using ContinuityOfCare.Hub.Api;
 using ContinuityOfCare.Hub.Endpoints.PossibleMatchDecide;
+using ContinuityOfCare.Hub.Pipeline;
 using ContinuityOfCare.Hub.State;
 using NodaTime;
 using static ContinuityOfCare.Hub.Console.Html;
@@ -9,14 +12,19 @@ using static ContinuityOfCare.Hub.Console.Html;
 namespace ContinuityOfCare.Hub.Console.Pages;
 
 /// <summary>
-/// Possible matches held for a person (operators only): the list, and each held record beside the register's client
-/// field by field, differences highlighted (the MoJ "compare" layout: two summary cards side by side), with Confirm or
-/// Reject and a reason. The decision goes through <see cref="PossibleMatchDecideEndpoint"/> — exactly the API's
-/// confirm/reject, which audits it and routes a confirmed record — and the reason is audited beside it.
+/// Possible matches held for a person: the list, and each held record's own values (read back from its processed file,
+/// <see cref="HeldRecordReader"/>) beside the register client's, field by field, each row's agreement — the matcher's
+/// own levels (<see cref="ParticularsComparer"/>) — shown and every difference highlighted, with Confirm or Reject and a
+/// reason. The operator sees every match and decides; a team sees (only) the matches whose client it owns — the team
+/// the planner gave the POSSIBLE_MATCH task to — and any other match is 404. The decision goes through
+/// <see cref="PossibleMatchDecideEndpoint"/> — exactly the API's confirm/reject, which audits it and routes a confirmed
+/// record — and the reason is audited beside it.
 /// </summary>
 public sealed class PossibleMatchesPage(
     PossibleMatchStore matches,
     ClientRegisterStore clients,
+    TaskStore tasks,
+    HeldRecordReader heldRecords,
     PossibleMatchDecideEndpoint decide,
     AuditStore audit,
     IClock clock) : IConsolePage
@@ -28,7 +36,7 @@ public sealed class PossibleMatchesPage(
     public string Section => "possible-matches";
 
     /// <inheritdoc />
-    public bool OperatorOnly => true;
+    public bool OperatorOnly => false;
 
     /// <inheritdoc />
     public async Task<HttpResponseOutput> GetAsync(ConsoleContext context, CancellationToken cancellationToken)
@@ -46,8 +54,9 @@ public sealed class PossibleMatchesPage(
     public async Task<HttpResponseOutput> PostAsync(ConsoleContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Rest is not [var id, "decide"] || id.Length > ApiRequest.MaxIdLength)
+        if (context.Rest is not [var id, "decide"] || id.Length > ApiRequest.MaxIdLength || !context.User.IsOperator)
         {
+            // A team sees its clients' matches; deciding who a record belongs to is the operator's (it routes the record).
             return context.NotFound();
         }
 
@@ -92,6 +101,20 @@ public sealed class PossibleMatchesPage(
     private async Task<HttpResponseOutput> ListAsync(ConsoleContext context, CancellationToken cancellationToken)
     {
         var held = await matches.ListHeldAsync(cancellationToken).ConfigureAwait(false);
+        if (!context.User.IsOperator)
+        {
+            var visible = new List<HeldPossibleMatch>();
+            foreach (var match in held)
+            {
+                if (await SeesAsync(context.User, match, cancellationToken).ConfigureAwait(false))
+                {
+                    visible.Add(match);
+                }
+            }
+
+            held = visible;
+        }
+
         var main = new StringBuilder();
         main.Append(context.Request.Query("done") switch
         {
@@ -122,10 +145,14 @@ public sealed class PossibleMatchesPage(
             return context.NotFound();
         }
 
+        if (!await SeesAsync(context.User, match, cancellationToken).ConfigureAwait(false))
+        {
+            return context.NotFound();
+        }
+
         var client = await clients.GetAsync(match.ClientId, cancellationToken).ConfigureAwait(false);
+        var held = await ReadHeldAsync(match, cancellationToken).ConfigureAwait(false);
         var parts = match.Weight?.Parts ?? [];
-        string Level(string field) => parts.FirstOrDefault(p => p.Field.Equals(field, StringComparison.OrdinalIgnoreCase)) is { } part
-            ? AgreementTag(part) : string.Empty;
 
         var main = new StringBuilder();
         if (error is { } e)
@@ -134,33 +161,26 @@ public sealed class PossibleMatchesPage(
         }
 
         main.Append(Heading("Review possible match", match.Id[..Math.Min(8, match.Id.Length)]))
-            .Append("<div class=\"govuk-grid-row app-compare\"><div class=\"govuk-grid-column-one-half\">")
-            .Append(SummaryCard("Held record",
+            .Append(SummaryList(
             [
                 ("Source file", E(match.Source.SourceFile)),
-                ("Line", E(match.Source.Line?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? match.Source.JsonPath ?? "—")),
+                ("Line or position", E(match.Source.Line?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? match.Source.JsonPath ?? "—")),
                 ("Why held", E(match.Reason)),
                 ("Status", E(match.Status.ToString())),
                 ("Held", E(ConsoleFormat.When(match.HeldAt))),
                 ("Match weight", E(match.Weight is { } w ? w.Total.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) + " bits" : "—")),
-            ]))
-            .Append("</div><div class=\"govuk-grid-column-one-half\">")
-            .Append(SummaryCard("Register client " + match.ClientId, client is null
-                ? [("Client", E("no longer in the register"))]
-                : [
-                    ("Surname", E(client.Surname) + " " + Level("surname")),
-                    ("Forenames", E(client.Forenames) + " " + Level("forename") + " " + Level("middleNames")),
-                    ("Date of birth", E(client.DateOfBirth.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)) + " " + Level("dateOfBirth")),
-                    ("PNC", E(client.Pnc?.ToString() ?? "—")),
-                    ("NOMS", E(client.Noms?.ToString() ?? "—")),
-                    ("CJIT", E(client.CjitCode ?? "—")),
-                ]))
-            .Append("</div></div>");
+            ]));
+        main.Append(PossibleMatchComparison.Table(held, client, match.ClientId));
         main.Append(Table("Evidence field by field", ["Field", "Agreement", "Weight (bits)"],
             parts.Select(p => (IReadOnlyList<string>)[E(p.Field == "prior" ? "register size (prior)" : p.Field), AgreementTag(p),
                 E(p.Weight.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture))]), new HashSet<int> { 2 }));
 
-        if (match.Status == PossibleMatchStatus.Held)
+        if (match.Status == PossibleMatchStatus.Held && !context.User.IsOperator)
+        {
+            main.Append(P("The hub operator confirms or rejects this match. Tell them what you know about this client."));
+        }
+
+        if (match.Status == PossibleMatchStatus.Held && context.User.IsOperator)
         {
             var decisionError = error is { Field: "decision" } de ? de.Message : null;
             var radios = "<div class=\"govuk-form-group" + (decisionError is null ? "" : " govuk-form-group--error") + "\"><fieldset class=\"govuk-fieldset\">"
@@ -176,5 +196,38 @@ public sealed class PossibleMatchesPage(
         }
 
         return context.Page("Review possible match", main.ToString(), error is null ? 200 : 400);
+    }
+
+    /// <summary>
+    /// The operator sees every match; a team only a match whose client it owns: the owner of a POSSIBLE_MATCH task for
+    /// that client (the planner gives it to the client's owning team; one partition read of the client's tasks).
+    /// </summary>
+    private async Task<bool> SeesAsync(ConsoleUser user, HeldPossibleMatch match, CancellationToken cancellationToken)
+    {
+        if (user.IsOperator)
+        {
+            return true;
+        }
+
+        var clientTasks = await tasks.ListByClientAsync(match.ClientId, cancellationToken).ConfigureAwait(false);
+        return clientTasks.Any(t => t.Kind == HubTaskKinds.PossibleMatch && user.Sees(t.Owner));
+    }
+
+    /// <summary>The held record's particulars, or null when its processed file or the record is gone or its payload is unreadable.</summary>
+    private async Task<PersonParticulars?> ReadHeldAsync(HeldPossibleMatch match, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await heldRecords.ReadParticularsAsync(match, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Azure.RequestFailedException exception) when (exception.Status == 404)
+        {
+            return null;
+        }
+        catch (JsonException)
+        {
+            // A payload that is not a route message: the review still shows the register side and the evidence.
+            return null;
+        }
     }
 }
