@@ -43,7 +43,7 @@ public sealed partial class ConfirmedMatchRouter(
         var content = await FileRouter.ReadProcessedAsync(storage, message.ProcessedBlobName, cancellationToken).ConfigureAwait(false);
         var parsed = await FeedParser.ParseAsync(message.Container, message.FileName, content, message.CourtCode, cancellationToken).ConfigureAwait(false);
         var index = await registerCache.GetAsync(cancellationToken).ConfigureAwait(false);
-        var client = index.Clients.FirstOrDefault(c => c.Id.Equals(match.ClientId, StringComparison.Ordinal))
+        var client = index.FindClient(match.ClientId)
             ?? throw new InvalidOperationException($"Possible match {match.Id}: its client is no longer in the register; nothing was routed.");
         var directory = (await directories.LoadLiveAsync(cancellationToken).ConfigureAwait(false)).Live
             ?? throw new InvalidOperationException("No SPOC directory has been imported yet: the confirmed match cannot be routed.");
