@@ -21,5 +21,11 @@ if (args is ["register-import", ..])
     return await RegisterImportHarness.RunAsync(args[1..]).ConfigureAwait(false);
 }
 
+// Planning memory (c): parse the register, build the index, parse and plan the court list in one process: ... -- plan-memory [--objects] [--register-only]
+if (args is ["plan-memory", ..])
+{
+    return await ContinuityOfCare.Benchmarks.Planning.PlanMemoryHarness.RunAsync(args[1..]).ConfigureAwait(false);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -141,8 +141,8 @@ internal static class PlanCommand
         var rejections = new List<Rejection>();
 
         // The register and the directory are essential: a plan without them means nothing, so a whole-file rejection is exit 2.
-        var register = await IngestionResult<Client>.CollectAsync(request.ClientsFile,
-            new ClientRegisterCsvParser().ParseFileAsync(request.ClientsFile, cancellationToken), cancellationToken).ConfigureAwait(false);
+        // Read straight into the matching index (a columnar register: docs/benchmarks.md "Planning").
+        var register = await new ClientRegisterCsvParser().LoadIndexFileAsync(request.ClientsFile, cancellationToken).ConfigureAwait(false);
         if (register.FileRejection is { } registerProblem)
         {
             await error.WriteLineAsync($"coc plan: cannot use the client register {registerProblem.Where.SourceFile}: {registerProblem.Reason}").ConfigureAwait(false);
@@ -181,7 +181,7 @@ internal static class PlanCommand
         // plans it (FeedFilePlanner), and the preview is the union of those plans, de-duplicated by the deterministic ids
         // as the hub's stores are. A file refused whole is not planned (the hub does not route it); it is reported.
         var options = new PlanOptions { Catalogue = catalogue };
-        var index = MatchingIndex.Build(register.Records);
+        var index = register.Index;
         var plans = new List<Plan>();
         var refusedWhole = 0;
         // Files in a fixed order (by kind, then name) so that the same files give the same output in any argument order.

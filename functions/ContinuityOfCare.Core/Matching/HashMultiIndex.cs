@@ -1,67 +1,94 @@
 namespace ContinuityOfCare.Core.Matching;
 
 /// <summary>
-/// A compact open-addressing multi-map from a 64-bit key hash to positions in the register array (linear probing,
-/// Fibonacci hashing, sized once to at least twice the entries). It stores one flat array of (key, position) pairs —
-/// no per-entry objects, no overflow lists, and one cache line touched per probe rather than one per array — so building it for a 1,000,000-client register is a few tens of milliseconds and a few tens of
-/// megabytes (architecture.md "State": the matching index is compact and loaded whole). Keys are hashes: every hit is
-/// a candidate the caller verifies against the client itself, so a collision can never produce a match.
+/// A compact, read-only multi-map from a 64-bit key hash to positions in the register, built in one go from every key
+/// (architecture.md "State": the matching index is compact and loaded whole). The keys are bucketed by the top bits of
+/// their Fibonacci hash (about one key per bucket) with a counting sort: one array of bucket starts, one of keys and
+/// one of positions — 16 bytes per entry for a register of a million, no per-entry objects, no empty slots to skip, and
+/// a build of two sequential passes rather than a million random probes (docs/benchmarks.md "Planning"). The sort is
+/// stable, so the positions of one key come back in the order they were given (register order). Keys are hashes:
+/// every hit is a candidate the caller verifies against the client itself, so a collision can never produce a match.
 /// </summary>
 internal sealed class HashMultiIndex
 {
     private const ulong Fibonacci = 0x9E3779B97F4A7C15UL;
-    private readonly Entry[] _entries;
+    private readonly int[] _starts;
+    private readonly ulong[] _keys;
+    private readonly int[] _positions;
     private readonly int _shift;
-    private readonly int _mask;
 
-    public HashMultiIndex(int expectedEntries)
+    private HashMultiIndex(int[] starts, ulong[] keys, int[] positions, int shift)
     {
+        _starts = starts;
+        _keys = keys;
+        _positions = positions;
+        _shift = shift;
+    }
+
+    public int Count => _keys.Length;
+
+    /// <summary>
+    /// Indexes <paramref name="keys"/>: entry <c>i</c> stands for position <paramref name="positions"/>[i], or for
+    /// position <c>i</c> itself when <paramref name="positions"/> is empty. Positions must be given in register order.
+    /// </summary>
+    public static HashMultiIndex Build(ReadOnlySpan<ulong> keys, ReadOnlySpan<int> positions)
+    {
+        if (!positions.IsEmpty && positions.Length != keys.Length)
+        {
+            throw new ArgumentException("one position per key, or none", nameof(positions));
+        }
+
         var bits = 4;
-        while ((1L << bits) < 2L * Math.Max(expectedEntries, 1))
+        while ((1L << bits) < keys.Length)
         {
             bits++;
         }
 
-        _entries = new Entry[1 << bits];
-        _shift = 64 - bits;
-        _mask = (1 << bits) - 1;
-    }
+        var shift = 64 - bits;
+        var buckets = 1 << bits;
 
-    public int Count { get; private set; }
-
-    public void Add(ulong key, int position)
-    {
-        if (Count >= _entries.Length / 2)
+        // Counting sort: sizes, then running ends, then each entry placed from the back so that equal keys keep their
+        // order and each bucket's end becomes its start.
+        var starts = new int[buckets + 1];
+        foreach (var key in keys)
         {
-            throw new InvalidOperationException("the index was sized for fewer entries");
+            starts[Bucket(key, shift)]++;
         }
 
-        var slot = Slot(key);
-        while (_entries[slot].PositionPlusOne != 0)
+        var running = 0;
+        for (var bucket = 0; bucket < buckets; bucket++)
         {
-            slot = (slot + 1) & _mask;
+            running += starts[bucket];
+            starts[bucket] = running;
         }
 
-        _entries[slot] = new Entry(key, position + 1);
-        Count++;
+        starts[buckets] = keys.Length;
+        var sortedKeys = new ulong[keys.Length];
+        var sortedPositions = new int[keys.Length];
+        for (var i = keys.Length - 1; i >= 0; i--)
+        {
+            var key = keys[i];
+            var slot = --starts[Bucket(key, shift)];
+            sortedKeys[slot] = key;
+            sortedPositions[slot] = positions.IsEmpty ? i : positions[i];
+        }
+
+        return new HashMultiIndex(starts, sortedKeys, sortedPositions, shift);
     }
 
-    /// <summary>Appends every position stored under <paramref name="key"/> to <paramref name="into"/>.</summary>
+    /// <summary>Appends every position stored under <paramref name="key"/> to <paramref name="into"/>, in register order.</summary>
     public void CollectInto(ulong key, List<int> into)
     {
-        var slot = Slot(key);
-        while (_entries[slot] is { PositionPlusOne: not 0 } entry)
+        var bucket = Bucket(key, _shift);
+        var end = _starts[bucket + 1];
+        for (var i = _starts[bucket]; i < end; i++)
         {
-            if (entry.Key == key)
+            if (_keys[i] == key)
             {
-                into.Add(entry.PositionPlusOne - 1);
+                into.Add(_positions[i]);
             }
-
-            slot = (slot + 1) & _mask;
         }
     }
 
-    private int Slot(ulong key) => (int)((key * Fibonacci) >> _shift);
-
-    private readonly record struct Entry(ulong Key, int PositionPlusOne);
+    private static int Bucket(ulong key, int shift) => (int)((key * Fibonacci) >> shift);
 }

@@ -18,12 +18,13 @@ namespace ContinuityOfCare.Core.Matching;
 /// </list>
 /// A person whose name must not be used (Crown <c>IsMasked: "yes"</c>, formats.md §1) is matched by identifiers only,
 /// corroborated by date of birth only. Thread-safe for concurrent <see cref="Match"/> calls once built.
+/// The register is held as columns (<see cref="MatchingIndexBuilder"/>, docs/benchmarks.md "Planning"): a
+/// <see cref="Client"/> and the folded names are made for the candidates a lookup finds, not kept for every client.
 /// </summary>
 public sealed class MatchingIndex
 {
-    private readonly Client[] _clients;
-    private readonly FoldedParticulars[] _folded;
-    private readonly TermFrequencies _frequencies = new();
+    private readonly ClientColumns _clients;
+    private readonly TermFrequencies _frequencies;
     private readonly HashMultiIndex _byNoms;
     private readonly HashMultiIndex _byPnc;
     private readonly HashMultiIndex _byCro;
@@ -32,51 +33,23 @@ public sealed class MatchingIndex
     private readonly HashMultiIndex _byForenameAndDate;
     private readonly HashMultiIndex _byName;
 
-    private MatchingIndex(Client[] clients)
+    internal MatchingIndex(
+        ClientColumns clients, TermFrequencies frequencies, HashMultiIndex byNoms, HashMultiIndex byPnc, HashMultiIndex byCro,
+        HashMultiIndex bySurnameAndDate, HashMultiIndex bySurnameForenameAndDate, HashMultiIndex byForenameAndDate, HashMultiIndex byName)
     {
         _clients = clients;
-        _folded = new FoldedParticulars[clients.Length];
-        var capacity = clients.Length;
-        _byNoms = new HashMultiIndex(clients.Count(c => c.Noms is not null));
-        _byPnc = new HashMultiIndex(clients.Count(c => c.Pnc is not null));
-        _byCro = new HashMultiIndex(clients.Count(c => c.Cro is not null));
-        _bySurnameAndDate = new HashMultiIndex(capacity);
-        _bySurnameForenameAndDate = new HashMultiIndex(capacity);
-        _byForenameAndDate = new HashMultiIndex(capacity);
-        _byName = new HashMultiIndex(capacity);
-        for (var position = 0; position < clients.Length; position++)
-        {
-            var client = clients[position];
-            var folded = new FoldedParticulars(NameFolding.Surname(client.Surname), NameFolding.Forenames(client.Forenames), client.DateOfBirth);
-            _folded[position] = folded;
-            _frequencies.Add(folded);
-            if (client.Noms is { } noms)
-            {
-                _byNoms.Add(NameKey.Identifier(noms.Value), position);
-            }
-
-            if (client.Pnc is { } pnc)
-            {
-                _byPnc.Add(NameKey.Identifier(pnc.Value), position);
-            }
-
-            if (client.Cro is { } cro)
-            {
-                _byCro.Add(NameKey.Identifier(cro.Value), position);
-            }
-
-            _bySurnameAndDate.Add(NameKey.SurnameAndDate(folded.Surname, client.DateOfBirth), position);
-            _bySurnameForenameAndDate.Add(NameKey.Full(folded.Surname, folded.FirstForename, client.DateOfBirth), position);
-            _byForenameAndDate.Add(NameKey.FirstForenameAndDate(folded.FirstForename, client.DateOfBirth), position);
-            _byName.Add(NameKey.NameOnly(folded.Surname, folded.FirstForename), position);
-        }
+        _frequencies = frequencies;
+        _byNoms = byNoms;
+        _byPnc = byPnc;
+        _byCro = byCro;
+        _bySurnameAndDate = bySurnameAndDate;
+        _bySurnameForenameAndDate = bySurnameForenameAndDate;
+        _byForenameAndDate = byForenameAndDate;
+        _byName = byName;
     }
 
     /// <summary>How many clients the index holds.</summary>
-    public int Count => _clients.Length;
-
-    /// <summary>The indexed clients, in register order.</summary>
-    public IReadOnlyList<Client> Clients => _clients;
+    public int Count => _clients.Count;
 
     /// <summary>How common names and dates of birth are in this register (the match weight's u values).</summary>
     public TermFrequencies Frequencies => _frequencies;
@@ -85,7 +58,31 @@ public sealed class MatchingIndex
     public static MatchingIndex Build(IEnumerable<Client> register)
     {
         ArgumentNullException.ThrowIfNull(register);
-        return new MatchingIndex([.. register]);
+        var builder = new MatchingIndexBuilder();
+        foreach (var client in register)
+        {
+            builder.Add(client);
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>The client at a position in register order (0 to <see cref="Count"/> − 1).</summary>
+    public Client ClientAt(int position) => _clients.At(position);
+
+    /// <summary>The first client in register order with this <c>client_id</c>, or null.</summary>
+    public Client? FindClient(string clientId)
+    {
+        ArgumentNullException.ThrowIfNull(clientId);
+        for (var position = 0; position < _clients.Count; position++)
+        {
+            if (string.Equals(_clients.IdAt(position), clientId, StringComparison.Ordinal))
+            {
+                return _clients.At(position);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Matches one person against the register (docs/plan.md "Matching").</summary>
@@ -103,7 +100,7 @@ public sealed class MatchingIndex
             _byNoms.CollectInto(NameKey.Identifier(noms.Value), positions);
             foreach (var position in positions)
             {
-                if (_clients[position].Noms == noms)
+                if (_clients.At(position).Noms == noms)
                 {
                     definite.TryAdd(position, (MatchRule.NomsNumber, "exact NOMS number"));
                 }
@@ -116,7 +113,7 @@ public sealed class MatchingIndex
         if (definite.Count == 1 && !possible.Keys.Any(p => !definite.ContainsKey(p)))
         {
             var (position, (rule, reason)) = definite.First();
-            return MatchResult.Match(_clients[position], rule, reason);
+            return MatchResult.Match(_clients.At(position), rule, reason);
         }
 
         foreach (var position in definite.Count > 1 ? definite.Keys : Enumerable.Empty<int>())
@@ -132,7 +129,7 @@ public sealed class MatchingIndex
             positions.Clear();
             _bySurnameAndDate.CollectInto(NameKey.SurnameAndDate(record.Surname, dateOfBirth), positions);
             var agreeing = positions.Distinct()
-                .Select(p => (Position: p, Comparison: ParticularsComparer.Compare(record, _folded[p])))
+                .Select(p => (Position: p, Comparison: ParticularsComparer.Compare(record, _clients.FoldedAt(p))))
                 .Where(c => c.Comparison.IsNameAndBirthDateMatch)
                 .ToList();
             if (agreeing.Count == 1 && possible.Count == 0)
@@ -142,8 +139,8 @@ public sealed class MatchingIndex
                 if (rivals.Count == 0)
                 {
                     return comparison.MiddleNames == MiddleNameAgreement.Same
-                        ? MatchResult.Match(_clients[position], MatchRule.NameAndDateOfBirth, "surname, forenames and date of birth")
-                        : MatchResult.Match(_clients[position], MatchRule.FirstForenameAndDateOfBirth, "surname, first forename and date of birth; middle names absent on one side or consistent");
+                        ? MatchResult.Match(_clients.At(position), MatchRule.NameAndDateOfBirth, "surname, forenames and date of birth")
+                        : MatchResult.Match(_clients.At(position), MatchRule.FirstForenameAndDateOfBirth, "surname, first forename and date of birth; middle names absent on one side or consistent");
                 }
 
                 // docs/plan.md "Match rules": another client one plausible slip away makes the agreement doubtful (the
@@ -175,12 +172,17 @@ public sealed class MatchingIndex
     private MatchResult Possible(FoldedParticulars record, Dictionary<int, string> byRule, Dictionary<int, (string Reason, MatchWeight Weight)> nearMisses)
     {
         var candidates = byRule
-            .Select(pair => new MatchCandidate(_clients[pair.Key], pair.Value,
-                MatchWeightModel.Weigh(ParticularsComparer.Compare(record, _folded[pair.Key]), record, _folded[pair.Key], _frequencies)))
-            .Concat(nearMisses.Where(pair => !byRule.ContainsKey(pair.Key)).Select(pair => new MatchCandidate(_clients[pair.Key], pair.Value.Reason, pair.Value.Weight)))
+            .Select(pair => HeldByRule(record, pair.Key, pair.Value))
+            .Concat(nearMisses.Where(pair => !byRule.ContainsKey(pair.Key)).Select(pair => new MatchCandidate(_clients.At(pair.Key), pair.Value.Reason, pair.Value.Weight)))
             .OrderBy(candidate => candidate.Client.Id, StringComparer.Ordinal)
             .ToList();
         return new MatchResult(MatchKind.Possible, null, "held for a person to confirm", candidates);
+    }
+
+    private MatchCandidate HeldByRule(FoldedParticulars record, int position, string reason)
+    {
+        var folded = _clients.FoldedAt(position);
+        return new MatchCandidate(_clients.At(position), reason, MatchWeightModel.Weigh(ParticularsComparer.Compare(record, folded), record, folded, _frequencies));
     }
 
     // docs/plan.md "What is held": candidates one plausible slip away whose weight reaches the hold threshold.
@@ -194,13 +196,14 @@ public sealed class MatchingIndex
                 continue;
             }
 
-            var comparison = ParticularsComparer.Compare(record, _folded[position]);
+            var folded = _clients.FoldedAt(position);
+            var comparison = ParticularsComparer.Compare(record, folded);
             if (comparison.IsNameAndBirthDateMatch || !comparison.IsPlausible)
             {
                 continue;
             }
 
-            var weight = MatchWeightModel.Weigh(comparison, record, _folded[position], _frequencies);
+            var weight = MatchWeightModel.Weigh(comparison, record, folded, _frequencies);
             if (weight.Total >= MatchWeightModel.HoldThreshold)
             {
                 held.Add(position, (comparison.Describe(), weight));
@@ -246,13 +249,13 @@ public sealed class MatchingIndex
         index.CollectInto(NameKey.Identifier(identifier), positions);
         foreach (var position in positions)
         {
-            var client = _clients[position];
+            var client = _clients.At(position);
             if (!string.Equals(identifierOf(client), identifier, StringComparison.Ordinal))
             {
                 continue; // a hash collision, not the identifier
             }
 
-            var surnameAgrees = record.Surname.Length > 0 && _folded[position].Surname == record.Surname;
+            var surnameAgrees = record.Surname.Length > 0 && NameFolding.Surname(_clients.SurnameAt(position)) == record.Surname;
             var dateAgrees = record.DateOfBirth is { } dob && dob == client.DateOfBirth;
             if (surnameAgrees || dateAgrees)
             {

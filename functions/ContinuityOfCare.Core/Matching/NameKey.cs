@@ -13,21 +13,37 @@ internal static class NameKey
     private const ulong Prime = 1099511628211UL;
     private const char Separator = '\u001F';
 
-    public static ulong Full(string normalisedSurname, string normalisedForenames, LocalDate dateOfBirth) =>
+    public static ulong Full(ReadOnlySpan<char> normalisedSurname, ReadOnlySpan<char> normalisedForenames, LocalDate dateOfBirth) =>
         Date(Text(Text(Text(OffsetBasis, normalisedSurname), Separator), normalisedForenames), dateOfBirth);
 
-    public static ulong SurnameAndDate(string normalisedSurname, LocalDate dateOfBirth) =>
+    public static ulong SurnameAndDate(ReadOnlySpan<char> normalisedSurname, LocalDate dateOfBirth) =>
         Date(Text(Text(OffsetBasis, normalisedSurname), Separator), dateOfBirth) ^ 0x5A5A5A5AUL;
 
-    public static ulong NameOnly(string normalisedSurname, string normalisedForenames) =>
+    public static ulong NameOnly(ReadOnlySpan<char> normalisedSurname, ReadOnlySpan<char> normalisedForenames) =>
         Text(Text(Text(OffsetBasis, normalisedSurname), Separator), normalisedForenames) ^ 0xA5A5A5A5UL;
 
-    public static ulong FirstForenameAndDate(string normalisedForename, LocalDate dateOfBirth) =>
+    public static ulong FirstForenameAndDate(ReadOnlySpan<char> normalisedForename, LocalDate dateOfBirth) =>
         Date(Text(Text(OffsetBasis, Separator), normalisedForename), dateOfBirth) ^ 0xC3C3C3C3UL;
 
-    public static ulong Identifier(string canonical) => Text(OffsetBasis, canonical) ^ 0x3C3C3C3CUL;
+    /// <summary>
+    /// <see cref="SurnameAndDate"/>, <see cref="Full"/>, <see cref="FirstForenameAndDate"/> and <see cref="NameOnly"/> of
+    /// one client at once, hashing the shared surname prefix once (the index build computes these for every client).
+    /// </summary>
+    public static (ulong SurnameAndDate, ulong Full, ulong FirstForenameAndDate, ulong NameOnly) NameKeys(
+        ReadOnlySpan<char> normalisedSurname, ReadOnlySpan<char> normalisedForename, LocalDate dateOfBirth)
+    {
+        var surname = Text(Text(OffsetBasis, normalisedSurname), Separator);
+        var surnameAndForename = Text(surname, normalisedForename);
+        return (
+            Date(surname, dateOfBirth) ^ 0x5A5A5A5AUL,
+            Date(surnameAndForename, dateOfBirth),
+            FirstForenameAndDate(normalisedForename, dateOfBirth),
+            surnameAndForename ^ 0xA5A5A5A5UL);
+    }
 
-    private static ulong Text(ulong hash, string text)
+    public static ulong Identifier(ReadOnlySpan<char> canonical) => Text(OffsetBasis, canonical) ^ 0x3C3C3C3CUL;
+
+    private static ulong Text(ulong hash, ReadOnlySpan<char> text)
     {
         foreach (var c in text)
         {

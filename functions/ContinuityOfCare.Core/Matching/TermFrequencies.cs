@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using NodaTime;
 
 namespace ContinuityOfCare.Core.Matching;
@@ -38,15 +39,21 @@ public sealed class TermFrequencies
     public void Add(FoldedParticulars client)
     {
         ArgumentNullException.ThrowIfNull(client);
+        Add(client.Surname, client.FirstForename, client.DateOfBirth);
+    }
+
+    /// <summary>Counts one client from its folded surname and first forename (spans: a register's build allocates no string per client).</summary>
+    internal void Add(ReadOnlySpan<char> surname, ReadOnlySpan<char> firstForename, LocalDate? dateOfBirth)
+    {
         Count++;
-        Increment(_surnames, client.Surname);
-        Increment(_forenames, client.FirstForename);
-        if (client.FirstForename.Length > 0)
+        Increment(_surnames, surname);
+        Increment(_forenames, firstForename);
+        if (firstForename.Length > 0)
         {
-            Increment(_initials, client.FirstForename[0]);
+            Increment(_initials, firstForename[0]);
         }
 
-        if (client.DateOfBirth is { } date)
+        if (dateOfBirth is { } date)
         {
             Increment(_birthDates, date);
         }
@@ -69,11 +76,17 @@ public sealed class TermFrequencies
     private static void Increment<T>(Dictionary<T, int> counts, T key)
         where T : notnull
     {
-        if (key is string { Length: 0 })
+        CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _)++;
+    }
+
+    // A name is counted under a string made only the first time it is seen.
+    private static void Increment(Dictionary<string, int> counts, ReadOnlySpan<char> key)
+    {
+        if (key.IsEmpty)
         {
             return;
         }
 
-        counts[key] = counts.GetValueOrDefault(key) + 1;
+        CollectionsMarshal.GetValueRefOrAddDefault(counts.GetAlternateLookup<ReadOnlySpan<char>>(), key, out _)++;
     }
 }

@@ -42,7 +42,7 @@ public sealed partial class ConfirmedMatchRouter(
         ArgumentNullException.ThrowIfNull(match);
         var (message, parsed) = await heldRecords.ReadFileAsync(match, cancellationToken).ConfigureAwait(false);
         var index = await registerCache.GetAsync(cancellationToken).ConfigureAwait(false);
-        var client = index.Clients.FirstOrDefault(c => c.Id.Equals(match.ClientId, StringComparison.Ordinal))
+        var client = index.FindClient(match.ClientId)
             ?? throw new InvalidOperationException($"Possible match {match.Id}: its client is no longer in the register; nothing was routed.");
         var directory = (await directories.LoadLiveAsync(cancellationToken).ConfigureAwait(false)).Live
             ?? throw new InvalidOperationException("No SPOC directory has been imported yet: the confirmed match cannot be routed.");

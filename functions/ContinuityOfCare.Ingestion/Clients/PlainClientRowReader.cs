@@ -9,7 +9,8 @@ namespace ContinuityOfCare.Ingestion.Clients;
 /// <summary>
 /// The register parser's fast path (docs/benchmarks.md "Planning"): reads a row whose every cell is in its plain,
 /// canonical spelling straight from the UTF-8 cells — no regexes, no date patterns, no problem bookkeeping, strings
-/// only for the values the <see cref="Client"/> keeps. It answers null for any row with anything unusual (a blank
+/// only for the text values a client keeps, identifiers packed into integers (a <see cref="CompactClient"/>, which a
+/// columnar register keeps as it is and <see cref="ClientRegisterCsvParser.ParseAsync"/> turns into a <see cref="Client"/>). It answers null for any row with anything unusual (a blank
 /// required cell, an invalid or non-canonical identifier, a postcode needing normalisation, non-ASCII text, an odd
 /// date…), and <see cref="ClientRegisterCsvParser"/> then reads that row on its general path, so every record,
 /// rejection and warning is exactly what the general path alone would produce. One instance per file: it holds the
@@ -17,9 +18,10 @@ namespace ContinuityOfCare.Ingestion.Clients;
 /// </summary>
 internal sealed class PlainClientRowReader
 {
-    // Distinct consent scopes and (scope, date) pairs remembered per file; beyond these, values are built per row.
+    // Distinct consent scopes and (scope, date) pairs remembered per file; beyond these, values are built per row. Consents
+    // are shared so that a columnar register holds each once (about ten years of consent dates × a few scopes fit).
     private const int MaxRememberedScopes = 256;
-    private const int MaxRememberedConsents = 4096;
+    private const int MaxRememberedConsents = 65_536;
 
     private readonly int _clientId;
     private readonly int _surname;
@@ -65,15 +67,16 @@ internal sealed class PlainClientRowReader
     /// <summary>The row's <c>client_id</c> when it is plain text (so cleaning leaves it unchanged), else null.</summary>
     public string? PlainClientId(CsvRow row) => PlainCells.IsPlainText(row.Utf8(_clientId)) ? row[_clientId] : null;
 
-    /// <summary>The client of a plain row (see the class summary), or null to send the row down the general path.</summary>
-    public Client? TryRead(CsvRow row, string clientId)
+    /// <summary>The client of a plain row (see the class summary), or false to send the row down the general path.</summary>
+    public bool TryRead(CsvRow row, string clientId, out CompactClient client)
     {
+        client = default;
         if (!PlainCells.IsPlainText(row.Utf8(_surname)) || !PlainCells.IsPlainText(row.Utf8(_forenames))
             || !PlainCells.TryParseIsoDate(row.Utf8(_dateOfBirth), out var dateOfBirth)
             || !TryOptionalText(row, _gender, out var gender)
             || !TryPnc(row.Utf8(_pnc), out var pnc)
             || !TryCro(row.Utf8(_cro), out var cro)
-            || !TryNoms(row, out var noms)
+            || !TryNoms(row.Utf8(_noms), out var noms)
             || !TryPostcode(row, out var homePostcode)
             || !TryUpperCode(row, _cjitCode, out var cjitCode)
             || !TryPrison(row, out var currentPrison)
@@ -82,12 +85,13 @@ internal sealed class PlainClientRowReader
             || !TryLegalBasis(row.Utf8(_legalBasis), out var legalBasis)
             || !TryPpo(row.Utf8(_ppo), out var ppo))
         {
-            return null;
+            return false;
         }
 
-        return new Client(
+        client = new CompactClient(
             clientId, row[_surname]!, row[_forenames]!, dateOfBirth, gender, pnc, cro, noms, homePostcode, cjitCode, currentPrison,
             releaseDate, consent, legalBasis, ppo);
+        return true;
     }
 
     private static bool TryOptionalText(CsvRow row, int index, out string? text)
@@ -124,30 +128,30 @@ internal sealed class PlainClientRowReader
         return true;
     }
 
-    /// <summary>The canonical long form <c>YYYY/NNNNNNNC</c> with a right check character (docs/domain.md "Matching").</summary>
-    private static bool TryPnc(ReadOnlySpan<byte> cell, out PncId? pnc)
+    /// <summary>The canonical long form <c>YYYY/NNNNNNNC</c> with a right check character (docs/domain.md "Matching"), packed.</summary>
+    private static bool TryPnc(ReadOnlySpan<byte> cell, out int pnc)
     {
-        pnc = null;
+        pnc = CompactIdentifiers.None;
         if (cell.IsEmpty)
         {
             return true;
         }
 
-        if (cell.Length != 13 || cell[4] != (byte)'/' || !PlainCells.TryDigits(cell[..4], out var year)
-            || !PlainCells.TryDigits(cell.Slice(5, 7), out var serial) || year is < 1939 or > 2038 || cell[12] is < (byte)'A' or > (byte)'Z')
+        if (cell.Length != CompactIdentifiers.PncLength || cell[4] != (byte)'/' || !PlainCells.TryDigits(cell[..4], out var year)
+            || !PlainCells.TryDigits(cell.Slice(5, 7), out var serial) || year is < 1939 or > 2038 || cell[12] is < (byte)'A' or > (byte)'Z'
+            || CompactIdentifiers.PncCheck(year, serial) != cell[12])
         {
             return false;
         }
 
-        var candidate = PncId.Create(year, serial);
-        pnc = candidate;
-        return candidate.Value[^1] == cell[12];
+        pnc = CompactIdentifiers.PackPnc(year, serial);
+        return true;
     }
 
-    /// <summary><c>NNNNNN/YYC</c> (serial of 1–6 digits) with a right check character.</summary>
-    private static bool TryCro(ReadOnlySpan<byte> cell, out CroNumber? cro)
+    /// <summary><c>NNNNNN/YYC</c> (serial of 1–6 digits) with a right check character, packed.</summary>
+    private static bool TryCro(ReadOnlySpan<byte> cell, out int cro)
     {
-        cro = null;
+        cro = CompactIdentifiers.None;
         if (cell.IsEmpty)
         {
             return true;
@@ -155,33 +159,21 @@ internal sealed class PlainClientRowReader
 
         var slash = cell.IndexOf((byte)'/');
         if (slash is < 1 or > 6 || cell.Length != slash + 4 || !PlainCells.TryDigits(cell[..slash], out var serial)
-            || !PlainCells.TryDigits(cell.Slice(slash + 1, 2), out var year) || cell[^1] is < (byte)'A' or > (byte)'Z')
+            || !PlainCells.TryDigits(cell.Slice(slash + 1, 2), out var year) || cell[^1] is < (byte)'A' or > (byte)'Z'
+            || CompactIdentifiers.CroCheck(year, serial) != cell[^1])
         {
             return false;
         }
 
-        var candidate = CroNumber.Create(year, serial);
-        cro = candidate;
-        return candidate.Value[^1] == cell[^1];
+        cro = CompactIdentifiers.PackCro(year, serial);
+        return true;
     }
 
-    private bool TryNoms(CsvRow row, out NomsNumber? noms)
+    /// <summary><c>A1234BC</c> exactly (upper case), packed.</summary>
+    private static bool TryNoms(ReadOnlySpan<byte> cell, out int noms)
     {
-        noms = null;
-        var cell = row.Utf8(_noms);
-        if (cell.IsEmpty)
-        {
-            return true;
-        }
-
-        if (cell.Length != 7 || !IsUpperLetter(cell[0]) || !PlainCells.TryDigits(cell.Slice(1, 4), out _) || !IsUpperLetter(cell[5]) || !IsUpperLetter(cell[6])
-            || !NomsNumber.TryParse(row[_noms], out var parsed, out _))
-        {
-            return false;
-        }
-
-        noms = parsed;
-        return true;
+        noms = CompactIdentifiers.None;
+        return cell.IsEmpty || CompactIdentifiers.TryPackNoms(cell, out noms);
     }
 
     private bool TryPostcode(CsvRow row, out string? postcode)
@@ -334,6 +326,4 @@ internal sealed class PlainClientRowReader
         ppo = PlainCells.EqualsIgnoreAsciiCase(cell, "YES"u8);
         return ppo || cell.IsEmpty || PlainCells.EqualsIgnoreAsciiCase(cell, "NO"u8);
     }
-
-    private static bool IsUpperLetter(byte b) => b is >= (byte)'A' and <= (byte)'Z';
 }
