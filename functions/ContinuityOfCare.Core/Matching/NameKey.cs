@@ -14,7 +14,17 @@ internal static class NameKey
     private const char Separator = '\u001F';
 
     public static ulong Full(string normalisedSurname, string normalisedForenames, LocalDate dateOfBirth) =>
-        Date(Text(Text(Text(OffsetBasis, normalisedSurname), Separator), normalisedForenames), dateOfBirth);
+        Full(FullNamePart(normalisedSurname, normalisedForenames), dateOfBirth);
+
+    /// <summary>
+    /// The names' share of <see cref="Full(string, string, LocalDate)"/>, so the keys of one name with many dates
+    /// (a record's date-of-birth slips) hash the names once.
+    /// </summary>
+    public static ulong FullNamePart(string normalisedSurname, string normalisedForenames) =>
+        Text(Text(Text(OffsetBasis, normalisedSurname), Separator), normalisedForenames);
+
+    /// <summary><see cref="Full(string, string, LocalDate)"/> from its names' share (<see cref="FullNamePart"/>).</summary>
+    public static ulong Full(ulong namePart, LocalDate dateOfBirth) => Date(namePart, dateOfBirth);
 
     public static ulong SurnameAndDate(string normalisedSurname, LocalDate dateOfBirth) =>
         Date(Text(Text(OffsetBasis, normalisedSurname), Separator), dateOfBirth) ^ 0x5A5A5A5AUL;
