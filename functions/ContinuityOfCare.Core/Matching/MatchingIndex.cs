@@ -292,9 +292,10 @@ public sealed class MatchingIndex
         var kept = from;
         for (var i = from; i < positions.Count; i++)
         {
+            // The date first: it is in the client's own object, the names are further objects away.
             var client = _folded[positions[i]];
-            if (client.DateOfBirth is { } clientDate && client.Surname == record.Surname && client.FirstForename == record.FirstForename
-                && Contains(variants, clientDate))
+            if (client.DateOfBirth is { } clientDate && Contains(variants, clientDate)
+                && client.Surname == record.Surname && client.FirstForename == record.FirstForename)
             {
                 positions[kept++] = positions[i];
             }

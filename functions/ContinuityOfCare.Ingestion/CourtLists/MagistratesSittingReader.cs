@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using ContinuityOfCare.Core.Inputs;
 using ContinuityOfCare.Ingestion.Common;
@@ -89,34 +90,33 @@ internal sealed class MagistratesSittingReader(string sourceFile)
 
         for (var h = 0; h < _hearings.Items.Count; h++)
         {
-            var hearingPath = JsonFields.Item(sittingPath, "hearing", h);
             if (_hearings.Items[h] is not { } hearing)
             {
-                output.Add(Reject(hearingPath, "the hearing is not an object"));
+                output.Add(Reject(JsonFields.Item(sittingPath, "hearing", h), "the hearing is not an object"));
                 continue;
             }
 
             var hearingType = JsonFields.Text(hearing.HearingType, "hearingType", null);
-            EmitCases(hearing.Cases, hearingPath, "case", courtCode, courtName, start, hearingType, output);
-            EmitCases(hearing.Applications, hearingPath, "application", courtCode, courtName, start, hearingType, output);
+            EmitCases(hearing.Cases, sittingPath, h, "case", courtCode, courtName, start, hearingType, output);
+            EmitCases(hearing.Applications, sittingPath, h, "application", courtCode, courtName, start, hearingType, output);
         }
     }
 
+    // The hearing's and the case's paths are built only for a rejection; a listing's path is built in one go.
     private void EmitCases(
-        CapturedArray<Case> cases, string hearingPath, string container, string? courtCode, string courtName, Instant start, string? hearingType, List<ParsedItem<CourtListing>> output)
+        CapturedArray<Case> cases, string sittingPath, int h, string container, string? courtCode, string courtName, Instant start, string? hearingType, List<ParsedItem<CourtListing>> output)
     {
         if (JsonFields.ArrayError(cases, container) is { } casesError)
         {
-            output.Add(Reject(hearingPath, casesError));
+            output.Add(Reject(JsonFields.Item(sittingPath, "hearing", h), casesError));
             return;
         }
 
         for (var c = 0; c < cases.Items.Count; c++)
         {
-            var casePath = JsonFields.Item(hearingPath, container, c);
             if (cases.Items[c] is not { } @case)
             {
-                output.Add(Reject(casePath, $"the {container} is not an object"));
+                output.Add(Reject(CasePath(sittingPath, h, container, c), $"the {container} is not an object"));
                 continue;
             }
 
@@ -127,16 +127,15 @@ internal sealed class MagistratesSittingReader(string sourceFile)
 
             if (JsonFields.ArrayError(@case.Parties, "party") is { } partiesError)
             {
-                output.Add(Reject(casePath, partiesError));
+                output.Add(Reject(CasePath(sittingPath, h, container, c), partiesError));
                 continue;
             }
 
             for (var p = 0; p < @case.Parties.Items.Count; p++)
             {
-                var partyPath = JsonFields.Item(casePath, "party", p);
                 if (@case.Parties.Items[p] is not { } party)
                 {
-                    output.Add(Reject(partyPath, "the party is not an object"));
+                    output.Add(Reject(PartyPath(sittingPath, h, container, c, p), "the party is not an object"));
                     continue;
                 }
 
@@ -147,7 +146,7 @@ internal sealed class MagistratesSittingReader(string sourceFile)
                     continue;
                 }
 
-                EmitDefendant(party, partyPath, courtCode, courtName, start, hearingType, reference, output);
+                EmitDefendant(party, PartyPath(sittingPath, h, container, c, p), courtCode, courtName, start, hearingType, reference, output);
             }
         }
     }
@@ -474,6 +473,12 @@ internal sealed class MagistratesSittingReader(string sourceFile)
             }
         }
     }
+
+    private static string CasePath(string sittingPath, int h, string container, int c) =>
+        string.Create(CultureInfo.InvariantCulture, $"{sittingPath}.hearing[{h}].{container}[{c}]");
+
+    private static string PartyPath(string sittingPath, int h, string container, int c, int p) =>
+        string.Create(CultureInfo.InvariantCulture, $"{sittingPath}.hearing[{h}].{container}[{c}].party[{p}]");
 
     private static string? JoinNames(string? forenames, string? middleName) =>
         forenames is null ? middleName : middleName is null ? forenames : forenames + " " + middleName;
