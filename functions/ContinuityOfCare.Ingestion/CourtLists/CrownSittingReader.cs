@@ -625,7 +625,6 @@ internal sealed class CrownSittingReader(string sourceFile, IngestionOptions opt
     }
 
     // Captured fields (mutable, reused: see CaptureNodes). Fields rather than properties so the capture can read into them by reference.
-#pragma warning disable SA1401, CA1051
     private sealed class Hearing : ICapturedNode
     {
         public JsonScalar HearingDescription;
@@ -701,5 +700,4 @@ internal sealed class CrownSittingReader(string sourceFile, IngestionOptions opt
             LocationParts.Clear();
         }
     }
-#pragma warning restore SA1401, CA1051
 }

@@ -487,7 +487,6 @@ internal sealed class MagistratesSittingReader(string sourceFile)
         ParsedItem<CourtListing>.Of(new Rejection(new SourceRef(sourceFile, JsonPath: path), reason));
 
     // Captured fields (mutable, reused: see CaptureNodes). Fields rather than properties so the capture can read into them by reference.
-#pragma warning disable SA1401, CA1051
     private sealed class Hearing : ICapturedNode
     {
         public JsonScalar HearingType;
@@ -551,5 +550,4 @@ internal sealed class MagistratesSittingReader(string sourceFile)
             InCustody = default;
         }
     }
-#pragma warning restore SA1401, CA1051
 }
