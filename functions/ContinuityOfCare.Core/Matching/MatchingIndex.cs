@@ -265,7 +265,8 @@ public sealed class MatchingIndex
     // The clients with the record's surname and first forename whose date of birth is one slip from the record's. A
     // name is usually shared by a few clients, so one lookup of the name and a look at each one's date replaces a lookup
     // per slipped date (about 40, each a cache miss in a table of millions); a common name falls back to those lookups.
-    // Both find the same clients: every hit is verified against the client's own folded fields by the comparison.
+    // Both find the same clients (the key lookups can also return a 64-bit hash collision, which the comparison then
+    // judges like any candidate; the name path checks the names and the date themselves).
     private void SameNameOnSlippedDate(FoldedParticulars record, LocalDate dob, List<int> positions)
     {
         var from = positions.Count;
