@@ -25,7 +25,7 @@ public static class BirthDateSlips
             return BirthDateAgreement.DayMonthSwapped;
         }
 
-        var days = Period.Between(client, record, PeriodUnits.Days).Days;
+        var days = Period.DaysBetween(client, record);
         if (days is 1 or -1)
         {
             return BirthDateAgreement.OneDay;
@@ -37,36 +37,28 @@ public static class BirthDateSlips
     /// <summary>Every valid date one slip away from <paramref name="date"/>, without repeats, in a fixed order.</summary>
     public static IReadOnlyList<LocalDate> Variants(LocalDate date)
     {
+        // Called for every defendant with a date of birth (the near-miss lookups): one list, no other allocation.
         var variants = new List<LocalDate>(40);
-        void Add(int year, int month, int day)
-        {
-            if (year is >= EarliestYear and <= LatestYear && month is >= 1 and <= 12 && day >= 1 && day <= CalendarSystem.Iso.GetDaysInMonth(year, month))
-            {
-                var candidate = new LocalDate(year, month, day);
-                if (candidate != date && !variants.Contains(candidate))
-                {
-                    variants.Add(candidate);
-                }
-            }
-        }
-
-        Add(date.Year, date.Day, date.Month);
+        AddIfValid(variants, date, date.Year, date.Day, date.Month);
         variants.Add(date.PlusDays(-1));
         variants.Add(date.PlusDays(1));
-        var digits = Digits(date);
+        Span<int> digits = stackalloc int[8];
+        Digits(date, digits);
         for (var position = 0; position < digits.Length; position++)
         {
+            var original = digits[position];
             for (var digit = 0; digit <= 9; digit++)
             {
-                if (digit == digits[position])
+                if (digit == original)
                 {
                     continue;
                 }
 
-                var changed = (int[])digits.Clone();
-                changed[position] = digit;
-                Add((changed[0] * 1000) + (changed[1] * 100) + (changed[2] * 10) + changed[3], (changed[4] * 10) + changed[5], (changed[6] * 10) + changed[7]);
+                digits[position] = digit;
+                AddIfValid(variants, date, (digits[0] * 1000) + (digits[1] * 100) + (digits[2] * 10) + digits[3], (digits[4] * 10) + digits[5], (digits[6] * 10) + digits[7]);
             }
+
+            digits[position] = original;
         }
 
         return variants;
@@ -75,8 +67,10 @@ public static class BirthDateSlips
     /// <summary>How many of the eight digits of <c>YYYYMMDD</c> differ.</summary>
     public static int DigitsDiffering(LocalDate left, LocalDate right)
     {
-        var a = Digits(left);
-        var b = Digits(right);
+        Span<int> a = stackalloc int[8];
+        Span<int> b = stackalloc int[8];
+        Digits(left, a);
+        Digits(right, b);
         var count = 0;
         for (var i = 0; i < a.Length; i++)
         {
@@ -86,9 +80,27 @@ public static class BirthDateSlips
         return count;
     }
 
-    private static int[] Digits(LocalDate date) =>
-    [
-        date.Year / 1000 % 10, date.Year / 100 % 10, date.Year / 10 % 10, date.Year % 10,
-        date.Month / 10, date.Month % 10, date.Day / 10, date.Day % 10,
-    ];
+    private static void AddIfValid(List<LocalDate> variants, LocalDate date, int year, int month, int day)
+    {
+        if (year is >= EarliestYear and <= LatestYear && month is >= 1 and <= 12 && day >= 1 && day <= CalendarSystem.Iso.GetDaysInMonth(year, month))
+        {
+            var candidate = new LocalDate(year, month, day);
+            if (candidate != date && !variants.Contains(candidate))
+            {
+                variants.Add(candidate);
+            }
+        }
+    }
+
+    private static void Digits(LocalDate date, Span<int> digits)
+    {
+        digits[0] = date.Year / 1000 % 10;
+        digits[1] = date.Year / 100 % 10;
+        digits[2] = date.Year / 10 % 10;
+        digits[3] = date.Year % 10;
+        digits[4] = date.Month / 10;
+        digits[5] = date.Month % 10;
+        digits[6] = date.Day / 10;
+        digits[7] = date.Day % 10;
+    }
 }

@@ -128,10 +128,7 @@ public sealed class MatchingIndex
         {
             positions.Clear();
             _bySurnameAndDate.CollectInto(NameKey.SurnameAndDate(record.Surname, dateOfBirth), positions);
-            var agreeing = positions.Distinct()
-                .Select(p => (Position: p, Comparison: ParticularsComparer.Compare(record, _clients.FoldedAt(p))))
-                .Where(c => c.Comparison.IsNameAndBirthDateMatch)
-                .ToList();
+            var agreeing = Agreeing(record, positions);
             if (agreeing.Count == 1 && possible.Count == 0)
             {
                 var (position, comparison) = agreeing[0];
@@ -185,6 +182,29 @@ public sealed class MatchingIndex
         return new MatchCandidate(_clients.At(position), reason, MatchWeightModel.Weigh(ParticularsComparer.Compare(record, folded), record, folded, _frequencies));
     }
 
+    // The distinct positions (first occurrence order) whose names and date of birth agree under the match rules.
+    // A loop rather than a query: it runs for every record with a name and a date of birth.
+    private List<(int Position, ParticularsComparison Comparison)> Agreeing(FoldedParticulars record, List<int> positions)
+    {
+        var agreeing = new List<(int Position, ParticularsComparison Comparison)>();
+        for (var i = 0; i < positions.Count; i++)
+        {
+            var position = positions[i];
+            if (positions.IndexOf(position, 0, i) >= 0)
+            {
+                continue;
+            }
+
+            var comparison = ParticularsComparer.Compare(record, _clients.FoldedAt(position));
+            if (comparison.IsNameAndBirthDateMatch)
+            {
+                agreeing.Add((position, comparison));
+            }
+        }
+
+        return agreeing;
+    }
+
     // docs/plan.md "What is held": candidates one plausible slip away whose weight reaches the hold threshold.
     private Dictionary<int, (string Reason, MatchWeight Weight)> NearMisses(FoldedParticulars record, List<int> positions, int except)
     {
@@ -216,24 +236,89 @@ public sealed class MatchingIndex
     // Every client one plausible slip away, found by lookups: same surname and DOB (forename differences); same
     // surname and first forename on a DOB one slip away; same first forename and DOB (surname slips); or, without a
     // full DOB, the same surname and first forename.
-    private SortedSet<int> NearMissCandidates(FoldedParticulars record, List<int> positions)
+    // The result is <paramref name="positions"/> itself, sorted and without repeats (no set per record).
+    private List<int> NearMissCandidates(FoldedParticulars record, List<int> positions)
     {
         positions.Clear();
         if (record.DateOfBirth is { } dob)
         {
             _bySurnameAndDate.CollectInto(NameKey.SurnameAndDate(record.Surname, dob), positions);
             _byForenameAndDate.CollectInto(NameKey.FirstForenameAndDate(record.FirstForename, dob), positions);
-            foreach (var variant in BirthDateSlips.Variants(dob))
-            {
-                _bySurnameForenameAndDate.CollectInto(NameKey.Full(record.Surname, record.FirstForename, variant), positions);
-            }
+            SameNameOnSlippedDate(record, dob, positions);
         }
         else
         {
             _byName.CollectInto(NameKey.NameOnly(record.Surname, record.FirstForename), positions);
         }
 
-        return [.. positions];
+        positions.Sort();
+        var distinct = 0;
+        for (var i = 0; i < positions.Count; i++)
+        {
+            if (i == 0 || positions[i] != positions[i - 1])
+            {
+                positions[distinct++] = positions[i];
+            }
+        }
+
+        positions.RemoveRange(distinct, positions.Count - distinct);
+        return positions;
+    }
+
+    // The clients with the record's surname and first forename whose date of birth is one slip from the record's. A
+    // name is usually shared by a few clients, so one lookup of the name and a look at each one's date replaces a lookup
+    // per slipped date (about 40, each a cache miss in a table of millions); a common name falls back to those lookups.
+    // Both find the same clients (the key lookups can also return a 64-bit hash collision, which the comparison then
+    // judges like any candidate; the name path checks the names and the date themselves).
+    private void SameNameOnSlippedDate(FoldedParticulars record, LocalDate dob, List<int> positions)
+    {
+        var from = positions.Count;
+        _byName.CollectInto(NameKey.NameOnly(record.Surname, record.FirstForename), positions);
+        var sameName = positions.Count - from;
+        if (sameName == 0)
+        {
+            return;
+        }
+
+        var variants = BirthDateSlips.Variants(dob);
+        if (sameName > variants.Count)
+        {
+            positions.RemoveRange(from, sameName);
+            var names = NameKey.FullNamePart(record.Surname, record.FirstForename);
+            foreach (var variant in variants)
+            {
+                _bySurnameForenameAndDate.CollectInto(NameKey.Full(names, variant), positions);
+            }
+
+            return;
+        }
+
+        var kept = from;
+        for (var i = from; i < positions.Count; i++)
+        {
+            // The date first: it is in the client's own object, the names are further objects away.
+            var client = _clients.FoldedAt(positions[i]);
+            if (client.DateOfBirth is { } clientDate && Contains(variants, clientDate)
+                && client.Surname == record.Surname && client.FirstForename == record.FirstForename)
+            {
+                positions[kept++] = positions[i];
+            }
+        }
+
+        positions.RemoveRange(kept, positions.Count - kept);
+    }
+
+    private static bool Contains(IReadOnlyList<LocalDate> dates, LocalDate date)
+    {
+        for (var i = 0; i < dates.Count; i++)
+        {
+            if (dates[i] == date)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void CorroboratedIdentifier(

@@ -14,7 +14,17 @@ internal static class NameKey
     private const char Separator = '\u001F';
 
     public static ulong Full(ReadOnlySpan<char> normalisedSurname, ReadOnlySpan<char> normalisedForenames, LocalDate dateOfBirth) =>
-        Date(Text(Text(Text(OffsetBasis, normalisedSurname), Separator), normalisedForenames), dateOfBirth);
+        Full(FullNamePart(normalisedSurname, normalisedForenames), dateOfBirth);
+
+    /// <summary>
+    /// The names' share of <see cref="Full(ReadOnlySpan{char}, ReadOnlySpan{char}, LocalDate)"/>, so the keys of one
+    /// name with many dates (a record's date-of-birth slips) hash the names once.
+    /// </summary>
+    public static ulong FullNamePart(ReadOnlySpan<char> normalisedSurname, ReadOnlySpan<char> normalisedForenames) =>
+        Text(Text(Text(OffsetBasis, normalisedSurname), Separator), normalisedForenames);
+
+    /// <summary><see cref="Full(ReadOnlySpan{char}, ReadOnlySpan{char}, LocalDate)"/> from its names' share (<see cref="FullNamePart"/>).</summary>
+    public static ulong Full(ulong namePart, LocalDate dateOfBirth) => Date(namePart, dateOfBirth);
 
     public static ulong SurnameAndDate(ReadOnlySpan<char> normalisedSurname, LocalDate dateOfBirth) =>
         Date(Text(Text(OffsetBasis, normalisedSurname), Separator), dateOfBirth) ^ 0x5A5A5A5AUL;

@@ -6,7 +6,7 @@ internal enum JsonInterest
     /// <summary>Walk through it.</summary>
     None,
 
-    /// <summary>Parse the whole value (object, array or scalar) into a JsonDocument and hand it over.</summary>
+    /// <summary>Have the client's <see cref="JsonElementReader"/> read the whole value (object, array or scalar).</summary>
     Element,
 
     /// <summary>Hand over a scalar's text (ignored when the value is an object or array).</summary>

@@ -5,10 +5,11 @@ using System.Text.Json;
 namespace ContinuityOfCare.Ingestion.Common;
 
 /// <summary>
-/// Walks a JSON document from a stream with <see cref="Utf8JsonReader"/>, tracking the JSON path, and parses into a
-/// <see cref="JsonDocument"/> only the values its client asks for. Hand-written, not deserialized, because court lists
-/// are large: memory stays bounded by the largest record, not the file (docs/benchmarks.md "Planning: court list vs
-/// register"): the buffer holds the current token or the current requested element, never the file.
+/// Walks a JSON document from a stream with <see cref="Utf8JsonReader"/>, tracking the JSON path, and hands its client
+/// only the values it asks for: a scalar's text, or a whole value read by the client's <see cref="JsonElementReader"/>
+/// straight off the same reader (one pass over the bytes, no document). Hand-written, not deserialized, because court
+/// lists are large: memory stays bounded by the largest record, not the file (docs/benchmarks.md "Planning: court list
+/// vs register"): the buffer holds the current token or the current requested element, never the file.
 /// A UTF-8 byte order mark is skipped. Whole-file problems from the stream (<see cref="UnreadableFileException"/>)
 /// propagate to the caller.
 /// </summary>
@@ -18,13 +19,14 @@ internal sealed class JsonStreamWalker
     internal const int MaxBufferBytes = 16 * 1024 * 1024;
 
     // Large enough that most requested elements (a Magistrates sitting of ~100 defendants is ~50 KB) lie wholly in the
-    // buffer: an element cut by the buffer's end is parsed up to the cut, then again from its start once more bytes
+    // buffer: an element cut by the buffer's end is read up to the cut, then again from its start once more bytes
     // are in (docs/benchmarks.md "Planning: court list vs register"). Still one buffer, growing only for a larger element.
     private const int InitialBufferSize = 1024 * 1024;
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
     private readonly Stream _stream;
     private readonly Func<IReadOnlyList<JsonFrame>, JsonInterest> _interest;
+    private readonly JsonElementReader _readElement;
     private readonly List<JsonFrame> _frames = [];
     private byte[] _buffer = new byte[InitialBufferSize];
     private int _start;
@@ -39,10 +41,12 @@ internal sealed class JsonStreamWalker
     /// Called for each value about to be read, with the open containers (outermost first): the last frame is the
     /// value's parent. It may record what it needs from the frames (e.g. an array index).
     /// </param>
-    public JsonStreamWalker(Stream stream, Func<IReadOnlyList<JsonFrame>, JsonInterest> interest)
+    /// <param name="readElement">Reads a value the client asked for as <see cref="JsonInterest.Element"/>.</param>
+    public JsonStreamWalker(Stream stream, Func<IReadOnlyList<JsonFrame>, JsonInterest> interest, JsonElementReader readElement)
     {
         _stream = stream;
         _interest = interest;
+        _readElement = readElement;
     }
 
     /// <summary>The JSON path of the value the open containers point at, e.g. <c>$.courtLists[0].courtHouse</c>.</summary>
@@ -159,7 +163,8 @@ internal sealed class JsonStreamWalker
                 var interest = _interest(_frames);
                 if (interest == JsonInterest.Element)
                 {
-                    if (!JsonDocument.TryParseValue(ref reader, out var document))
+                    // The client reads the value off this reader; malformed JSON inside it throws here, as a skip would.
+                    if (!_readElement(ref reader))
                     {
                         if (top is { IsArray: true })
                         {
@@ -173,7 +178,7 @@ internal sealed class JsonStreamWalker
 
                     var path = PathOf(_frames);
                     Commit(reader.BytesConsumed, reader.CurrentState);
-                    return new JsonWalkEvent(JsonWalkEventKind.Element, path, document);
+                    return new JsonWalkEvent(JsonWalkEventKind.Element, path);
                 }
 
                 if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)

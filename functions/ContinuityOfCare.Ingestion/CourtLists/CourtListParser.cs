@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using ContinuityOfCare.Core.Inputs;
 using ContinuityOfCare.Ingestion.Common;
 
@@ -8,7 +9,8 @@ namespace ContinuityOfCare.Ingestion.CourtLists;
 /// Reads an HMCTS court list (formats.md §1) — a Magistrates Standard List (any schema revision) or a Crown Daily
 /// List (PDDA, either revision), told apart by their top-level property (<c>courtLists</c> or <c>DailyList</c>) —
 /// into one <see cref="CourtListing"/> per listed defendant, the source of <c>ListedForHearing</c> (000 §PP10, §PP13).
-/// The file is streamed: only one sitting at a time is held as a JSON document, so memory is bounded by the largest
+/// The file is streamed: one sitting at a time is read, in one pass over its tokens and without a JSON document
+/// (<see cref="MagistratesSittingReader"/>, <see cref="CrownSittingReader"/>), so memory is bounded by the largest
 /// sitting, not the file. Rejections carry the JSON path of the sitting, hearing or party concerned.
 /// </summary>
 /// <remarks>
@@ -85,7 +87,9 @@ public sealed class CourtListParser(IngestionOptions? options = null)
         var sittingsRead = 0;
 
         using var guarded = new GuardedInputStream(stream, _options.MaxFileBytes);
-        var walker = new JsonStreamWalker(guarded, walk.Interest);
+        JsonElementReader readSitting = (ref Utf8JsonReader reader) =>
+            walk.Pending == Capture.MagistratesSitting ? magistrates.Capture(ref reader) : crown.Capture(ref reader);
+        var walker = new JsonStreamWalker(guarded, walk.Interest, readSitting);
         var output = new List<ParsedItem<CourtListing>>();
         while (true)
         {
@@ -149,25 +153,35 @@ public sealed class CourtListParser(IngestionOptions? options = null)
                     continue;
 
                 case JsonWalkEventKind.Element:
-                    using (walkEvent.Document)
+                    sittingsRead++;
+                    output.Clear();
+                    try
                     {
-                        sittingsRead++;
-                        output.Clear();
                         if (walk.Pending == Capture.MagistratesSitting)
                         {
                             var courtName = magistratesCourtNames.GetValueOrDefault(walk.CourtListIndex) ?? venueName ?? string.Empty;
-                            magistrates.Read(walkEvent.Document!.RootElement, walkEvent.Path, sidecar, courtName, output);
+                            magistrates.Emit(walkEvent.Path, sidecar, courtName, output);
                         }
                         else
                         {
-                            crown.Read(
-                                walkEvent.Document!.RootElement,
+                            crown.Emit(
                                 walkEvent.Path,
                                 sidecar ?? crownContext.CourtCodeFor(walk.CourtListIndex),
                                 crownContext.CourtNameFor(walk.CourtListIndex),
                                 crownContext.StartDate,
                                 output);
                         }
+                    }
+                    catch (UnreadableFileException ex)
+                    {
+                        // A value used from the sitting cannot be decoded (JsonScalar.Text): refused as the walker refuses one.
+                        unreadable = ex.Reason;
+                    }
+
+                    if (unreadable is not null)
+                    {
+                        yield return ParsedItem<CourtListing>.Of(FileChecks.FileRejection(sourceFile, unreadable));
+                        yield break;
                     }
 
                     foreach (var item in output)

@@ -15,46 +15,88 @@ namespace ContinuityOfCare.Ingestion.CourtLists;
 /// <c>PrisonerID</c> or <c>PrisonLocation</c> mean the defendant is held before the hearing (corroboration, not an
 /// outcome). <c>ReserveList</c> entries have no sitting and are not read.
 /// </summary>
+/// <remarks>
+/// As <see cref="MagistratesSittingReader"/>: one pass over the sitting's tokens (<see cref="Capture"/>), then the
+/// listings in a fixed order of checks (<see cref="Emit"/>), whatever the order of the properties.
+/// </remarks>
 internal sealed class CrownSittingReader(string sourceFile, IngestionOptions options)
 {
-    public void Read(JsonElement sitting, string sittingPath, string? courtCode, string courtName, LocalDate? listDate, List<ParsedItem<CourtListing>> output)
+    private readonly CaptureNodes<Hearing> _hearingNodes = new();
+    private readonly CaptureNodes<Defendant> _defendantNodes = new();
+    private readonly CapturedArray<Hearing> _hearings = new();
+    private JsonTokenType _sitting;
+    private JsonScalar _sittingAt;
+
+    /// <summary>Captures the sitting <paramref name="reader"/> is on (a <see cref="JsonElementReader"/>).</summary>
+    public bool Capture(ref Utf8JsonReader reader)
     {
-        if (sitting.ValueKind != JsonValueKind.Object)
+        _hearingNodes.Reset();
+        _defendantNodes.Reset();
+        _hearings.Clear();
+        _sittingAt = default;
+        _sitting = reader.TokenType;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return reader.TrySkip();
+        }
+
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return true;
+            }
+
+            var read = reader.ValueTextEquals("SittingAt"u8) ? JsonFields.TryReadScalar(ref reader, out _sittingAt)
+                : reader.ValueTextEquals("Hearings"u8) ? TryCaptureHearings(ref reader)
+                : reader.TrySkip();
+            if (!read)
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>The listings, rejections and warnings of the sitting last captured.</summary>
+    public void Emit(string sittingPath, string? courtCode, string courtName, LocalDate? listDate, List<ParsedItem<CourtListing>> output)
+    {
+        if (_sitting != JsonTokenType.StartObject)
         {
             output.Add(Reject(sittingPath, "the sitting is not an object"));
             return;
         }
 
-        if (!InputDates.TryParseSittingTime(JsonFields.Text(sitting, "SittingAt", "SittingAt", null), out var sittingAt))
+        if (!InputDates.TryParseSittingTime(JsonFields.Text(_sittingAt, "SittingAt", null), out var sittingAt))
         {
             output.Add(Reject(sittingPath, "SittingAt is missing or not a time (HH:MM:SS): the sitting's defendants cannot be placed"));
             return;
         }
 
-        var (hearings, hearingsError) = JsonFields.Array(sitting, "Hearings");
-        if (hearingsError is not null)
+        if (JsonFields.ArrayError(_hearings, "Hearings") is { } hearingsError)
         {
             output.Add(Reject(sittingPath, hearingsError));
             return;
         }
 
-        var h = -1;
-        foreach (var hearing in hearings?.EnumerateArray() ?? default)
+        for (var h = 0; h < _hearings.Items.Count; h++)
         {
-            h++;
             var hearingPath = JsonFields.Item(sittingPath, "Hearings", h);
-            if (hearing.ValueKind != JsonValueKind.Object)
+            if (_hearings.Items[h] is not { } hearing)
             {
                 output.Add(Reject(hearingPath, "the hearing is not an object"));
                 continue;
             }
 
-            JsonFields.TryGet(hearing, "HearingDetails", out var details);
-            var description = JsonFields.Text(details, "HearingDescription", "HearingDetails.HearingDescription", null)
-                ?? JsonFields.Text(details, "HearingType", "HearingDetails.HearingType", null);
+            var description = JsonFields.Text(hearing.HearingDescription, "HearingDetails.HearingDescription", null)
+                ?? JsonFields.Text(hearing.HearingType, "HearingDetails.HearingType", null);
 
             var date = listDate;
-            if (InputDates.TryParseIsoDate(JsonFields.Text(details, "HearingDate", "HearingDetails.HearingDate", null), out var hearingDate))
+            if (InputDates.TryParseIsoDate(JsonFields.Text(hearing.HearingDate, "HearingDetails.HearingDate", null), out var hearingDate))
             {
                 date = hearingDate;
             }
@@ -67,34 +109,31 @@ internal sealed class CrownSittingReader(string sourceFile, IngestionOptions opt
 
             // Europe/London wall clock; DST resolved as LondonLocalTime says (skipped → later, ambiguous → earlier).
             var start = LondonLocalTime.ToInstant(date.Value + sittingAt);
-            var caseNumber = JsonFields.Text(hearing, "CaseNumber", "CaseNumber", null) ?? JsonFields.Text(hearing, "CaseNumberCaTH", "CaseNumberCaTH", null);
+            var caseNumber = JsonFields.Text(hearing.CaseNumber, "CaseNumber", null) ?? JsonFields.Text(hearing.CaseNumberCaTH, "CaseNumberCaTH", null);
 
-            var (defendants, defendantsError) = JsonFields.Array(hearing, "Defendants");
-            if (defendantsError is not null)
+            if (JsonFields.ArrayError(hearing.Defendants, "Defendants") is { } defendantsError)
             {
                 output.Add(Reject(hearingPath, defendantsError));
                 continue;
             }
 
-            var d = -1;
-            foreach (var defendant in defendants?.EnumerateArray() ?? default)
+            for (var d = 0; d < hearing.Defendants.Items.Count; d++)
             {
-                d++;
-                ReadDefendant(defendant, JsonFields.Item(hearingPath, "Defendants", d), courtCode, courtName, start, description, caseNumber, output);
+                EmitDefendant(hearing.Defendants.Items[d], JsonFields.Item(hearingPath, "Defendants", d), courtCode, courtName, start, description, caseNumber, output);
             }
         }
     }
 
-    private void ReadDefendant(
-        JsonElement defendant, string path, string? courtCode, string courtName, Instant start, string? description, string? caseNumber, List<ParsedItem<CourtListing>> output)
+    private void EmitDefendant(
+        Defendant? defendant, string path, string? courtCode, string courtName, Instant start, string? description, string? caseNumber, List<ParsedItem<CourtListing>> output)
     {
-        if (defendant.ValueKind != JsonValueKind.Object)
+        if (defendant is null)
         {
             output.Add(Reject(path, "the defendant is not an object"));
             return;
         }
 
-        if (!JsonFields.TryGet(defendant, "PersonalDetails", out var personal) || personal.ValueKind != JsonValueKind.Object)
+        if (defendant.Personal != JsonTokenType.StartObject)
         {
             output.Add(Reject(path, "PersonalDetails is missing or not an object"));
             return;
@@ -103,7 +142,7 @@ internal sealed class CrownSittingReader(string sourceFile, IngestionOptions opt
         var problems = new RecordProblems(new SourceRef(sourceFile, JsonPath: path));
 
         // formats.md §1: IsMasked "yes" means the name must not be used for matching. Only an explicit "no" lets it be used.
-        var masked = JsonFields.Text(personal, "IsMasked", "PersonalDetails.IsMasked", problems);
+        var masked = JsonFields.Text(defendant.IsMasked, "PersonalDetails.IsMasked", problems);
         var nameUsable = string.Equals(masked, "no", StringComparison.OrdinalIgnoreCase);
         if (!nameUsable && !string.Equals(masked, "yes", StringComparison.OrdinalIgnoreCase))
         {
@@ -112,33 +151,31 @@ internal sealed class CrownSittingReader(string sourceFile, IngestionOptions opt
 
         string? surname = null;
         string? forenames = null;
-        if (nameUsable && JsonFields.TryGet(personal, "Name", out var name))
+        if (nameUsable)
         {
-            surname = JsonFields.Text(name, "CitizenNameSurname", "PersonalDetails.Name.CitizenNameSurname", problems);
-            forenames = Forenames(name, problems);
+            // Fields of a Name that is not an object are captured as absent, as a lookup in it would find nothing.
+            surname = JsonFields.Text(defendant.Surname, "PersonalDetails.Name.CitizenNameSurname", problems);
+            forenames = Forenames(defendant, problems);
         }
 
         LocalDate? dateOfBirth = null;
         PartialDate? partialDate = null;
-        if (JsonFields.TryGet(personal, "DateOfBirth", out var dobObject))
+        var text = JsonFields.Text(defendant.BirthDate, "PersonalDetails.DateOfBirth.BirthDate", problems);
+        if (InputDates.TryParseListDateOfBirth(text, out var dob))
         {
-            var text = JsonFields.Text(dobObject, "BirthDate", "PersonalDetails.DateOfBirth.BirthDate", problems);
-            if (InputDates.TryParseListDateOfBirth(text, out var dob))
-            {
-                dateOfBirth = dob;
-            }
-            else if (InputDates.TryParsePartialDate(text, out var partial))
-            {
-                // formats.md §1: a year (and month) only can support a name, never stand for a date of birth.
-                partialDate = partial;
-            }
-            else if (text is not null)
-            {
-                problems.Warn("PersonalDetails.DateOfBirth.BirthDate ignored: not a date (YYYY-MM-DD, or YYYY-MM / YYYY for part of one)");
-            }
+            dateOfBirth = dob;
+        }
+        else if (InputDates.TryParsePartialDate(text, out var partial))
+        {
+            // formats.md §1: a year (and month) only can support a name, never stand for a date of birth.
+            partialDate = partial;
+        }
+        else if (text is not null)
+        {
+            problems.Warn("PersonalDetails.DateOfBirth.BirthDate ignored: not a date (YYYY-MM-DD, or YYYY-MM / YYYY for part of one)");
         }
 
-        var prisonerId = JsonFields.Text(defendant, "PrisonerID", "PrisonerID", problems);
+        var prisonerId = JsonFields.Text(defendant.PrisonerId, "PrisonerID", problems);
 
         // formats.md §1: a PrisonerID in the NOMS number's shape is the prison number, an exact identifier; any other
         // value only says the defendant is held.
@@ -153,7 +190,7 @@ internal sealed class CrownSittingReader(string sourceFile, IngestionOptions opt
                 : null;
         }
 
-        var reference = caseNumber ?? JsonFields.Text(defendant, "URN", "URN", null);
+        var reference = caseNumber ?? JsonFields.Text(defendant.Urn, "URN", null);
 
         foreach (var warning in problems.Warnings)
         {
@@ -173,57 +210,494 @@ internal sealed class CrownSittingReader(string sourceFile, IngestionOptions opt
     }
 
     /// <summary><c>CitizenNameForename</c>: an array of names (current revision) or one string (earlier revision).</summary>
-    private static string? Forenames(JsonElement name, RecordProblems problems)
+    private static string? Forenames(Defendant defendant, RecordProblems problems)
     {
-        if (!JsonFields.TryGet(name, "CitizenNameForename", out var value))
+        switch (defendant.Forename.Token)
         {
-            return null;
+            case JsonTokenType.None:
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.String:
+                return RecordProblems.Clean(defendant.Forename.Text);
+            case JsonTokenType.StartArray:
+                RefuseIfUndecodable(defendant.ForenamePartsUndecodable);
+                return defendant.ForenameParts.Count == 0 ? null : string.Join(' ', defendant.ForenameParts);
+            default:
+                problems.Warn("PersonalDetails.Name.CitizenNameForename ignored: not text or a list of text");
+                return null;
         }
-
-        if (value.ValueKind == JsonValueKind.String)
-        {
-            return RecordProblems.Clean(value.GetString());
-        }
-
-        if (value.ValueKind == JsonValueKind.Array)
-        {
-            var parts = value.EnumerateArray()
-                .Where(part => part.ValueKind == JsonValueKind.String)
-                .Select(part => RecordProblems.Clean(part.GetString()))
-                .OfType<string>()
-                .ToList();
-            return parts.Count == 0 ? null : string.Join(' ', parts);
-        }
-
-        problems.Warn("PersonalDetails.Name.CitizenNameForename ignored: not text or a list of text");
-        return null;
     }
 
     /// <summary>The first <c>PrisonLocation.Location[]</c> entry (or a lone string), when given.</summary>
-    private static string? PrisonLocation(JsonElement defendant, RecordProblems problems)
+    private static string? PrisonLocation(Defendant defendant, RecordProblems problems)
     {
-        if (!JsonFields.TryGet(defendant, "PrisonLocation", out var prisonLocation) || !JsonFields.TryGet(prisonLocation, "Location", out var location))
+        switch (defendant.Location.Token)
         {
-            return null;
-        }
+            case JsonTokenType.None:
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.String:
+                return RecordProblems.Clean(defendant.Location.Text);
+            case JsonTokenType.StartArray:
+                // Decoding stopped at the first usable entry, or at an undecodable one before it.
+                if (defendant.LocationParts.Count > 0)
+                {
+                    return defendant.LocationParts[0];
+                }
 
-        if (location.ValueKind == JsonValueKind.String)
+                RefuseIfUndecodable(defendant.LocationPartsUndecodable);
+                return null;
+            default:
+                problems.Warn("PrisonLocation.Location ignored: not text or a list of text");
+                return null;
+        }
+    }
+
+    // A list entry that cannot be decoded refuses the file when the list is used (see JsonScalar.Text).
+    private static void RefuseIfUndecodable(bool undecodable)
+    {
+        if (undecodable)
         {
-            return RecordProblems.Clean(location.GetString());
+            throw new UnreadableFileException(FileChecks.NotUtf8);
         }
-
-        if (location.ValueKind == JsonValueKind.Array)
-        {
-            return location.EnumerateArray()
-                .Where(part => part.ValueKind == JsonValueKind.String)
-                .Select(part => RecordProblems.Clean(part.GetString()))
-                .FirstOrDefault(part => part is not null);
-        }
-
-        problems.Warn("PrisonLocation.Location ignored: not text or a list of text");
-        return null;
     }
 
     private ParsedItem<CourtListing> Reject(string path, string reason) =>
         ParsedItem<CourtListing>.Of(new Rejection(new SourceRef(sourceFile, JsonPath: path), reason));
+
+    // The capture: one method per object kind; each is on the property name (or the value's first token) when called
+    // and leaves the reader on the value's last token.
+    private bool TryCaptureHearings(ref Utf8JsonReader reader)
+    {
+        _hearings.Clear();
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        _hearings.Token = reader.TokenType;
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return reader.TrySkip();
+        }
+
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                return true;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                _hearings.Items.Add(null);
+                if (!reader.TrySkip())
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            var hearing = _hearingNodes.Take();
+            _hearings.Items.Add(hearing);
+            if (!TryCaptureHearing(ref reader, hearing))
+            {
+                return false;
+            }
+        }
+    }
+
+    private bool TryCaptureHearing(ref Utf8JsonReader reader, Hearing hearing)
+    {
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return true;
+            }
+
+            var read = reader.ValueTextEquals("HearingDetails"u8) ? TryCaptureHearingDetails(ref reader, hearing)
+                : reader.ValueTextEquals("CaseNumber"u8) ? JsonFields.TryReadScalar(ref reader, out hearing.CaseNumber)
+                : reader.ValueTextEquals("CaseNumberCaTH"u8) ? JsonFields.TryReadScalar(ref reader, out hearing.CaseNumberCaTH)
+                : reader.ValueTextEquals("Defendants"u8) ? TryCaptureDefendants(ref reader, hearing.Defendants)
+                : reader.TrySkip();
+            if (!read)
+            {
+                return false;
+            }
+        }
+    }
+
+    private static bool TryCaptureHearingDetails(ref Utf8JsonReader reader, Hearing hearing)
+    {
+        hearing.ClearDetails();
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return reader.TrySkip();
+        }
+
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return true;
+            }
+
+            var read = reader.ValueTextEquals("HearingDescription"u8) ? JsonFields.TryReadScalar(ref reader, out hearing.HearingDescription)
+                : reader.ValueTextEquals("HearingType"u8) ? JsonFields.TryReadScalar(ref reader, out hearing.HearingType)
+                : reader.ValueTextEquals("HearingDate"u8) ? JsonFields.TryReadScalar(ref reader, out hearing.HearingDate)
+                : reader.TrySkip();
+            if (!read)
+            {
+                return false;
+            }
+        }
+    }
+
+    private bool TryCaptureDefendants(ref Utf8JsonReader reader, CapturedArray<Defendant> defendants)
+    {
+        defendants.Clear();
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        defendants.Token = reader.TokenType;
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return reader.TrySkip();
+        }
+
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                return true;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                defendants.Items.Add(null);
+                if (!reader.TrySkip())
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            var defendant = _defendantNodes.Take();
+            defendants.Items.Add(defendant);
+            if (!TryCaptureDefendant(ref reader, defendant))
+            {
+                return false;
+            }
+        }
+    }
+
+    private static bool TryCaptureDefendant(ref Utf8JsonReader reader, Defendant defendant)
+    {
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return true;
+            }
+
+            var read = reader.ValueTextEquals("PersonalDetails"u8) ? TryCapturePersonalDetails(ref reader, defendant)
+                : reader.ValueTextEquals("PrisonerID"u8) ? JsonFields.TryReadScalar(ref reader, out defendant.PrisonerId)
+                : reader.ValueTextEquals("PrisonLocation"u8) ? TryCapturePrisonLocation(ref reader, defendant)
+                : reader.ValueTextEquals("URN"u8) ? JsonFields.TryReadScalar(ref reader, out defendant.Urn)
+                : reader.TrySkip();
+            if (!read)
+            {
+                return false;
+            }
+        }
+    }
+
+    private static bool TryCapturePersonalDetails(ref Utf8JsonReader reader, Defendant defendant)
+    {
+        defendant.ClearPersonal();
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        defendant.Personal = reader.TokenType;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return reader.TrySkip();
+        }
+
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return true;
+            }
+
+            var read = reader.ValueTextEquals("IsMasked"u8) ? JsonFields.TryReadScalar(ref reader, out defendant.IsMasked)
+                : reader.ValueTextEquals("Name"u8) ? TryCaptureName(ref reader, defendant)
+                : reader.ValueTextEquals("DateOfBirth"u8) ? TryCaptureDateOfBirth(ref reader, defendant)
+                : reader.TrySkip();
+            if (!read)
+            {
+                return false;
+            }
+        }
+    }
+
+    private static bool TryCaptureName(ref Utf8JsonReader reader, Defendant defendant)
+    {
+        defendant.ClearName();
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return reader.TrySkip();
+        }
+
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return true;
+            }
+
+            bool read;
+            if (reader.ValueTextEquals("CitizenNameSurname"u8))
+            {
+                read = JsonFields.TryReadScalar(ref reader, out defendant.Surname);
+            }
+            else if (reader.ValueTextEquals("CitizenNameForename"u8))
+            {
+                read = TryCaptureTextOrList(ref reader, out defendant.Forename, defendant.ForenameParts, firstOnly: false, out defendant.ForenamePartsUndecodable);
+            }
+            else
+            {
+                read = reader.TrySkip();
+            }
+
+            if (!read)
+            {
+                return false;
+            }
+        }
+    }
+
+    private static bool TryCaptureDateOfBirth(ref Utf8JsonReader reader, Defendant defendant)
+    {
+        defendant.BirthDate = default;
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return reader.TrySkip();
+        }
+
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return true;
+            }
+
+            var read = reader.ValueTextEquals("BirthDate"u8) ? JsonFields.TryReadScalar(ref reader, out defendant.BirthDate) : reader.TrySkip();
+            if (!read)
+            {
+                return false;
+            }
+        }
+    }
+
+    private static bool TryCapturePrisonLocation(ref Utf8JsonReader reader, Defendant defendant)
+    {
+        defendant.ClearLocation();
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return reader.TrySkip();
+        }
+
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return true;
+            }
+
+            var read = reader.ValueTextEquals("Location"u8)
+                ? TryCaptureTextOrList(ref reader, out defendant.Location, defendant.LocationParts, firstOnly: true, out defendant.LocationPartsUndecodable)
+                : reader.TrySkip();
+            if (!read)
+            {
+                return false;
+            }
+        }
+    }
+
+    // A value that may be one string or a list of strings: the string (or the token type of anything else), or the
+    // list's cleaned strings.
+    private static bool TryCaptureTextOrList(ref Utf8JsonReader reader, out JsonScalar value, List<string> parts, bool firstOnly, out bool partsUndecodable)
+    {
+        parts.Clear();
+        partsUndecodable = false;
+        if (!reader.Read())
+        {
+            value = default;
+            return false;
+        }
+
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                value = JsonScalar.OfString(ref reader);
+                return true;
+            case JsonTokenType.StartArray:
+                value = new JsonScalar(JsonTokenType.StartArray, null);
+                return JsonFields.TryReadTextParts(ref reader, parts, firstOnly, out partsUndecodable);
+            default:
+                value = new JsonScalar(reader.TokenType, null);
+                return reader.TrySkip();
+        }
+    }
+
+    // Captured fields (mutable, reused: see CaptureNodes). Fields rather than properties so the capture can read into them by reference.
+    private sealed class Hearing : ICapturedNode
+    {
+        public JsonScalar HearingDescription;
+        public JsonScalar HearingType;
+        public JsonScalar HearingDate;
+        public JsonScalar CaseNumber;
+        public JsonScalar CaseNumberCaTH;
+
+        public CapturedArray<Defendant> Defendants { get; } = new();
+
+        public void Clear()
+        {
+            ClearDetails();
+            CaseNumber = default;
+            CaseNumberCaTH = default;
+            Defendants.Clear();
+        }
+
+        // HearingDetails' fields are read only from an object: given as anything else, they are absent.
+        public void ClearDetails()
+        {
+            HearingDescription = default;
+            HearingType = default;
+            HearingDate = default;
+        }
+    }
+
+    private sealed class Defendant : ICapturedNode
+    {
+        public JsonTokenType Personal;
+        public JsonScalar IsMasked;
+        public JsonScalar Surname;
+        public JsonScalar Forename;
+        public bool ForenamePartsUndecodable;
+        public JsonScalar BirthDate;
+        public JsonScalar PrisonerId;
+        public JsonScalar Location;
+        public bool LocationPartsUndecodable;
+        public JsonScalar Urn;
+
+        public List<string> ForenameParts { get; } = [];
+
+        public List<string> LocationParts { get; } = [];
+
+        public void Clear()
+        {
+            ClearPersonal();
+            PrisonerId = default;
+            ClearLocation();
+            Urn = default;
+        }
+
+        public void ClearPersonal()
+        {
+            Personal = JsonTokenType.None;
+            IsMasked = default;
+            ClearName();
+            BirthDate = default;
+        }
+
+        public void ClearName()
+        {
+            Surname = default;
+            Forename = default;
+            ForenamePartsUndecodable = false;
+            ForenameParts.Clear();
+        }
+
+        public void ClearLocation()
+        {
+            Location = default;
+            LocationPartsUndecodable = false;
+            LocationParts.Clear();
+        }
+    }
 }

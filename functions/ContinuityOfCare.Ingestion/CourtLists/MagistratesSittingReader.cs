@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using ContinuityOfCare.Core.Inputs;
 using ContinuityOfCare.Ingestion.Common;
@@ -13,130 +14,168 @@ namespace ContinuityOfCare.Ingestion.CourtLists;
 /// <c>partyRole</c> is <c>DEFENDANT</c> are candidates, under <c>case[]</c> or <c>application[]</c>; every
 /// <c>individualDetails</c> field is optional, and one of the wrong type is a warning and not used.
 /// </summary>
+/// <remarks>
+/// A sitting is read in one pass over its tokens (<see cref="Capture"/>: the fields used, in whatever order they
+/// come, no document), then turned into listings (<see cref="Emit"/>) in a fixed order of checks, so the result does not
+/// depend on the order of properties (docs/benchmarks.md "Planning: court list vs register").
+/// </remarks>
 internal sealed class MagistratesSittingReader(string sourceFile)
 {
     private const string Defendant = "DEFENDANT";
 
-    public void Read(JsonElement sitting, string sittingPath, string? courtCode, string courtName, List<ParsedItem<CourtListing>> output)
+    private readonly CaptureNodes<Hearing> _hearingNodes = new();
+    private readonly CaptureNodes<Case> _caseNodes = new();
+    private readonly CaptureNodes<Party> _partyNodes = new();
+    private readonly CapturedArray<Hearing> _hearings = new();
+    private JsonTokenType _sitting;
+    private JsonScalar _sittingStart;
+
+    /// <summary>Captures the sitting <paramref name="reader"/> is on (a <see cref="JsonElementReader"/>).</summary>
+    public bool Capture(ref Utf8JsonReader reader)
     {
-        if (sitting.ValueKind != JsonValueKind.Object)
+        _hearingNodes.Reset();
+        _caseNodes.Reset();
+        _partyNodes.Reset();
+        _hearings.Clear();
+        _sittingStart = default;
+        _sitting = reader.TokenType;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return reader.TrySkip();
+        }
+
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return true;
+            }
+
+            var read = reader.ValueTextEquals("sittingStart"u8) ? JsonFields.TryReadScalar(ref reader, out _sittingStart)
+                : reader.ValueTextEquals("hearing"u8) ? TryCaptureHearings(ref reader)
+                : reader.TrySkip();
+            if (!read)
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>The listings, rejections and warnings of the sitting last captured.</summary>
+    public void Emit(string sittingPath, string? courtCode, string courtName, List<ParsedItem<CourtListing>> output)
+    {
+        if (_sitting != JsonTokenType.StartObject)
         {
             output.Add(Reject(sittingPath, "the sitting is not an object"));
             return;
         }
 
-        var startText = JsonFields.Text(sitting, "sittingStart", "sittingStart", null);
+        var startText = JsonFields.Text(_sittingStart, "sittingStart", null);
         if (!InputDates.TryParseInstant(startText, out var start))
         {
             output.Add(Reject(sittingPath, "sittingStart is missing or not an ISO-8601 timestamp (e.g. 2026-12-24T10:00:00Z): the sitting's defendants cannot be placed"));
             return;
         }
 
-        var (hearings, hearingsError) = JsonFields.Array(sitting, "hearing");
-        if (hearingsError is not null)
+        if (JsonFields.ArrayError(_hearings, "hearing") is { } hearingsError)
         {
             output.Add(Reject(sittingPath, hearingsError));
             return;
         }
 
-        var h = -1;
-        foreach (var hearing in hearings?.EnumerateArray() ?? default)
+        for (var h = 0; h < _hearings.Items.Count; h++)
         {
-            h++;
-            var hearingPath = JsonFields.Item(sittingPath, "hearing", h);
-            if (hearing.ValueKind != JsonValueKind.Object)
+            if (_hearings.Items[h] is not { } hearing)
             {
-                output.Add(Reject(hearingPath, "the hearing is not an object"));
+                output.Add(Reject(JsonFields.Item(sittingPath, "hearing", h), "the hearing is not an object"));
                 continue;
             }
 
-            var hearingType = JsonFields.Text(hearing, "hearingType", "hearingType", null);
-            ReadCases(hearing, hearingPath, "case", courtCode, courtName, start, hearingType, output);
-            ReadCases(hearing, hearingPath, "application", courtCode, courtName, start, hearingType, output);
+            var hearingType = JsonFields.Text(hearing.HearingType, "hearingType", null);
+            EmitCases(hearing.Cases, sittingPath, h, "case", courtCode, courtName, start, hearingType, output);
+            EmitCases(hearing.Applications, sittingPath, h, "application", courtCode, courtName, start, hearingType, output);
         }
     }
 
-    private void ReadCases(
-        JsonElement hearing, string hearingPath, string container, string? courtCode, string courtName, Instant start, string? hearingType, List<ParsedItem<CourtListing>> output)
+    // The hearing's and the case's paths are built only for a rejection; a listing's path is built in one go.
+    private void EmitCases(
+        CapturedArray<Case> cases, string sittingPath, int h, string container, string? courtCode, string courtName, Instant start, string? hearingType, List<ParsedItem<CourtListing>> output)
     {
-        var (cases, casesError) = JsonFields.Array(hearing, container);
-        if (casesError is not null)
+        if (JsonFields.ArrayError(cases, container) is { } casesError)
         {
-            output.Add(Reject(hearingPath, casesError));
+            output.Add(Reject(JsonFields.Item(sittingPath, "hearing", h), casesError));
             return;
         }
 
-        var c = -1;
-        foreach (var @case in cases?.EnumerateArray() ?? default)
+        for (var c = 0; c < cases.Items.Count; c++)
         {
-            c++;
-            var casePath = JsonFields.Item(hearingPath, container, c);
-            if (@case.ValueKind != JsonValueKind.Object)
+            if (cases.Items[c] is not { } @case)
             {
-                output.Add(Reject(casePath, $"the {container} is not an object"));
+                output.Add(Reject(CasePath(sittingPath, h, container, c), $"the {container} is not an object"));
                 continue;
             }
 
             // Current schema: caseUrn; 2024 schema: caseNumber; applications: applicationReference.
-            var reference = JsonFields.Text(@case, "caseUrn", "caseUrn", null)
-                ?? JsonFields.Text(@case, "caseNumber", "caseNumber", null)
-                ?? JsonFields.Text(@case, "applicationReference", "applicationReference", null);
+            var reference = JsonFields.Text(@case.CaseUrn, "caseUrn", null)
+                ?? JsonFields.Text(@case.CaseNumber, "caseNumber", null)
+                ?? JsonFields.Text(@case.ApplicationReference, "applicationReference", null);
 
-            var (parties, partiesError) = JsonFields.Array(@case, "party");
-            if (partiesError is not null)
+            if (JsonFields.ArrayError(@case.Parties, "party") is { } partiesError)
             {
-                output.Add(Reject(casePath, partiesError));
+                output.Add(Reject(CasePath(sittingPath, h, container, c), partiesError));
                 continue;
             }
 
-            var p = -1;
-            foreach (var party in parties?.EnumerateArray() ?? default)
+            for (var p = 0; p < @case.Parties.Items.Count; p++)
             {
-                p++;
-                var partyPath = JsonFields.Item(casePath, "party", p);
-                if (party.ValueKind != JsonValueKind.Object)
+                if (@case.Parties.Items[p] is not { } party)
                 {
-                    output.Add(Reject(partyPath, "the party is not an object"));
+                    output.Add(Reject(PartyPath(sittingPath, h, container, c, p), "the party is not an object"));
                     continue;
                 }
 
                 // formats.md §1: only DEFENDANT parties are candidates; respondents, applicants and prosecutors are not.
-                var role = JsonFields.Text(party, "partyRole", "partyRole", null);
+                var role = JsonFields.Text(party.PartyRole, "partyRole", null);
                 if (!string.Equals(role, Defendant, StringComparison.OrdinalIgnoreCase))
                 {
                     continue;
                 }
 
-                ReadDefendant(party, partyPath, courtCode, courtName, start, hearingType, reference, output);
+                EmitDefendant(party, PartyPath(sittingPath, h, container, c, p), courtCode, courtName, start, hearingType, reference, output);
             }
         }
     }
 
-    private void ReadDefendant(
-        JsonElement party, string partyPath, string? courtCode, string courtName, Instant start, string? hearingType, string? reference, List<ParsedItem<CourtListing>> output)
+    private void EmitDefendant(
+        Party party, string partyPath, string? courtCode, string courtName, Instant start, string? hearingType, string? reference, List<ParsedItem<CourtListing>> output)
     {
         var problems = new RecordProblems(new SourceRef(sourceFile, JsonPath: partyPath));
-        if (!JsonFields.TryGet(party, "individualDetails", out var details))
+        if (party.Details is JsonTokenType.None or JsonTokenType.Null)
         {
             output.Add(ParsedItem<CourtListing>.Of(new Rejection(problems.Where, "the defendant has no individualDetails (an organisation, not a person): not matched", IsWarning: true)));
             return;
         }
 
-        if (details.ValueKind != JsonValueKind.Object)
+        if (party.Details != JsonTokenType.StartObject)
         {
             output.Add(Reject(partyPath, "individualDetails is not an object"));
             return;
         }
 
         var forenames = JoinNames(
-            JsonFields.Text(details, "individualForenames", "individualDetails.individualForenames", problems),
-            JsonFields.Text(details, "individualMiddleName", "individualDetails.individualMiddleName", problems));
-        var surname = JsonFields.Text(details, "individualSurname", "individualDetails.individualSurname", problems);
+            JsonFields.Text(party.Forenames, "individualDetails.individualForenames", problems),
+            JsonFields.Text(party.MiddleName, "individualDetails.individualMiddleName", problems));
+        var surname = JsonFields.Text(party.Surname, "individualDetails.individualSurname", problems);
 
         LocalDate? dateOfBirth = null;
-        if (JsonFields.TryGet(details, "dateOfBirth", out var dobValue))
+        if (party.DateOfBirth.IsPresent)
         {
-            if (dobValue.ValueKind == JsonValueKind.String && InputDates.TryParseListDateOfBirth(dobValue.GetString(), out var dob))
+            if (party.DateOfBirth.Token == JsonTokenType.String && InputDates.TryParseListDateOfBirth(party.DateOfBirth.Text, out var dob))
             {
                 dateOfBirth = dob;
             }
@@ -146,15 +185,15 @@ internal sealed class MagistratesSittingReader(string sourceFile)
             }
         }
 
-        var pnc = problems.Pnc(JsonFields.Text(details, "pncId", "individualDetails.pncId", problems), "individualDetails.pncId");
-        var asn = problems.Asn(JsonFields.Text(details, "asn", "individualDetails.asn", problems), "individualDetails.asn");
+        var pnc = problems.Pnc(JsonFields.Text(party.PncId, "individualDetails.pncId", problems), "individualDetails.pncId");
+        var asn = problems.Asn(JsonFields.Text(party.Asn, "individualDetails.asn", problems), "individualDetails.asn");
 
         var inCustody = false;
-        if (JsonFields.TryGet(details, "inCustody", out var custody))
+        if (party.InCustody.IsPresent)
         {
-            if (custody.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            if (party.InCustody.Token is JsonTokenType.True or JsonTokenType.False)
             {
-                inCustody = custody.GetBoolean();
+                inCustody = party.InCustody.Token == JsonTokenType.True;
             }
             else
             {
@@ -179,9 +218,336 @@ internal sealed class MagistratesSittingReader(string sourceFile)
             PrisonCode: null)));
     }
 
+    // The capture: one method per object kind; each is on the property name (or the value's first token) when called
+    // and leaves the reader on the value's last token.
+    private bool TryCaptureHearings(ref Utf8JsonReader reader)
+    {
+        _hearings.Clear();
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        _hearings.Token = reader.TokenType;
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return reader.TrySkip();
+        }
+
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                return true;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                _hearings.Items.Add(null);
+                if (!reader.TrySkip())
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            var hearing = _hearingNodes.Take();
+            _hearings.Items.Add(hearing);
+            if (!TryCaptureHearing(ref reader, hearing))
+            {
+                return false;
+            }
+        }
+    }
+
+    private bool TryCaptureHearing(ref Utf8JsonReader reader, Hearing hearing)
+    {
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return true;
+            }
+
+            var read = reader.ValueTextEquals("hearingType"u8) ? JsonFields.TryReadScalar(ref reader, out hearing.HearingType)
+                : reader.ValueTextEquals("case"u8) ? TryCaptureCases(ref reader, hearing.Cases)
+                : reader.ValueTextEquals("application"u8) ? TryCaptureCases(ref reader, hearing.Applications)
+                : reader.TrySkip();
+            if (!read)
+            {
+                return false;
+            }
+        }
+    }
+
+    private bool TryCaptureCases(ref Utf8JsonReader reader, CapturedArray<Case> cases)
+    {
+        cases.Clear();
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        cases.Token = reader.TokenType;
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return reader.TrySkip();
+        }
+
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                return true;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                cases.Items.Add(null);
+                if (!reader.TrySkip())
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            var @case = _caseNodes.Take();
+            cases.Items.Add(@case);
+            if (!TryCaptureCase(ref reader, @case))
+            {
+                return false;
+            }
+        }
+    }
+
+    private bool TryCaptureCase(ref Utf8JsonReader reader, Case @case)
+    {
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return true;
+            }
+
+            var read = reader.ValueTextEquals("caseUrn"u8) ? JsonFields.TryReadScalar(ref reader, out @case.CaseUrn)
+                : reader.ValueTextEquals("caseNumber"u8) ? JsonFields.TryReadScalar(ref reader, out @case.CaseNumber)
+                : reader.ValueTextEquals("applicationReference"u8) ? JsonFields.TryReadScalar(ref reader, out @case.ApplicationReference)
+                : reader.ValueTextEquals("party"u8) ? TryCaptureParties(ref reader, @case.Parties)
+                : reader.TrySkip();
+            if (!read)
+            {
+                return false;
+            }
+        }
+    }
+
+    private bool TryCaptureParties(ref Utf8JsonReader reader, CapturedArray<Party> parties)
+    {
+        parties.Clear();
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        parties.Token = reader.TokenType;
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            return reader.TrySkip();
+        }
+
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                return true;
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                parties.Items.Add(null);
+                if (!reader.TrySkip())
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            var party = _partyNodes.Take();
+            parties.Items.Add(party);
+            if (!TryCaptureParty(ref reader, party))
+            {
+                return false;
+            }
+        }
+    }
+
+    private static bool TryCaptureParty(ref Utf8JsonReader reader, Party party)
+    {
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return true;
+            }
+
+            var read = reader.ValueTextEquals("partyRole"u8) ? JsonFields.TryReadScalar(ref reader, out party.PartyRole)
+                : reader.ValueTextEquals("individualDetails"u8) ? TryCaptureDetails(ref reader, party)
+                : reader.TrySkip();
+            if (!read)
+            {
+                return false;
+            }
+        }
+    }
+
+    private static bool TryCaptureDetails(ref Utf8JsonReader reader, Party party)
+    {
+        party.ClearDetails();
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        party.Details = reader.TokenType;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return reader.TrySkip();
+        }
+
+        while (true)
+        {
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                return true;
+            }
+
+            var read = reader.ValueTextEquals("individualForenames"u8) ? JsonFields.TryReadScalar(ref reader, out party.Forenames)
+                : reader.ValueTextEquals("individualMiddleName"u8) ? JsonFields.TryReadScalar(ref reader, out party.MiddleName)
+                : reader.ValueTextEquals("individualSurname"u8) ? JsonFields.TryReadScalar(ref reader, out party.Surname)
+                : reader.ValueTextEquals("dateOfBirth"u8) ? JsonFields.TryReadScalar(ref reader, out party.DateOfBirth)
+                : reader.ValueTextEquals("pncId"u8) ? JsonFields.TryReadScalar(ref reader, out party.PncId)
+                : reader.ValueTextEquals("asn"u8) ? JsonFields.TryReadScalar(ref reader, out party.Asn)
+                : reader.ValueTextEquals("inCustody"u8) ? JsonFields.TryReadScalar(ref reader, out party.InCustody)
+                : reader.TrySkip();
+            if (!read)
+            {
+                return false;
+            }
+        }
+    }
+
+    private static string CasePath(string sittingPath, int h, string container, int c) =>
+        string.Create(CultureInfo.InvariantCulture, $"{sittingPath}.hearing[{h}].{container}[{c}]");
+
+    private static string PartyPath(string sittingPath, int h, string container, int c, int p) =>
+        string.Create(CultureInfo.InvariantCulture, $"{sittingPath}.hearing[{h}].{container}[{c}].party[{p}]");
+
     private static string? JoinNames(string? forenames, string? middleName) =>
         forenames is null ? middleName : middleName is null ? forenames : forenames + " " + middleName;
 
     private ParsedItem<CourtListing> Reject(string path, string reason) =>
         ParsedItem<CourtListing>.Of(new Rejection(new SourceRef(sourceFile, JsonPath: path), reason));
+
+    // Captured fields (mutable, reused: see CaptureNodes). Fields rather than properties so the capture can read into them by reference.
+    private sealed class Hearing : ICapturedNode
+    {
+        public JsonScalar HearingType;
+
+        public CapturedArray<Case> Cases { get; } = new();
+
+        public CapturedArray<Case> Applications { get; } = new();
+
+        public void Clear()
+        {
+            HearingType = default;
+            Cases.Clear();
+            Applications.Clear();
+        }
+    }
+
+    private sealed class Case : ICapturedNode
+    {
+        public JsonScalar CaseUrn;
+        public JsonScalar CaseNumber;
+        public JsonScalar ApplicationReference;
+
+        public CapturedArray<Party> Parties { get; } = new();
+
+        public void Clear()
+        {
+            CaseUrn = default;
+            CaseNumber = default;
+            ApplicationReference = default;
+            Parties.Clear();
+        }
+    }
+
+    private sealed class Party : ICapturedNode
+    {
+        public JsonScalar PartyRole;
+        public JsonTokenType Details;
+        public JsonScalar Forenames;
+        public JsonScalar MiddleName;
+        public JsonScalar Surname;
+        public JsonScalar DateOfBirth;
+        public JsonScalar PncId;
+        public JsonScalar Asn;
+        public JsonScalar InCustody;
+
+        public void Clear()
+        {
+            PartyRole = default;
+            ClearDetails();
+        }
+
+        public void ClearDetails()
+        {
+            Details = JsonTokenType.None;
+            Forenames = default;
+            MiddleName = default;
+            Surname = default;
+            DateOfBirth = default;
+            PncId = default;
+            Asn = default;
+            InCustody = default;
+        }
+    }
 }

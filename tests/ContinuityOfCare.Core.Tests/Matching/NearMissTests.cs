@@ -43,6 +43,26 @@ public class NearMissTests
     }
 
     [Fact]
+    public void Same_name_slips_are_found_alike_for_a_name_few_clients_share_and_for_one_many_share()
+    {
+        // The index finds a name's clients on a slipped date by the name when few share it, by each slipped date when
+        // many do (more than there are slips): both must find the same clients.
+        var slips = new[] { ("SWAP", new LocalDate(1980, 4, 3)), ("DAY", new LocalDate(1980, 3, 5)), ("DIGIT", new LocalDate(1980, 3, 7)) };
+        var fillers = Enumerable.Range(0, 5000).Select(i => TestWorld.Client($"F-{i}", surname: $"Filler{i}", forenames: "Anne", dob: new LocalDate(1970, 1, 1).PlusDays(i), noms: null));
+        var sameNameFarDates = Enumerable.Range(0, 60).Select(i => TestWorld.Client($"FAR-{i}", surname: "Quixote", forenames: "Zebedee", dob: new LocalDate(1950, 6, 1).PlusDays(i), noms: null));
+        var slipClients = slips.Select(s => TestWorld.Client(s.Item1, surname: "Quixote", forenames: "Zebedee", dob: s.Item2, noms: null)).ToList();
+        var few = MatchingIndex.Build([.. fillers, .. slipClients]);
+        var many = MatchingIndex.Build([.. fillers, .. sameNameFarDates, .. slipClients]);
+        var record = new PersonParticulars("Quixote", "Zebedee", Dob);
+
+        var fromFew = few.Match(record).Candidates.Select(c => (c.Client.Id, c.Reason)).ToList();
+        var fromMany = many.Match(record).Candidates.Select(c => (c.Client.Id, c.Reason)).ToList();
+
+        Assert.Equal(["DAY", "DIGIT", "SWAP"], fromFew.Select(c => c.Id));
+        Assert.Equal(fromFew, fromMany);
+    }
+
+    [Fact]
     public void A_common_name_one_digit_out_is_a_stranger_where_a_rare_one_is_held()
     {
         // docs/plan.md "Match weight": term frequencies from the register. 3000 John Smiths make the same slip weak evidence.

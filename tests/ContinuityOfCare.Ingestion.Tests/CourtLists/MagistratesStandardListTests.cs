@@ -103,6 +103,49 @@ public class MagistratesStandardListTests
         Assert.Equal(new Rejection(new SourceRef(TestInput.Source, JsonPath: Sitting0 + ".hearing[0].case[0].party[0]"), reason, IsWarning: true), Assert.Single(result.Warnings));
     }
 
+    // A sitting is read in one pass over its tokens: what a property says cannot depend on where it stands, a property
+    // given twice counts with its last value (as an object lookup reads it), and a name is compared unescaped.
+    [Theory]
+    [InlineData("\"individualSurname\":\"Taylor\",\"individualForenames\":\"Dean\",\"dateOfBirth\":\"1983-01-02\"", "Taylor", "Dean")]
+    [InlineData("\"dateOfBirth\":\"1983-01-02\",\"individualForenames\":\"Dean\",\"individualSurname\":\"Taylor\"", "Taylor", "Dean")]
+    [InlineData("\"individualSurname\":\"Shaw\",\"individualForenames\":\"Dean\",\"individualSurname\":\"Taylor\",\"dateOfBirth\":\"1983-01-02\"", "Taylor", "Dean")]
+    [InlineData("\"individualSurname\":\"Taylor\",\"individual\\u0046orenames\":\"Dean\",\"dateOfBirth\":\"1983-01-02\"", "Taylor", "Dean")]
+    [InlineData("\"individualSurname\":\"Taylor\",\"individualForenames\":\"Dean\",\"dateOfBirth\":\"x\",\"dateOfBirth\":\"1983-01-02\"", "Taylor", "Dean")]
+    public async Task FormatsCourtLists_PropertiesInAnyOrder_LastOfARepeatedPropertyCounts_EscapedNamesRead(string details, string surname, string forenames)
+    {
+        var result = await ParseAsync(MagistratesListFixtures.WithDefendant(details));
+
+        var listing = Assert.Single(result.Records);
+        Assert.Equal((surname, forenames, new LocalDate(1983, 1, 2)), (listing.Person.Surname, listing.Person.Forenames, listing.Person.DateOfBirth));
+        Assert.Empty(result.Warnings);
+    }
+
+    [Fact]
+    public async Task FormatsCourtLists_SittingStartAfterTheHearings_StillPlacesThem()
+    {
+        var json = MagistratesListFixtures.WithDefendant("\"individualSurname\":\"Taylor\"")
+            .Replace("\"sittingStart\":\"2026-12-24T10:00:00Z\",", string.Empty, StringComparison.Ordinal)
+            .Replace("]}]}]}]}]}]}}]}", "]}]}],\"sittingStart\":\"2026-12-24T10:00:00Z\"}]}]}]}}]}", StringComparison.Ordinal);
+
+        var result = await ParseAsync(json);
+
+        Assert.Equal(Instant.FromUtc(2026, 12, 24, 10, 0), Assert.Single(result.Records).HearingStart);
+    }
+
+    // An escaped lone surrogate is valid JSON but no text: a value the reader uses refuses the file as not UTF-8 (as
+    // any value the walker cannot decode does); one it passes over (a non-defendant's name) costs nothing.
+    [Fact]
+    public async Task FormatsCourtLists_UndecodableString_RefusesTheFileOnlyWhereItIsUsed()
+    {
+        var used = await ParseAsync(MagistratesListFixtures.WithDefendant("\"individualSurname\":\"\\uD800x\""));
+        var unused = await ParseAsync(MagistratesListFixtures.WithDefendant("\"individualSurname\":\"Taylor\"")
+            .Replace("\"party\":[", "\"party\":[{\"partyRole\":\"PROSECUTOR\",\"individualDetails\":{\"individualSurname\":\"\\uD800x\"}},", StringComparison.Ordinal));
+
+        Assert.Equal(FileChecks.NotUtf8, used.FileRejection?.Reason);
+        Assert.Null(unused.FileRejection);
+        Assert.Equal("Taylor", Assert.Single(unused.Records).Person.Surname);
+    }
+
     [Fact]
     public async Task FormatsCourtLists_AllIndividualDetailsOptional_EmptyDetailsStillListed()
     {
