@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using ContinuityOfCare.Hub.Pipeline;
 using ContinuityOfCare.Ingestion.Samples;
 using ContinuityOfCare.Reliability.Support;
 using ContinuityOfCare.Testing;
@@ -192,6 +193,19 @@ public sealed class CrashTests(ITestOutputHelper output)
         var within = TimeSpan.FromSeconds(60);
         try
         {
+            if (aim is "ingest" or "route" && await probe.FinishedAsync(feeds, token) == feeds.Count)
+            {
+                // The aimed phase is over: a kill now would only cut off, again, the ingest and route invocations the
+                // last kill cut off (each runner takes them over at once). Five such kills in a row would be a crash
+                // loop, which the host's poison rule (maxDequeueCount 5, as in the Functions host: a message that kills
+                // its host must not do so forever) rightly ends by moving the message to <queue>-poison. So this kill
+                // waits until that work is finished, and lands in whatever runs then (sending, as a rule).
+                await Bounded.UntilAsync(async () => await probe.DepthAsync([PipelineQueues.Ingest, PipelineQueues.Route], token) == 0,
+                    TimeSpan.FromMinutes(15), "the ingest and route work the last kill cut off to finish", token, TimeSpan.FromMilliseconds(500));
+                await Task.Delay(TimeSpan.FromMilliseconds(fraction * 3000), token);
+                return;
+            }
+
             switch (aim)
             {
                 case "ingest":
