@@ -13,6 +13,9 @@ namespace ContinuityOfCare.LocalRunner;
 /// </summary>
 public sealed class FunctionInvoker(IServiceScopeFactory scopes, HubStorage storage)
 {
+    /// <summary>Queue output messages of one invocation sent at once.</summary>
+    private const int OutputParallelism = 16;
+
     /// <summary>Invokes the function and delivers its queue output.</summary>
     /// <exception cref="Exception">Whatever the function threw (the caller retries or reports it).</exception>
     public async Task<object?> InvokeAsync(
@@ -99,16 +102,11 @@ public sealed class FunctionInvoker(IServiceScopeFactory scopes, HubStorage stor
             _ => throw new InvalidOperationException($"function {function.Name}: the local runner sends string or string[] queue outputs, not {result.GetType().Name}"),
         };
         var queue = storage.Queue(function.OutputQueue);
-        var created = false;
-        foreach (var message in messages)
-        {
-            if (!created)
-            {
-                await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-                created = true;
-            }
-
-            await queue.SendMessageAsync(message, cancellationToken).ConfigureAwait(false);
-        }
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        // Side by side: the invocation — and so the window in which a crash leaves its trigger message to be delivered
+        // again — ends only when every output is sent, and a route can return hundreds (one per Alert Form).
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = OutputParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(messages, parallel, async (message, token) =>
+            await queue.SendMessageAsync(message, token).ConfigureAwait(false)).ConfigureAwait(false);
     }
 }

@@ -157,7 +157,10 @@ public sealed partial class QueueListener(
             try
             {
                 await Task.Delay(every, Time, cancellationToken).ConfigureAwait(false);
-                var updated = await queue.UpdateMessageAsync(messageId, receipt.Value, visibilityTimeout: Options.MessageLease, cancellationToken: cancellationToken).ConfigureAwait(false);
+                // Once sent, a renewal is not abandoned: one the service applied but this process gave up on would leave
+                // it a stale pop receipt, so the finished message could not be deleted (400) and would be delivered
+                // again — its dequeue count climbing toward poison without any failure. Stopping waits for it instead.
+                var updated = await queue.UpdateMessageAsync(messageId, receipt.Value, visibilityTimeout: Options.MessageLease, cancellationToken: CancellationToken.None).ConfigureAwait(false);
                 receipt.Value = updated.Value.PopReceipt;
             }
             catch (OperationCanceledException)

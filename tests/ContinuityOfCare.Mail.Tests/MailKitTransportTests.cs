@@ -257,21 +257,4 @@ public sealed class MailKitTransportTests
         listener.Start();
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
-
-    private sealed class RecordingRelayState : IRelayStateObserver
-    {
-        public List<string> Transitions { get; } = [];
-
-        public ValueTask RelayDownAsync(TimeSpan breakDuration, string lastFailure)
-        {
-            Transitions.Add("down");
-            return default;
-        }
-
-        public ValueTask RelayBackAsync()
-        {
-            Transitions.Add("back");
-            return default;
-        }
-    }
 }

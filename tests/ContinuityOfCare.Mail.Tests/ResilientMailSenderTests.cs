@@ -119,6 +119,47 @@ public sealed class ResilientMailSenderTests
     public void ReliabilityRules_ReplyCodeClassification(int code, DeliveryOutcomeKind expected) =>
         Assert.Equal(expected, SmtpFailureClassifier.Classify(code));
 
+    /// <summary>
+    /// Only relay failures count toward the breaker: a per-attempt hook that fails — storage refusing the outbox's
+    /// Sending write, or answering more slowly than the SMTP attempt's timeout — is neither retried nor counted, the
+    /// caller gets the hook's failure, nothing reaches the relay, and the next send goes through (no relay-down notice).
+    /// </summary>
+    [Theory]
+    [InlineData("storage refuses the write")]
+    [InlineData("storage slower than the attempt timeout")]
+    public async Task ReliabilityRules_AttemptHookFailing_IsNotARelayFailure(string storage)
+    {
+        await using var server = ScriptedSmtpServer.AnsweringData(_ => "250 2.0.0 queued");
+        var smtp = TestMail.Smtp(server.Port, TimeSpan.FromMilliseconds(300));
+        var relay = new RecordingRelayState();
+        using var sender = TestMail.Sender(smtp, TestMail.FastResilience(options => options.BreakerMinimumThroughput = 2), relay);
+        var hookCalls = 0;
+        SmtpAttemptObserver failingStorage = async (phase, token) =>
+        {
+            Interlocked.Increment(ref hookCalls);
+            if (storage == "storage refuses the write")
+            {
+                // The storage client's connection refused: an I/O failure, which the transport would take for the relay's.
+                throw new IOException("storage account unreachable");
+            }
+
+            await Task.Delay(Timeout.InfiniteTimeSpan, token);
+        };
+
+        for (var i = 0; i < 4; i++)
+        {
+            var thrown = await Assert.ThrowsAnyAsync<Exception>(() => sender.SendAsync(Email(smtp), failingStorage, CancellationToken.None));
+            Assert.IsType(storage == "storage refuses the write" ? typeof(IOException) : typeof(TimeoutException), thrown);
+        }
+
+        var next = await sender.SendAsync(Email(smtp), CancellationToken.None);
+
+        Assert.Equal(4, hookCalls); // not retried
+        Assert.Empty(relay.Transitions);
+        Assert.Equal(DeliveryOutcomeKind.Sent, next.Kind);
+        Assert.Equal(1, server.Messages);
+    }
+
     private static int UnusedPort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

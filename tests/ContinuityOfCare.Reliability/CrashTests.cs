@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using ContinuityOfCare.Hub.Pipeline;
 using ContinuityOfCare.Ingestion.Samples;
 using ContinuityOfCare.Reliability.Support;
 using ContinuityOfCare.Testing;
@@ -192,6 +193,21 @@ public sealed class CrashTests(ITestOutputHelper output)
         var within = TimeSpan.FromSeconds(60);
         try
         {
+            if (await PhaseOverAsync(aim, fraction, probe, feeds, token))
+            {
+                // The aimed moment has passed (every file ingested; the fraction of files already routed): a kill now
+                // would only cut off, again, the ingest and route invocations the last kill cut off — each runner takes
+                // them over at once, and a large file's route outlives a runner killed seconds after it starts. Five
+                // such kills in a row are a crash loop, which the host's poison rule (maxDequeueCount 5, as in the
+                // Functions host: a message that kills its host must not do so forever) rightly ends by moving the
+                // message to <queue>-poison. So this kill waits until that work is finished, and lands in whatever runs
+                // then (sending, as a rule).
+                await Bounded.UntilAsync(async () => await probe.DepthAsync([PipelineQueues.Ingest, PipelineQueues.Route], token) == 0,
+                    TimeSpan.FromMinutes(15), "the ingest and route work the last kill cut off to finish", token, TimeSpan.FromMilliseconds(500));
+                await Task.Delay(TimeSpan.FromMilliseconds(fraction * 3000), token);
+                return;
+            }
+
             switch (aim)
             {
                 case "ingest":
@@ -210,6 +226,28 @@ public sealed class CrashTests(ITestOutputHelper output)
         catch (TimeoutException)
         {
             // The moment passed (the phase finished first): kill anyway; the description says where it landed.
+        }
+    }
+
+    /// <summary>True when a kill aimed at ingest or route would land after its moment: every file ingested, or the aimed fraction of files already routed.</summary>
+    private static async Task<bool> PhaseOverAsync(string aim, double fraction, HubProbe probe, IReadOnlyList<string> feeds, CancellationToken token)
+    {
+        switch (aim)
+        {
+            case "ingest":
+                foreach (var sha in feeds)
+                {
+                    if (await probe.IngestStatusAsync(sha, token) is not ("Processed" or "Rejected"))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case "route":
+                return await probe.FinishedAsync(feeds, token) >= Math.Max(1, (int)(feeds.Count * fraction));
+            default:
+                return false;
         }
     }
 

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using ContinuityOfCare.Ingestion.Samples;
 using ContinuityOfCare.Reliability.Support;
-using ContinuityOfCare.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -22,68 +20,43 @@ public sealed class SmtpOutageTests(ITestOutputHelper output)
         var size = SuiteSize.Current;
         using var bound = new CancellationTokenSource(size.Bound);
         var token = bound.Token;
-        var work = Directory.CreateTempSubdirectory("coc-smtp-").FullName;
-        using var log = new LogSink(Path.Combine(work, "runner.log"));
-        var world = await GeneratedWorld.WriteAsync(new SampleSettings(size.Seed + 1, Math.Max(40, size.Clients / 4), Math.Max(60, size.Defendants / 4)), Path.Combine(work, "world"));
-        var plan = await PlannedOutcome.ComputeAsync(world.ClientsFile, world.DirectoryFile, world.Feeds, SampleWorldGenerator.IntendedNow);
-        await using var azurite = await AzuriteOnDisk.StartAsync(Path.Combine(work, "azurite"), log);
-        await using var maildev = await MaildevServer.StartAsync(token);
-        var settings = new RunnerSettings(azurite.ConnectionString, maildev.SmtpPort);
-        // The host's own retry spacing (host.json visibilityTimeout 30 s): five attempts span the outage, as in Azure.
-        settings.Overrides["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:30";
-        settings.Overrides["Mail__Resilience__BreakerMinimumThroughput"] = "4";
-        settings.Overrides["Mail__Resilience__BreakerSamplingDuration"] = "00:00:30";
-        settings.Overrides["Mail__Resilience__BreakDuration"] = "00:00:10";
-        var probe = new HubProbe(azurite.ConnectionString);
-        var runner = await RunnerProcess.StartAsync(settings, SampleWorldGenerator.IntendedNow, log);
-        try
+        await using var run = await OutageRun.StartAsync("smtp", seedOffset: 1, new Dictionary<string, string>
         {
-            await SampleRun.DropAsync(probe, runner.Port, world, token);
-            var mid = Math.Max(1, plan.ReadyAlerts.Count / 5);
-            await Bounded.UntilAsync(async () => SampleRun.AlertCopies(await maildev.GetEmailsAsync(token), plan).Count >= mid, TimeSpan.FromMinutes(3), $"{mid} Alert Forms before the outage", token, TimeSpan.FromMilliseconds(50));
-
-            await maildev.StopAsync();
-            var outage = Stopwatch.StartNew();
-            await Bounded.UntilAsync(async () => (await probe.OperatorNoticeKindsAsync(token)).Contains("RelayDown"), size.SmtpOutage + TimeSpan.FromSeconds(60), "the breaker to open (RelayDown notice)", token, TimeSpan.FromSeconds(1));
-            var openedAfter = outage.Elapsed;
-            if (outage.Elapsed < size.SmtpOutage)
-            {
-                await Task.Delay(size.SmtpOutage - outage.Elapsed, token);
-            }
-
-            await maildev.RestartAsync(token);
-            var down = outage.Elapsed;
-            await Bounded.UntilAsync(async () => SampleRun.AlertCopies(await maildev.GetEmailsAsync(token), plan).Count >= plan.ReadyAlerts.Count,
-                TimeSpan.FromMinutes(4), "every Alert Form after the relay came back", token, TimeSpan.FromSeconds(1));
-            await Bounded.UntilAsync(async () => (await probe.OperatorNoticeKindsAsync(token)).Contains("RelayBack"), TimeSpan.FromMinutes(1), "the breaker to close (RelayBack notice)", token);
-            var copies = SampleRun.AlertCopies(await maildev.WaitForEmailsAsync(_ => true, 1, TimeSpan.FromSeconds(10), token), plan);
-            var notices = await probe.OperatorNoticeKindsAsync(token);
-            var poison = await probe.PoisonAsync(token);
-            var outbox = await probe.OutboxAsync(token);
-            Assert.False(runner.HasExited, "the runner must ride out the outage without a restart");
-
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"relay down {down.TotalSeconds:0} s (breaker opened after {openedAfter.TotalSeconds:0} s); Alert Forms expected {plan.ReadyAlerts.Count}, delivered {copies.Count}, " +
-                $"duplicated {copies.Values.Sum(c => c.Count - 1)}; notices {string.Join(", ", notices)}; poison {poison.Values.Sum()}"));
-            Assert.Equal(1, notices.Count(k => k == "RelayDown"));
-            Assert.Equal(1, notices.Count(k => k == "RelayBack"));
-            Assert.Equal(plan.ReadyAlerts.Keys.Order(StringComparer.Ordinal), copies.Keys.Order(StringComparer.Ordinal));
-            Assert.All(copies, pair => Assert.True(pair.Value.Count == 1, $"alert {pair.Key} arrived {pair.Value.Count} times (outbox repeats {outbox[pair.Key].Repeats})"));
-            Assert.All(copies, pair => Assert.Contains(plan.ReadyAlerts[pair.Key], pair.Value[0].To, StringComparer.OrdinalIgnoreCase));
-            Assert.Equal(0, poison.Values.Sum());
-        }
-        finally
+            // The host's own retry spacing (host.json visibilityTimeout 30 s): five attempts span the outage, as in Azure.
+            ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:30",
+            ["Mail__Resilience__BreakerMinimumThroughput"] = "4",
+            ["Mail__Resilience__BreakerSamplingDuration"] = "00:00:30",
+            ["Mail__Resilience__BreakDuration"] = "00:00:10",
+        }, token);
+        var (plan, maildev, probe, runner) = (run.Plan, run.Maildev, run.Probe, run.Runner);
+        await maildev.StopAsync();
+        var outage = Stopwatch.StartNew();
+        await Bounded.UntilAsync(async () => (await probe.OperatorNoticeKindsAsync(token)).Contains("RelayDown"), size.SmtpOutage + TimeSpan.FromSeconds(60), "the breaker to open (RelayDown notice)", token, TimeSpan.FromSeconds(1));
+        var openedAfter = outage.Elapsed;
+        if (outage.Elapsed < size.SmtpOutage)
         {
-            await runner.StopAsync();
-            await runner.DisposeAsync();
-            try
-            {
-                Directory.Delete(work, recursive: true);
-            }
-            catch (IOException)
-            {
-                // harmless leftover
-            }
+            await Task.Delay(size.SmtpOutage - outage.Elapsed, token);
         }
+
+        await maildev.RestartAsync(token);
+        var down = outage.Elapsed;
+        await Bounded.UntilAsync(async () => SampleRun.AlertCopies(await maildev.GetEmailsAsync(token), plan).Count >= plan.ReadyAlerts.Count,
+            TimeSpan.FromMinutes(4), "every Alert Form after the relay came back", token, TimeSpan.FromSeconds(1));
+        await Bounded.UntilAsync(async () => (await probe.OperatorNoticeKindsAsync(token)).Contains("RelayBack"), TimeSpan.FromMinutes(1), "the breaker to close (RelayBack notice)", token);
+        var copies = SampleRun.AlertCopies(await maildev.WaitForEmailsAsync(_ => true, 1, TimeSpan.FromSeconds(10), token), plan);
+        var notices = await probe.OperatorNoticeKindsAsync(token);
+        var poison = await probe.PoisonAsync(token);
+        var outbox = await probe.OutboxAsync(token);
+        Assert.False(runner.HasExited, "the runner must ride out the outage without a restart");
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"relay down {down.TotalSeconds:0} s (breaker opened after {openedAfter.TotalSeconds:0} s); Alert Forms expected {plan.ReadyAlerts.Count}, delivered {copies.Count}, " +
+            $"duplicated {copies.Values.Sum(c => c.Count - 1)}; notices {string.Join(", ", notices)}; poison {poison.Values.Sum()}"));
+        Assert.Equal(1, notices.Count(k => k == "RelayDown"));
+        Assert.Equal(1, notices.Count(k => k == "RelayBack"));
+        Assert.Equal(plan.ReadyAlerts.Keys.Order(StringComparer.Ordinal), copies.Keys.Order(StringComparer.Ordinal));
+        Assert.All(copies, pair => Assert.True(pair.Value.Count == 1, $"alert {pair.Key} arrived {pair.Value.Count} times (outbox repeats {outbox[pair.Key].Repeats})"));
+        Assert.All(copies, pair => Assert.Contains(plan.ReadyAlerts[pair.Key], pair.Value[0].To, StringComparer.OrdinalIgnoreCase));
+        Assert.Equal(0, poison.Values.Sum());
     }
 }

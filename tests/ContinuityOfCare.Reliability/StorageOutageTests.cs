@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using ContinuityOfCare.Ingestion.Samples;
 using ContinuityOfCare.Reliability.Support;
-using ContinuityOfCare.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -25,103 +23,76 @@ public sealed class StorageOutageTests(ITestOutputHelper output)
         var size = SuiteSize.Current;
         using var bound = new CancellationTokenSource(size.Bound);
         var token = bound.Token;
-        var work = Directory.CreateTempSubdirectory("coc-storage-").FullName;
-        using var log = new LogSink(Path.Combine(work, "runner.log"));
-        var world = await GeneratedWorld.WriteAsync(new SampleSettings(size.Seed + 2, Math.Max(40, size.Clients / 4), Math.Max(60, size.Defendants / 4)), Path.Combine(work, "world"));
-        var plan = await PlannedOutcome.ComputeAsync(world.ClientsFile, world.DirectoryFile, world.Feeds, SampleWorldGenerator.IntendedNow);
-        await using var azurite = await AzuriteOnDisk.StartAsync(Path.Combine(work, "azurite"), log);
-        await using var maildev = await MaildevServer.StartAsync(token);
-        var settings = new RunnerSettings(azurite.ConnectionString, maildev.SmtpPort);
-        // Production spacing and timeouts (host.json's 30 s between queue retries, Mail:Smtp:Timeout's 30 s): with the
-        // suite's short SMTP timeout the outbox's storage writes inside an attempt, retried by the storage client while
-        // storage is away, outlast the attempt and count against the relay (docs/reliability.md).
-        settings.Overrides["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:30";
-        settings.Overrides["Mail__Smtp__Timeout"] = "00:00:30";
-        settings.Overrides["Mail__Outbox__InFlightTimeout"] = "00:02:30";
-        var probe = new HubProbe(azurite.ConnectionString);
-        var runner = await RunnerProcess.StartAsync(settings, SampleWorldGenerator.IntendedNow, log);
+        // The host's own retry spacing (host.json's 30 s between queue retries), as in Azure; the suite's short SMTP
+        // timeout stays: a storage write inside an SMTP attempt that outlasts it is not the relay's failure, so the
+        // breaker must not open (no RelayDown notice below).
+        await using var run = await OutageRun.StartAsync("storage", seedOffset: 2,
+            new Dictionary<string, string> { ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:30" }, token);
+        var (plan, maildev, azurite, probe, runner, feeds) = (run.Plan, run.Maildev, run.Azurite, run.Probe, run.Runner, run.Feeds);
+        await azurite.StopAsync();
+        var outage = Stopwatch.StartNew();
+        var healthDuringOutage = new List<string>();
+        while (outage.Elapsed < size.StorageOutage)
+        {
+            try
+            {
+                var (status, body) = await HubProbe.HealthAsync(runner.Port, TimeSpan.FromSeconds(25));
+                using var document = JsonDocument.Parse(body);
+                healthDuringOutage.Add(string.Create(CultureInfo.InvariantCulture, $"{status} storageReachable={document.RootElement.GetProperty("storageReachable").GetBoolean()}"));
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+            {
+                healthDuringOutage.Add("no answer: " + exception.GetType().Name);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), token);
+        }
+
+        await azurite.RestartAsync();
+        var down = outage.Elapsed;
         try
         {
-            // The register and directory first; the feeds are then dropped and the outage starts while they are worked on.
-            var feeds = await SampleRun.DropAsync(probe, runner.Port, world, token);
-            var mid = Math.Max(1, plan.ReadyAlerts.Count / 5);
-            await Bounded.UntilAsync(async () => SampleRun.AlertCopies(await maildev.GetEmailsAsync(token), plan).Count >= mid, TimeSpan.FromMinutes(3), $"{mid} Alert Forms before the outage", token, TimeSpan.FromMilliseconds(50));
-
-            await azurite.StopAsync();
-            var outage = Stopwatch.StartNew();
-            var healthDuringOutage = new List<string>();
-            while (outage.Elapsed < size.StorageOutage)
-            {
-                try
-                {
-                    var (status, body) = await HubProbe.HealthAsync(runner.Port, TimeSpan.FromSeconds(25));
-                    using var document = JsonDocument.Parse(body);
-                    healthDuringOutage.Add(string.Create(CultureInfo.InvariantCulture, $"{status} storageReachable={document.RootElement.GetProperty("storageReachable").GetBoolean()}"));
-                }
-                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
-                {
-                    healthDuringOutage.Add("no answer: " + exception.GetType().Name);
-                }
-
-                await Task.Delay(TimeSpan.FromSeconds(1), token);
-            }
-
-            await azurite.RestartAsync();
-            var down = outage.Elapsed;
-            try
-            {
-                await Bounded.UntilAsync(async () => SampleRun.AlertCopies(await maildev.GetEmailsAsync(token), plan).Count >= plan.ReadyAlerts.Count && await probe.FinishedAsync(feeds, token) == feeds.Count,
-                    TimeSpan.FromMinutes(4), "every file routed and every Alert Form sent after storage came back", token, TimeSpan.FromSeconds(1));
-            }
-            catch (TimeoutException exception)
-            {
-                // Say what is missing: the files not finished, and each missing form's outbox status.
-                var delivered = SampleRun.AlertCopies(await maildev.GetEmailsAsync(token), plan);
-                var rows = await probe.OutboxAsync(token);
-                var missing = plan.ReadyAlerts.Keys.Where(id => !delivered.ContainsKey(id))
-                    .Select(id => rows.TryGetValue(id, out var row) ? $"{id}: {row.Status}, repeats {row.Repeats}" : $"{id}: not in the outbox").ToList();
-                var finished = await probe.FinishedAsync(feeds, token);
-                var poisoned = (await probe.PoisonAsync(token)).Where(p => p.Value > 0).Select(p => $"{p.Key} {p.Value}");
-                var depth = await probe.StageDepthAsync(token);
-                throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
-                    $"{exception.Message}; files finished {finished} of {feeds.Count}; forms missing {missing.Count}: {string.Join("; ", missing.Take(10))}; " +
-                    $"poison {string.Join(", ", poisoned)}; stage depth {depth}"), exception);
-            }
-            var healthAfter = 0;
-            await Bounded.UntilAsync(async () => (healthAfter = (await HubProbe.HealthAsync(runner.Port, TimeSpan.FromSeconds(30))).Status) == 200, TimeSpan.FromMinutes(2), "health to say healthy again", token, TimeSpan.FromSeconds(1));
-            var copies = SampleRun.AlertCopies(await maildev.WaitForEmailsAsync(_ => true, 1, TimeSpan.FromSeconds(10), token), plan);
-            var poison = await probe.PoisonAsync(token);
-            var outbox = await probe.OutboxAsync(token);
-
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"storage down {down.TotalSeconds:0} s; health during the outage: {string.Join("; ", healthDuringOutage.Distinct())}; after: {healthAfter}; " +
-                $"Alert Forms expected {plan.ReadyAlerts.Count}, delivered {copies.Count}, duplicated {copies.Values.Sum(c => c.Count - 1)}; poison {poison.Values.Sum()}"));
-            Assert.False(runner.HasExited, "the runner must recover without a restart");
-            Assert.True(down >= TimeSpan.FromSeconds(30), "the outage must last at least 30 s");
-            Assert.Contains(healthDuringOutage, h => h.StartsWith("503 storageReachable=False", StringComparison.Ordinal));
-            Assert.DoesNotContain(healthDuringOutage, h => h.StartsWith("200", StringComparison.Ordinal));
-            Assert.Equal(plan.ReadyAlerts.Keys.Order(StringComparer.Ordinal), copies.Keys.Order(StringComparer.Ordinal));
-            // Exactly once, except the outbox's documented residual window (docs/email.md): the relay accepted the form and
-            // storage went away before the Sent write, so the form is repeated — counted by the outbox and labelled
-            // "This may repeat" — never silently (the same rule as the crash test).
-            Assert.All(copies, pair => Assert.True(
-                pair.Value.Count == 1 || (outbox[pair.Key].Repeats >= pair.Value.Count - 1
-                    && pair.Value.Count(copy => (copy.Text ?? "").Contains("This may repeat", StringComparison.Ordinal)) >= pair.Value.Count - 1),
-                $"alert {pair.Key} arrived {pair.Value.Count} times (outbox repeats {outbox[pair.Key].Repeats}): a silent duplicate"));
-            Assert.Equal(0, poison.Values.Sum());
+            await Bounded.UntilAsync(async () => SampleRun.AlertCopies(await maildev.GetEmailsAsync(token), plan).Count >= plan.ReadyAlerts.Count && await probe.FinishedAsync(feeds, token) == feeds.Count,
+                TimeSpan.FromMinutes(4), "every file routed and every Alert Form sent after storage came back", token, TimeSpan.FromSeconds(1));
         }
-        finally
+        catch (TimeoutException exception)
         {
-            await runner.StopAsync();
-            await runner.DisposeAsync();
-            try
-            {
-                Directory.Delete(work, recursive: true);
-            }
-            catch (IOException)
-            {
-                // harmless leftover
-            }
+            // Say what is missing: the files not finished, and each missing form's outbox status.
+            var delivered = SampleRun.AlertCopies(await maildev.GetEmailsAsync(token), plan);
+            var rows = await probe.OutboxAsync(token);
+            var missing = plan.ReadyAlerts.Keys.Where(id => !delivered.ContainsKey(id))
+                .Select(id => rows.TryGetValue(id, out var row) ? $"{id}: {row.Status}, repeats {row.Repeats}" : $"{id}: not in the outbox").ToList();
+            var finished = await probe.FinishedAsync(feeds, token);
+            var poisoned = (await probe.PoisonAsync(token)).Where(p => p.Value > 0).Select(p => $"{p.Key} {p.Value}");
+            var depth = await probe.StageDepthAsync(token);
+            throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
+                $"{exception.Message}; files finished {finished} of {feeds.Count}; forms missing {missing.Count}: {string.Join("; ", missing.Take(10))}; " +
+                $"poison {string.Join(", ", poisoned)}; stage depth {depth}"), exception);
         }
+        var healthAfter = 0;
+        await Bounded.UntilAsync(async () => (healthAfter = (await HubProbe.HealthAsync(runner.Port, TimeSpan.FromSeconds(30))).Status) == 200, TimeSpan.FromMinutes(2), "health to say healthy again", token, TimeSpan.FromSeconds(1));
+        var copies = SampleRun.AlertCopies(await maildev.WaitForEmailsAsync(_ => true, 1, TimeSpan.FromSeconds(10), token), plan);
+        var poison = await probe.PoisonAsync(token);
+        var outbox = await probe.OutboxAsync(token);
+        var notices = await probe.OperatorNoticeKindsAsync(token);
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"storage down {down.TotalSeconds:0} s; health during the outage: {string.Join("; ", healthDuringOutage.Distinct())}; after: {healthAfter}; " +
+            $"Alert Forms expected {plan.ReadyAlerts.Count}, delivered {copies.Count}, duplicated {copies.Values.Sum(c => c.Count - 1)}; poison {poison.Values.Sum()}; " +
+            $"operator notices {string.Join(", ", notices)}"));
+        Assert.False(runner.HasExited, "the runner must recover without a restart");
+        Assert.True(down >= TimeSpan.FromSeconds(30), "the outage must last at least 30 s");
+        Assert.Contains(healthDuringOutage, h => h.StartsWith("503 storageReachable=False", StringComparison.Ordinal));
+        Assert.DoesNotContain(healthDuringOutage, h => h.StartsWith("200", StringComparison.Ordinal));
+        Assert.Equal(plan.ReadyAlerts.Keys.Order(StringComparer.Ordinal), copies.Keys.Order(StringComparer.Ordinal));
+        // Exactly once, except the outbox's documented residual window (docs/email.md): the relay accepted the form and
+        // storage went away before the Sent write, so the form is repeated — counted by the outbox and labelled
+        // "This may repeat" — never silently (the same rule as the crash test).
+        Assert.All(copies, pair => Assert.True(
+            pair.Value.Count == 1 || (outbox[pair.Key].Repeats >= pair.Value.Count - 1
+                && pair.Value.Count(copy => (copy.Text ?? "").Contains("This may repeat", StringComparison.Ordinal)) >= pair.Value.Count - 1),
+            $"alert {pair.Key} arrived {pair.Value.Count} times (outbox repeats {outbox[pair.Key].Repeats}): a silent duplicate"));
+        Assert.Equal(0, poison.Values.Sum());
+        Assert.DoesNotContain("RelayDown", notices); // storage was away, not the relay
     }
 }

@@ -1,4 +1,5 @@
 using ContinuityOfCare.FunctionApp.Http;
+using ContinuityOfCare.Hub.Api;
 using ContinuityOfCare.Hub.Endpoints.Acknowledge;
 using ContinuityOfCare.FunctionApp.Obligations;
 using Microsoft.AspNetCore.Http;
@@ -22,7 +23,7 @@ public sealed class AcknowledgeFunction(AcknowledgeEndpoint endpoint)
     {
         // A fulfilment raises "fulfilled" on the obligation's orchestration: its ladder stops.
         using var durable = DurableClientSource.Use(client);
-        var input = await HttpBridge.ReadAsync(request, new Dictionary<string, string> { ["token"] = token }, cancellationToken).ConfigureAwait(false);
+        var input = await HttpBridge.ReadAsync(request, new Dictionary<string, string> { ["token"] = token }, ApiRequest.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         return new HubHttpResult(await endpoint.InvokeAsync(input, cancellationToken).ConfigureAwait(false));
     }
 }

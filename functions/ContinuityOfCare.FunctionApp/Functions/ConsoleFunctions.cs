@@ -1,6 +1,7 @@
 using ContinuityOfCare.FunctionApp.Console;
 using ContinuityOfCare.FunctionApp.Http;
 using ContinuityOfCare.FunctionApp.Obligations;
+using ContinuityOfCare.Hub.Api;
 using ContinuityOfCare.Hub.Console;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +26,7 @@ public sealed class ConsoleFunctions(IServiceProvider services)
     {
         // Marking an obligation fulfilled and confirming a possible match raise events on obligations' orchestrations.
         using var durable = DurableClientSource.Use(client);
-        var input = await HttpBridge.ReadAsync(request, HttpBridge.NoRouteValues, cancellationToken).ConfigureAwait(false);
+        var input = await HttpBridge.ReadAsync(request, HttpBridge.NoRouteValues, ApiRequest.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         return new HubHttpResult(await services.GetRequiredService<ConsoleApp>().HandleAsync(input, Below(request, ConsolePaths.Root), cancellationToken).ConfigureAwait(false));
     }
 

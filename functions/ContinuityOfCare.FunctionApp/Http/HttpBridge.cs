@@ -12,18 +12,24 @@ namespace ContinuityOfCare.FunctionApp.Http;
 /// </summary>
 public static class HttpBridge
 {
-    /// <summary>Reads the request; <paramref name="routeValues"/> are the function's route parameters (bound by the host).</summary>
-    public static async Task<HttpTriggerInput> ReadAsync(HttpRequest request, IReadOnlyDictionary<string, string> routeValues, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the request; <paramref name="routeValues"/> are the function's route parameters (bound by the host). The
+    /// body is streamed with <paramref name="maxBodyBytes"/> as its cap: a declared length over it is not read at all,
+    /// and reading stops as soon as the bytes pass it (chunked bodies have no declared length), so an oversized body is
+    /// never held whole in memory — the input then says <see cref="HttpTriggerInput.BodyOverCap"/> and the endpoint
+    /// answers 413.
+    /// </summary>
+    public static async Task<HttpTriggerInput> ReadAsync(
+        HttpRequest request, IReadOnlyDictionary<string, string> routeValues, long maxBodyBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(routeValues);
-        string? body = null;
-        if (request.ContentLength is null or > 0)
+        var (body, overCap) = request.ContentLength switch
         {
-            using var reader = new StreamReader(request.Body, Encoding.UTF8);
-            var text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-            body = text.Length == 0 ? null : text;
-        }
+            0 => (null, false),
+            > 0 when request.ContentLength > maxBodyBytes => (null, true),
+            _ => await ReadBodyAsync(request.Body, maxBodyBytes, cancellationToken).ConfigureAwait(false),
+        };
 
         return new HttpTriggerInput(
             request.Method.ToUpperInvariant(),
@@ -31,15 +37,40 @@ public static class HttpBridge
             request.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             request.Headers.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)[.. pair.Value.Select(value => value ?? string.Empty)], StringComparer.OrdinalIgnoreCase),
             new Dictionary<string, string>(routeValues, StringComparer.OrdinalIgnoreCase),
-            body);
+            body)
+        {
+            BodyOverCap = overCap,
+        };
     }
 
-    /// <summary>Runs an API endpoint for the request and answers with its response.</summary>
+    /// <summary>Runs an API endpoint for the request (its body capped at the endpoint's <see cref="ApiEndpoint.MaxBodyBytes"/>) and answers with its response.</summary>
     public static async Task<IActionResult> RunAsync(ApiEndpoint endpoint, HttpRequest request, IReadOnlyDictionary<string, string> routeValues, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        var input = await ReadAsync(request, routeValues, cancellationToken).ConfigureAwait(false);
+        var input = await ReadAsync(request, routeValues, endpoint.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         return new HubHttpResult(await endpoint.InvokeAsync(input, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>The body as text (UTF-8, or as its byte-order mark says), null when empty; (null, true) once past <paramref name="maxBytes"/>.</summary>
+    private static async Task<(string? Body, bool OverCap)> ReadBodyAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return (null, true);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        using var reader = new StreamReader(buffer, Encoding.UTF8);
+        var text = await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
+        return (text.Length == 0 ? null : text, false);
     }
 
     /// <summary>No route parameters.</summary>

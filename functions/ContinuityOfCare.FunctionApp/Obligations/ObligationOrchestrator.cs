@@ -15,7 +15,7 @@ namespace ContinuityOfCare.FunctionApp.Obligations;
 /// </summary>
 public sealed class ObligationOrchestrator : TaskOrchestrator<ObligationStart, ObligationOutcome>
 {
-    /// <summary>How often a level whose email a crash left unconfirmed is checked again.</summary>
+    /// <summary>How often a level whose email waits for the relay, or a crash left unconfirmed, is checked again.</summary>
     private static readonly TimeSpan UnconfirmedRecheck = TimeSpan.FromSeconds(30);
 
     /// <inheritdoc />
@@ -46,11 +46,17 @@ public sealed class ObligationOrchestrator : TaskOrchestrator<ObligationStart, O
 
             log.Add("TimerFired", Utc(waitUntil), null);
             var escalation = await context.CallActivityAsync<string>(ObligationTasks.Escalate, new EscalationStep(input.ObligationId, level)).ConfigureAwait(true);
+            var rechecks = 0;
             while (escalation == nameof(EscalationOutcome.DeliveryUnconfirmed))
             {
-                // The level's email was cut off by a crash and may still be live elsewhere: the activity repeats it once
-                // the attempt is older than any live one can be (Escalator).
-                log.Add("TimerCreated", $"{Utc(context.CurrentUtcDateTime + UnconfirmedRecheck)} level {level} unconfirmed", $"level {level} unconfirmed; checking again");
+                // The level's email waits for the relay (the activity tries it again), or was cut off by a crash and may
+                // still be live elsewhere (the activity repeats it once the attempt is older than any live one can be:
+                // Escalator). Said once per level: a relay down for hours must not grow the custom status past its limit.
+                if (rechecks++ == 0)
+                {
+                    log.Add("TimerCreated", $"{Utc(context.CurrentUtcDateTime + UnconfirmedRecheck)} level {level} unconfirmed", $"level {level} unconfirmed; checking again every {UnconfirmedRecheck.TotalSeconds:0} s");
+                }
+
                 await context.CreateTimer(context.CurrentUtcDateTime + UnconfirmedRecheck, CancellationToken.None).ConfigureAwait(true);
                 escalation = await context.CallActivityAsync<string>(ObligationTasks.Escalate, new EscalationStep(input.ObligationId, level)).ConfigureAwait(true);
             }

@@ -35,6 +35,12 @@ public abstract partial class ApiEndpoint(ILogger logger)
         }
     }
 
+    /// <summary>
+    /// The most body bytes this endpoint takes: the host bridge stops reading there (<see cref="HttpTriggerInput.BodyOverCap"/>),
+    /// so a larger body is refused with 413 without being held in memory.
+    /// </summary>
+    public virtual long MaxBodyBytes => ApiRequest.MaxBodyBytes;
+
     /// <summary>True for an endpoint that takes bodies over <see cref="ApiRequest.MaxBodyBytes"/> and checks its own cap (the upload).</summary>
     protected virtual bool HasItsOwnBodyCap => false;
 

@@ -123,7 +123,7 @@ public static class ApiRequest
     public static void ThrowIfBodyTooLarge(HttpTriggerInput request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Body is { } body && (body.Length > MaxBodyBytes || Encoding.UTF8.GetByteCount(body) > MaxBodyBytes))
+        if (request.BodyOverCap || (request.Body is { } body && (body.Length > MaxBodyBytes || Encoding.UTF8.GetByteCount(body) > MaxBodyBytes)))
         {
             throw new ApiProblemException(ApiProblem.TooLarge($"The request body must be at most {MaxBodyBytes / 1024} KB."));
         }

@@ -6,11 +6,18 @@ namespace ContinuityOfCare.Hub.Api;
 /// <param name="Query">Query parameters (a repeated parameter's values joined by commas, as the host does).</param>
 /// <param name="Headers">Request headers.</param>
 /// <param name="Params">Route parameters.</param>
-/// <param name="Body">The request body as text, or null when empty.</param>
+/// <param name="Body">The request body as text, or null when empty (or refused as too large).</param>
 public sealed record HttpTriggerInput(
     string Method,
     string Url,
     IReadOnlyDictionary<string, string> Query,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Headers,
     IReadOnlyDictionary<string, string> Params,
-    string? Body);
+    string? Body)
+{
+    /// <summary>
+    /// The body was longer than the endpoint's cap and was not read past it (its <see cref="Body"/> is null): answered
+    /// 413 by the endpoint's own cap check.
+    /// </summary>
+    public bool BodyOverCap { get; init; }
+}

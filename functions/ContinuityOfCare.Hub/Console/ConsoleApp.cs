@@ -21,7 +21,7 @@ public sealed partial class ConsoleApp(
     public async Task<HttpResponseOutput> HandleAsync(HttpTriggerInput input, string? path, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (input.Body is { Length: > ApiRequest.MaxBodyBytes })
+        if (input.BodyOverCap || input.Body is { Length: > ApiRequest.MaxBodyBytes })
         {
             // The console's forms are a few fields; the API's body cap holds here too.
             return ConsoleResponses.Html(ConsoleLayout.Page("The form is too large", null, null, null,

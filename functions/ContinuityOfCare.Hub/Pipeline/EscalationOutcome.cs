@@ -22,8 +22,9 @@ public enum EscalationOutcome
     EscalatedDeliveryFailed,
 
     /// <summary>
-    /// The level is recorded but its email is neither confirmed nor refused, and the attempt may still be live (younger
-    /// than <c>Mail:Outbox:InFlightTimeout</c>): ask again later; an attempt older than that is repeated.
+    /// The level is recorded but its email is neither confirmed nor refused: it waits for the relay (tried again when
+    /// asked again), or its attempt may still be live (younger than <c>Mail:Outbox:InFlightTimeout</c>; an attempt older
+    /// than that is repeated). Ask again later.
     /// </summary>
     DeliveryUnconfirmed,
 

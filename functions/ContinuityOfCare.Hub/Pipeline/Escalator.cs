@@ -22,9 +22,10 @@ namespace ContinuityOfCare.Hub.Pipeline;
 /// by the obligation's orchestration, which decides <em>when</em> (docs/pipeline.md "Obligations as orchestrations").
 /// <para>Exactly once per level, even when the engine runs the activity again: the level is recorded first (the store's
 /// guard row, inserted with the state move in one transaction: only one caller wins) and only the winner sends, with
-/// a message id derived from the obligation and level. Like the outbox's residual window (docs/email.md), this
-/// resolves toward not sending twice: if the email then cannot be delivered, the level stays recorded and the
-/// operator gets a notice to follow it up by hand.</para>
+/// a message id derived from the obligation and level. Like an Alert Form in the outbox (docs/email.md), an email the
+/// relay cannot take yet (circuit open, no connection, a 4xx: nothing handed over) waits, <see cref="EscalationDelivery.Waiting"/>,
+/// and is tried again when its orchestration asks again (every 30 s) or the outbox sweep runs; only a permanent refusal
+/// (or no recipient) leaves the level recorded as undelivered with a notice to follow it up by hand.</para>
 /// </summary>
 public sealed partial class Escalator(
     HubState state,
@@ -71,14 +72,13 @@ public sealed partial class Escalator(
             return recorded.Outcome == ChangeOutcome.AlreadyApplied ? EscalationOutcome.AlreadyEscalated : EscalationOutcome.Closed;
         }
 
-        var delivered = await SendAsync(stored, level, now, cancellationToken).ConfigureAwait(false);
-        await state.Obligations.SetEscalationDeliveryAsync(stored.Id, level, delivered ? EscalationDelivery.Sent : EscalationDelivery.Undelivered, now, 1, ETag.All, cancellationToken).ConfigureAwait(false);
-        return delivered ? EscalationOutcome.Escalated : EscalationOutcome.EscalatedDeliveryFailed;
+        var delivery = await SendAsync(stored, level, now, cancellationToken).ConfigureAwait(false);
+        return await SettleAsync(stored.Id, level, delivery, now, 1, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Every recorded level whose email is still unconfirmed (<see cref="EscalationDelivery.Sending"/>) is resumed: repeated
-    /// once its attempt is older than <c>Mail:Outbox:InFlightTimeout</c> (<see cref="ResumeAsync"/>). Returns how many were sent.
+    /// Every recorded level whose email is still unconfirmed (<see cref="EscalationDelivery.Sending"/>) or waiting for the
+    /// relay (<see cref="EscalationDelivery.Waiting"/>) is resumed (<see cref="ResumeAsync"/>). Returns how many were sent.
     /// </summary>
     public async Task<int> ResumeUnconfirmedAsync(CancellationToken cancellationToken)
     {
@@ -96,26 +96,36 @@ public sealed partial class Escalator(
     }
 
     /// <summary>
-    /// A level already recorded: nothing to do once its email is confirmed (or refused, with its notice). One still
-    /// marked Sending was cut off — the process died between recording the level and writing the relay's answer — once
-    /// the attempt is older than any live one can be (<c>Mail:Outbox:InFlightTimeout</c>, the outbox's own bound). As
-    /// with the outbox's residual window (docs/email.md), a lost escalation is worse than a repeat: it is sent again
-    /// with the same Message-ID and the operator is told it may repeat. Younger: asked again later.
+    /// A level already recorded: nothing to do once its email is confirmed (or refused, with its notice). One
+    /// <see cref="EscalationDelivery.Waiting"/> for the relay is tried again now (nothing was handed over, so it is no
+    /// repeat). One still marked Sending was cut off — the process died between recording the level and writing the
+    /// relay's answer, or the relay never answered the transaction — once the attempt is older than any live one can be
+    /// (<c>Mail:Outbox:InFlightTimeout</c>, the outbox's own bound). As with the outbox's residual window (docs/email.md),
+    /// a lost escalation is worse than a repeat: it is sent again with the same Message-ID and the operator is told it
+    /// may repeat. Younger: asked again later. Either way the retry first claims the level (an ETag-guarded move to
+    /// Sending), so two callers never send it at once.
     /// </summary>
     private async Task<EscalationOutcome> ResumeAsync(StoredObligation stored, int level, CancellationToken cancellationToken)
     {
         var delivery = await state.Obligations.GetEscalationDeliveryAsync(stored.Id, level, cancellationToken).ConfigureAwait(false);
-        if (delivery is not { State: EscalationDelivery.Sending })
+        if (delivery is not { State: EscalationDelivery.Sending or EscalationDelivery.Waiting })
         {
             return EscalationOutcome.AlreadyEscalated;
         }
 
         var now = clock.GetCurrentInstant();
         var attempts = delivery.Attempts + 1;
-        if (now - delivery.AttemptAt < Duration.FromTimeSpan(outbox.Value.InFlightTimeout)
+        var repeat = delivery.State == EscalationDelivery.Sending;
+        if ((repeat && now - delivery.AttemptAt < Duration.FromTimeSpan(outbox.Value.InFlightTimeout))
             || !await state.Obligations.SetEscalationDeliveryAsync(stored.Id, level, EscalationDelivery.Sending, now, attempts, delivery.ETag, cancellationToken).ConfigureAwait(false))
         {
             return EscalationOutcome.DeliveryUnconfirmed;
+        }
+
+        if (!repeat)
+        {
+            var retried = await SendAsync(stored, level, now, cancellationToken).ConfigureAwait(false);
+            return await SettleAsync(stored.Id, level, retried, now, attempts, cancellationToken).ConfigureAwait(false);
         }
 
         await state.Notices.TryRaiseAsync(
@@ -123,9 +133,28 @@ public sealed partial class Escalator(
                 $"Escalation level {level} of obligation {stored.Id} ({stored.Obligation.RuleId}, owner {stored.Obligation.OwnerOrganisationId}) was recorded at {delivery.AttemptAt} but the hub stopped before the relay's answer was written: it is sent again with the same Message-ID, so the recipient may see it twice.",
                 now),
             cancellationToken).ConfigureAwait(false);
-        var delivered = await SendAsync(stored, level, now, cancellationToken).ConfigureAwait(false);
-        await state.Obligations.SetEscalationDeliveryAsync(stored.Id, level, delivered ? EscalationDelivery.Sent : EscalationDelivery.Undelivered, now, attempts, ETag.All, cancellationToken).ConfigureAwait(false);
-        return delivered ? EscalationOutcome.Escalated : EscalationOutcome.EscalatedDeliveryFailed;
+        var repeated = await SendAsync(stored, level, now, cancellationToken).ConfigureAwait(false);
+        return await SettleAsync(stored.Id, level, repeated, now, attempts, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes what the relay said about the attempt started at <paramref name="attemptAt"/>. No reply to a started
+    /// transaction leaves the level Sending: repeated, labelled, once older than the in-flight timeout.
+    /// </summary>
+    private async Task<EscalationOutcome> SettleAsync(string obligationId, int level, string delivery, Instant attemptAt, int attempts, CancellationToken cancellationToken)
+    {
+        if (delivery == EscalationDelivery.Sending)
+        {
+            return EscalationOutcome.DeliveryUnconfirmed;
+        }
+
+        await state.Obligations.SetEscalationDeliveryAsync(obligationId, level, delivery, attemptAt, attempts, ETag.All, cancellationToken).ConfigureAwait(false);
+        return delivery switch
+        {
+            EscalationDelivery.Sent => EscalationOutcome.Escalated,
+            EscalationDelivery.Waiting => EscalationOutcome.DeliveryUnconfirmed,
+            _ => EscalationOutcome.EscalatedDeliveryFailed,
+        };
     }
 
     /// <summary>
@@ -162,7 +191,12 @@ public sealed partial class Escalator(
         return new Uri(publicBaseUrl, "api/ack/" + token);
     }
 
-    private async Task<bool> SendAsync(StoredObligation stored, int level, Instant now, CancellationToken cancellationToken)
+    /// <summary>
+    /// One attempt; returns the delivery state it leaves: Sent; Waiting (the relay could not take it; nothing handed
+    /// over); Sending (the transaction started and no reply came); Undelivered (refused for good, or no recipient, with
+    /// the operator notice).
+    /// </summary>
+    private async Task<string> SendAsync(StoredObligation stored, int level, Instant now, CancellationToken cancellationToken)
     {
         var obligation = stored.Obligation;
         var directory = (await directories.LoadLiveAsync(cancellationToken).ConfigureAwait(false)).Live;
@@ -171,7 +205,7 @@ public sealed partial class Escalator(
         if (ownerEntry is null)
         {
             await NoticeAsync(stored, level, now, "no directory entry for the owner or the regional team", cancellationToken).ConfigureAwait(false);
-            return false;
+            return EscalationDelivery.Undelivered;
         }
 
         var owner = AlertParty.From(ownerEntry);
@@ -198,13 +232,18 @@ public sealed partial class Escalator(
             rendered.TemplateVersion);
         var outcome = await sender.SendAsync(email, cancellationToken).ConfigureAwait(false);
         LogEscalation(obligation.Id, level, outcome.Kind);
-        if (outcome.Kind == DeliveryOutcomeKind.Sent)
+        switch (outcome)
         {
-            return true;
+            case { Kind: DeliveryOutcomeKind.Sent }:
+                return EscalationDelivery.Sent;
+            case { ReplyUnknown: true }:
+                return EscalationDelivery.Sending;
+            case { Kind: DeliveryOutcomeKind.TransientFailure or DeliveryOutcomeKind.CircuitOpen }:
+                return EscalationDelivery.Waiting;
+            default:
+                await NoticeAsync(stored, level, now, $"the escalation email could not be delivered ({outcome.Kind}, code {outcome.SmtpCode})", cancellationToken).ConfigureAwait(false);
+                return EscalationDelivery.Undelivered;
         }
-
-        await NoticeAsync(stored, level, now, $"the escalation email could not be delivered ({outcome.Kind}, code {outcome.SmtpCode})", cancellationToken).ConfigureAwait(false);
-        return false;
     }
 
     private async Task NoticeAsync(StoredObligation stored, int level, Instant now, string problem, CancellationToken cancellationToken)

@@ -209,10 +209,10 @@ public sealed partial class ObligationStore
             : null;
     }
 
-    /// <summary>The recorded levels whose email is still unconfirmed (a filtered scan of the guard rows).</summary>
+    /// <summary>The recorded levels whose email is still unconfirmed or waiting for the relay (a filtered scan of the guard rows).</summary>
     public async IAsyncEnumerable<(string ObligationId, int Level)> UnconfirmedEscalationsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"Delivery eq {EscalationDelivery.Sending}");
+        var filter = TableClient.CreateQueryFilter($"Delivery eq {EscalationDelivery.Sending} or Delivery eq {EscalationDelivery.Waiting}");
         await foreach (var row in _obligations.QueryAsync<TableEntity>(filter, select: ["ObligationId", "Level"], cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             if (row.GetString("ObligationId") is { } id && row.GetInt32("Level") is { } level)

@@ -20,6 +20,9 @@ namespace ContinuityOfCare.Mail.Transport;
 /// its open and close transitions go to the <see cref="IRelayStateObserver"/> once each;</item>
 /// <item>timeout per attempt (<see cref="SmtpOptions.Timeout"/>).</item>
 /// </list>
+/// Only the relay's failures count: an exception from the per-attempt hook (<see cref="SmtpAttemptObserver"/> — the
+/// outbox's storage writes) is neither retried nor counted by the breaker nor turned into a timeout, even when the
+/// attempt's timeout cancelled it; it reaches the caller unchanged (a storage outage must not raise a relay-down notice).
 /// </summary>
 public sealed partial class ResilientMailSender : IMailSender, IDisposable
 {
@@ -70,8 +73,22 @@ public sealed partial class ResilientMailSender : IMailSender, IDisposable
         {
             return await _pipeline.ExecuteAsync(
                 static (state, token) => new ValueTask<SmtpDeliveryOutcome>(state.Transport.SendAsync(state.Email, state.Attempts, token)),
-                (Transport: _transport, Email: email, Attempts: attempts),
+                (Transport: _transport, Email: email, Attempts: AttemptObserverFailure.Guard(attempts)),
                 cancellationToken).ConfigureAwait(false);
+        }
+        catch (AttemptObserverFailure failure)
+        {
+            // The hook's own failure (e.g. storage slow or away while the outbox marks the alert Sending) passed the
+            // retry, breaker and timeout as what it is, not as a relay failure. The caller sees the original exception,
+            // except a cancellation by the attempt's timeout (the caller did not cancel), which says so.
+            var inner = failure.InnerException!;
+            if (inner is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException("The per-attempt hook (a storage write) did not finish within the SMTP attempt's timeout; nothing was handed to the relay.", inner);
+            }
+
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(inner);
+            throw;
         }
         catch (RateLimiterRejectedException)
         {

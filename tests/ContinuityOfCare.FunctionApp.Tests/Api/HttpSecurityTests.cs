@@ -112,6 +112,60 @@ public sealed class HttpSecurityTests(AzuriteFixture azurite)
         Assert.Equal(before, await InboxBlobsAsync());
     }
 
+    /// <summary>
+    /// The body cap is applied while the body streams in, not after it has all been read: a declared length over the cap
+    /// is refused before any of it is read, and an endless chunked body is refused once past the cap. The client here
+    /// never finishes either body, so a host that read first and checked after would never answer.
+    /// </summary>
+    [Theory]
+    [InlineData("obligations/obl-x/fulfil", "declared 1 GB")]
+    [InlineData("obligations/obl-x/fulfil", "endless chunks")]
+    [InlineData("inbox/court-results?name=big.csv", "declared 1 GB")]
+    [InlineData("inbox/court-results?name=big.csv", "endless chunks")]
+    public async Task A_body_past_the_cap_is_refused_with_413_while_it_streams_in(string route, string body)
+    {
+        await using var host = await ApiTestHost.StartAsync(azurite, new Dictionary<string, string?> { ["Pipeline:MaxUploadBytes"] = "65536" });
+        var before = await InboxBlobsAsync();
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(host.App.BaseAddress.Host, host.App.BaseAddress.Port);
+        var stream = tcp.GetStream();
+        var framing = body == "declared 1 GB" ? "Content-Length: 1073741824" : "Transfer-Encoding: chunked";
+        var head = $"POST /api/{route} HTTP/1.1\r\nHost: {host.App.BaseAddress.Authority}\r\nx-functions-key: {ApiTestHost.ApiKey}\r\n" +
+                   $"Content-Type: application/json\r\n{framing}\r\n\r\n";
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+        using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var answer = ReadStatusLineAsync(stream, bounded.Token);
+
+        // 4 KiB chunks until the host answers: at most 4 MiB (64 times the larger cap) are offered.
+        var chunk = Encoding.ASCII.GetBytes("1000\r\n" + new string('a', 4096) + "\r\n");
+        for (var sent = 0; sent < 1024 && !answer.IsCompleted; sent++)
+        {
+            try
+            {
+                await stream.WriteAsync(body == "declared 1 GB" ? chunk.AsMemory(6, 4096) : chunk, bounded.Token);
+            }
+            catch (Exception exception) when (exception is IOException or OperationCanceledException)
+            {
+                break; // the host answered and closed the connection, or stopped reading (the bound then says so below)
+            }
+        }
+
+        Assert.StartsWith("HTTP/1.1 413 ", await answer, StringComparison.Ordinal);
+        Assert.Equal(before, await InboxBlobsAsync());
+    }
+
+    private static async Task<string> ReadStatusLineAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var line = new StringBuilder();
+        var one = new byte[1];
+        while (await stream.ReadAsync(one, cancellationToken) == 1 && one[0] != (byte)'\n')
+        {
+            line.Append((char)one[0]);
+        }
+
+        return line.ToString().TrimEnd('\r');
+    }
+
     [Theory]
     [InlineData("../clients.csv")]
     [InlineData("..\\clients.csv")]

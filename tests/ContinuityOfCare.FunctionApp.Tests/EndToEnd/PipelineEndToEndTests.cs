@@ -171,7 +171,8 @@ public sealed class PipelineEndToEndTests
 
         // Route started its orchestration: waiting for fulfilment or the deadline, Tue 29 Dec 09:00.
         var before = await Eventually.GetAsync(async () =>
-            await world.Get<IObligationEvents>().DescribeAsync(obligationId, withHistory: true, CancellationToken.None), "the orchestration Route started");
+            await world.Get<IObligationEvents>().DescribeAsync(obligationId, withHistory: true, CancellationToken.None) is { Step: not null } shown ? shown : null,
+            "the orchestration Route started, past its first step");
         Assert.Equal("waiting for fulfilment; due 2026-12-29T09:00:00Z", before.Step);
 
         // The runner is restarted mid-wait at 09:30 (its engine is in memory, so the orchestration is lost);

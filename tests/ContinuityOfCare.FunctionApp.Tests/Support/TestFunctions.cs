@@ -70,7 +70,7 @@ public sealed class PingFunction(InvocationLog log)
     [Function("Ping")]
     public async Task<IActionResult> RunAsync([HttpTrigger(AuthorizationLevel.Function, "get", "post", Route = "ping/{id}")] HttpRequest request, string id, CancellationToken cancellationToken)
     {
-        var input = await HttpBridge.ReadAsync(request, new Dictionary<string, string> { ["id"] = id }, cancellationToken);
+        var input = await HttpBridge.ReadAsync(request, new Dictionary<string, string> { ["id"] = id }, ApiRequest.MaxBodyBytes, cancellationToken);
         log.Add(input.Method);
         var who = input.Query.GetValueOrDefault("who", "nobody");
         return new HubHttpResult(HttpResponseOutput.Text(201, $"pong {id} {who} {input.Body}"));

@@ -136,10 +136,13 @@ internal sealed class HubProbe(string connectionString)
     }
 
     /// <summary>Messages waiting in the stage queues (ingest, route, send).</summary>
-    public async Task<int> StageDepthAsync(CancellationToken cancellationToken = default)
+    public Task<int> StageDepthAsync(CancellationToken cancellationToken = default) => DepthAsync(PipelineQueues.All, cancellationToken);
+
+    /// <summary>Messages in the named stage queues, visible or held by a running invocation (0 for a queue not yet created).</summary>
+    public async Task<int> DepthAsync(IEnumerable<string> queueNames, CancellationToken cancellationToken = default)
     {
         var total = 0;
-        foreach (var name in PipelineQueues.All)
+        foreach (var name in queueNames)
         {
             var queue = new QueueClient(connectionString, name);
             if ((await queue.ExistsAsync(cancellationToken).ConfigureAwait(false)).Value)

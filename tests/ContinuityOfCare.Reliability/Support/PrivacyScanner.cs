@@ -57,9 +57,9 @@ internal static class PrivacyScanner
                 scan.Search("table key", where, row.PartitionKey + " " + row.RowKey, clientsAllowed: allowed);
                 foreach (var (name, value) in row)
                 {
-                    if (value is string or int or long or DateTimeOffset or bool or double or Guid)
+                    if (PrivacyScan.TableValueText(value) is { } text)
                     {
-                        scan.Search("table value", where + " " + name, Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", clientsAllowed: allowed);
+                        scan.Search("table value", where + " " + name, text, clientsAllowed: allowed);
                     }
                 }
             }
@@ -122,6 +122,7 @@ internal sealed class PrivacyScan(PersonalData data)
     {
         _searched[kind] = _searched.GetValueOrDefault(kind) + 1;
         var tokens = Tokens(text);
+        var hits = new List<(int First, int Last, PersonalValue Value)>();
         for (var i = 0; i < tokens.Count; i++)
         {
             var folded = new StringBuilder();
@@ -139,20 +140,44 @@ internal sealed class PrivacyScan(PersonalData data)
                 folded.Append(tokens[j].Folded);
                 if (folded.Length >= 6 && data.TryFind(folded.ToString(), out var value))
                 {
-                    if (value.Client && clientsAllowed)
-                    {
-                        _allowedHits++;
-                    }
-                    else if (_leaks.Count < 10_000)
-                    {
-                        var start = Math.Max(0, tokens[i].Start - 40);
-                        var end = Math.Min(text.Length, tokens[j].End + 40);
-                        _leaks.Add($"{(value.Client ? "client" : "STRANGER")} {value.Kind} of {value.Owner} in {kind} ({where}): …{text[start..end].ReplaceLineEndings(" ")}…");
-                    }
+                    hits.Add((i, j, value));
                 }
             }
         }
+
+        // Where a client's values are allowed, a stranger's value found wholly inside a client's value at the same place
+        // is the client's (a stranger "Lee Walsh" inside a client "Ian Lee Walsh" on the client's Alert Form).
+        var allowed = clientsAllowed ? hits.Where(h => h.Value.Client).ToList() : [];
+        foreach (var (first, last, value) in hits)
+        {
+            if (value.Client && clientsAllowed)
+            {
+                _allowedHits++;
+            }
+            else if (!value.Client && allowed.Any(c => c.First <= first && last <= c.Last && (c.First, c.Last) != (first, last)))
+            {
+                _allowedHits++;
+            }
+            else if (_leaks.Count < 10_000)
+            {
+                var start = Math.Max(0, tokens[first].Start - 40);
+                var end = Math.Min(text.Length, tokens[last].End + 40);
+                _leaks.Add($"{(value.Client ? "client" : "STRANGER")} {value.Kind} of {value.Owner} in {kind} ({where}): …{text[start..end].ReplaceLineEndings(" ")}…");
+            }
+        }
     }
+
+    /// <summary>
+    /// The text of a table property to search, or null for one that cannot hold personal text: an instant with a time
+    /// of day is a time the hub recorded (an attempt, a send), not a date of birth — which it can equal by chance when a
+    /// generated defendant is "born" on the run's own day.
+    /// </summary>
+    public static string? TableValueText(object? value) => value switch
+    {
+        DateTimeOffset instant when instant.TimeOfDay != TimeSpan.Zero => null,
+        string or int or long or DateTimeOffset or bool or double or Guid => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+        _ => null,
+    };
 
     private static List<(int Start, int End, string Folded)> Tokens(string text)
     {

@@ -27,6 +27,8 @@ internal sealed class RunnerSettings(string storageConnectionString, int smtpPor
             ["Logging__LogLevel__Default"] = "Trace",
             ["Logging__Console__IncludeScopes"] = "true",
             ["Logging__Console__FormatterName"] = "simple",
+            // A kept run's runner.log can be read against the test's own timeline.
+            ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
             ["LocalRunner__ApiKey"] = ApiKey,
             ["LocalRunner__BlobPollingInterval"] = "00:00:00.500",
             ["LocalRunner__MessageLease"] = "00:00:05",

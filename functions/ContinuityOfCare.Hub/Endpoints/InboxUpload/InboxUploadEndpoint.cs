@@ -41,6 +41,9 @@ public sealed partial class InboxUploadEndpoint(
         [InboxContainers.CourtLists, InboxContainers.CourtResults, InboxContainers.Discharges, InboxContainers.Clients, InboxContainers.Directory, InboxContainers.Calendar];
 
     /// <inheritdoc />
+    public override long MaxBodyBytes => options.Value.MaxUploadBytes;
+
+    /// <inheritdoc />
     protected override bool HasItsOwnBodyCap => true;
 
     /// <inheritdoc />
@@ -74,7 +77,7 @@ public sealed partial class InboxUploadEndpoint(
 
         var content = Encoding.UTF8.GetBytes(request.Body ?? string.Empty);
         var cap = options.Value.MaxUploadBytes;
-        if (content.Length > cap)
+        if (request.BodyOverCap || content.Length > cap)
         {
             throw new ApiProblemException(ApiProblem.TooLarge(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"The file is larger than the upload cap of {cap / (1024.0 * 1024.0):0.##} MB (Pipeline:MaxUploadBytes).")));
