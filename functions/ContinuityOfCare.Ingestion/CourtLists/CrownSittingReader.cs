@@ -21,8 +21,6 @@ namespace ContinuityOfCare.Ingestion.CourtLists;
 /// </remarks>
 internal sealed class CrownSittingReader(string sourceFile, IngestionOptions options)
 {
-    private readonly CaptureNodes<Hearing> _hearingNodes = new();
-    private readonly CaptureNodes<Defendant> _defendantNodes = new();
     private readonly CapturedArray<Hearing> _hearings = new();
     private JsonTokenType _sitting;
     private JsonScalar _sittingAt;
@@ -30,36 +28,12 @@ internal sealed class CrownSittingReader(string sourceFile, IngestionOptions opt
     /// <summary>Captures the sitting <paramref name="reader"/> is on (a <see cref="JsonElementReader"/>).</summary>
     public bool Capture(ref Utf8JsonReader reader)
     {
-        _hearingNodes.Reset();
-        _defendantNodes.Reset();
         _hearings.Clear();
         _sittingAt = default;
         _sitting = reader.TokenType;
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            return reader.TrySkip();
-        }
-
-        while (true)
-        {
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                return true;
-            }
-
-            var read = reader.ValueTextEquals("SittingAt"u8) ? JsonFields.TryReadScalar(ref reader, out _sittingAt)
-                : reader.ValueTextEquals("Hearings"u8) ? TryCaptureHearings(ref reader)
-                : reader.TrySkip();
-            if (!read)
-            {
-                return false;
-            }
-        }
+        return reader.TokenType == JsonTokenType.StartObject
+            ? JsonCapture.TryCaptureProperties(ref reader, this, CaptureSittingProperty)
+            : reader.TrySkip();
     }
 
     /// <summary>The listings, rejections and warnings of the sitting last captured.</summary>
@@ -265,338 +239,83 @@ internal sealed class CrownSittingReader(string sourceFile, IngestionOptions opt
     private ParsedItem<CourtListing> Reject(string path, string reason) =>
         ParsedItem<CourtListing>.Of(new Rejection(new SourceRef(sourceFile, JsonPath: path), reason));
 
-    // The capture: one method per object kind; each is on the property name (or the value's first token) when called
-    // and leaves the reader on the value's last token.
-    private bool TryCaptureHearings(ref Utf8JsonReader reader)
+    // The capture: one method per object kind, called on a property's name (JsonCapture, CapturedArray); each leaves
+    // the reader on the value's last token. An object-valued property is cleared first: the last one wins whole, and
+    // its fields are read only from an object (given as anything else, they are absent).
+    private static bool CaptureSittingProperty(ref Utf8JsonReader reader, CrownSittingReader sitting) =>
+        reader.ValueTextEquals("SittingAt"u8) ? JsonFields.TryReadScalar(ref reader, out sitting._sittingAt)
+        : reader.ValueTextEquals("Hearings"u8) ? sitting._hearings.TryCapture(ref reader, CaptureHearingProperty)
+        : reader.TrySkip();
+
+    private static bool CaptureHearingProperty(ref Utf8JsonReader reader, Hearing hearing)
     {
-        _hearings.Clear();
-        if (!reader.Read())
+        if (reader.ValueTextEquals("HearingDetails"u8))
         {
-            return false;
+            hearing.ClearDetails();
+            return JsonCapture.TryCaptureObject(ref reader, hearing, CaptureHearingDetailsProperty, out _);
         }
 
-        _hearings.Token = reader.TokenType;
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            return reader.TrySkip();
-        }
-
-        while (true)
-        {
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            if (reader.TokenType == JsonTokenType.EndArray)
-            {
-                return true;
-            }
-
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                _hearings.Items.Add(null);
-                if (!reader.TrySkip())
-                {
-                    return false;
-                }
-
-                continue;
-            }
-
-            var hearing = _hearingNodes.Take();
-            _hearings.Items.Add(hearing);
-            if (!TryCaptureHearing(ref reader, hearing))
-            {
-                return false;
-            }
-        }
+        return reader.ValueTextEquals("CaseNumber"u8) ? JsonFields.TryReadScalar(ref reader, out hearing.CaseNumber)
+            : reader.ValueTextEquals("CaseNumberCaTH"u8) ? JsonFields.TryReadScalar(ref reader, out hearing.CaseNumberCaTH)
+            : reader.ValueTextEquals("Defendants"u8) ? hearing.Defendants.TryCapture(ref reader, CaptureDefendantProperty)
+            : reader.TrySkip();
     }
 
-    private bool TryCaptureHearing(ref Utf8JsonReader reader, Hearing hearing)
+    private static bool CaptureHearingDetailsProperty(ref Utf8JsonReader reader, Hearing hearing) =>
+        reader.ValueTextEquals("HearingDescription"u8) ? JsonFields.TryReadScalar(ref reader, out hearing.HearingDescription)
+        : reader.ValueTextEquals("HearingType"u8) ? JsonFields.TryReadScalar(ref reader, out hearing.HearingType)
+        : reader.ValueTextEquals("HearingDate"u8) ? JsonFields.TryReadScalar(ref reader, out hearing.HearingDate)
+        : reader.TrySkip();
+
+    private static bool CaptureDefendantProperty(ref Utf8JsonReader reader, Defendant defendant)
     {
-        while (true)
+        if (reader.ValueTextEquals("PersonalDetails"u8))
         {
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                return true;
-            }
-
-            var read = reader.ValueTextEquals("HearingDetails"u8) ? TryCaptureHearingDetails(ref reader, hearing)
-                : reader.ValueTextEquals("CaseNumber"u8) ? JsonFields.TryReadScalar(ref reader, out hearing.CaseNumber)
-                : reader.ValueTextEquals("CaseNumberCaTH"u8) ? JsonFields.TryReadScalar(ref reader, out hearing.CaseNumberCaTH)
-                : reader.ValueTextEquals("Defendants"u8) ? TryCaptureDefendants(ref reader, hearing.Defendants)
-                : reader.TrySkip();
-            if (!read)
-            {
-                return false;
-            }
+            defendant.ClearPersonal();
+            return JsonCapture.TryCaptureObject(ref reader, defendant, CapturePersonalDetailsProperty, out defendant.Personal);
         }
+
+        if (reader.ValueTextEquals("PrisonLocation"u8))
+        {
+            defendant.ClearLocation();
+            return JsonCapture.TryCaptureObject(ref reader, defendant, CapturePrisonLocationProperty, out _);
+        }
+
+        return reader.ValueTextEquals("PrisonerID"u8) ? JsonFields.TryReadScalar(ref reader, out defendant.PrisonerId)
+            : reader.ValueTextEquals("URN"u8) ? JsonFields.TryReadScalar(ref reader, out defendant.Urn)
+            : reader.TrySkip();
     }
 
-    private static bool TryCaptureHearingDetails(ref Utf8JsonReader reader, Hearing hearing)
+    private static bool CapturePersonalDetailsProperty(ref Utf8JsonReader reader, Defendant defendant)
     {
-        hearing.ClearDetails();
-        if (!reader.Read())
+        if (reader.ValueTextEquals("Name"u8))
         {
-            return false;
+            defendant.ClearName();
+            return JsonCapture.TryCaptureObject(ref reader, defendant, CaptureNameProperty, out _);
         }
 
-        if (reader.TokenType != JsonTokenType.StartObject)
+        if (reader.ValueTextEquals("DateOfBirth"u8))
         {
-            return reader.TrySkip();
+            defendant.BirthDate = default;
+            return JsonCapture.TryCaptureObject(ref reader, defendant, CaptureDateOfBirthProperty, out _);
         }
 
-        while (true)
-        {
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                return true;
-            }
-
-            var read = reader.ValueTextEquals("HearingDescription"u8) ? JsonFields.TryReadScalar(ref reader, out hearing.HearingDescription)
-                : reader.ValueTextEquals("HearingType"u8) ? JsonFields.TryReadScalar(ref reader, out hearing.HearingType)
-                : reader.ValueTextEquals("HearingDate"u8) ? JsonFields.TryReadScalar(ref reader, out hearing.HearingDate)
-                : reader.TrySkip();
-            if (!read)
-            {
-                return false;
-            }
-        }
+        return reader.ValueTextEquals("IsMasked"u8) ? JsonFields.TryReadScalar(ref reader, out defendant.IsMasked) : reader.TrySkip();
     }
 
-    private bool TryCaptureDefendants(ref Utf8JsonReader reader, CapturedArray<Defendant> defendants)
-    {
-        defendants.Clear();
-        if (!reader.Read())
-        {
-            return false;
-        }
+    private static bool CaptureNameProperty(ref Utf8JsonReader reader, Defendant defendant) =>
+        reader.ValueTextEquals("CitizenNameSurname"u8) ? JsonFields.TryReadScalar(ref reader, out defendant.Surname)
+        : reader.ValueTextEquals("CitizenNameForename"u8)
+            ? TryCaptureTextOrList(ref reader, out defendant.Forename, defendant.ForenameParts, firstOnly: false, out defendant.ForenamePartsUndecodable)
+        : reader.TrySkip();
 
-        defendants.Token = reader.TokenType;
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            return reader.TrySkip();
-        }
+    private static bool CaptureDateOfBirthProperty(ref Utf8JsonReader reader, Defendant defendant) =>
+        reader.ValueTextEquals("BirthDate"u8) ? JsonFields.TryReadScalar(ref reader, out defendant.BirthDate) : reader.TrySkip();
 
-        while (true)
-        {
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            if (reader.TokenType == JsonTokenType.EndArray)
-            {
-                return true;
-            }
-
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                defendants.Items.Add(null);
-                if (!reader.TrySkip())
-                {
-                    return false;
-                }
-
-                continue;
-            }
-
-            var defendant = _defendantNodes.Take();
-            defendants.Items.Add(defendant);
-            if (!TryCaptureDefendant(ref reader, defendant))
-            {
-                return false;
-            }
-        }
-    }
-
-    private static bool TryCaptureDefendant(ref Utf8JsonReader reader, Defendant defendant)
-    {
-        while (true)
-        {
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                return true;
-            }
-
-            var read = reader.ValueTextEquals("PersonalDetails"u8) ? TryCapturePersonalDetails(ref reader, defendant)
-                : reader.ValueTextEquals("PrisonerID"u8) ? JsonFields.TryReadScalar(ref reader, out defendant.PrisonerId)
-                : reader.ValueTextEquals("PrisonLocation"u8) ? TryCapturePrisonLocation(ref reader, defendant)
-                : reader.ValueTextEquals("URN"u8) ? JsonFields.TryReadScalar(ref reader, out defendant.Urn)
-                : reader.TrySkip();
-            if (!read)
-            {
-                return false;
-            }
-        }
-    }
-
-    private static bool TryCapturePersonalDetails(ref Utf8JsonReader reader, Defendant defendant)
-    {
-        defendant.ClearPersonal();
-        if (!reader.Read())
-        {
-            return false;
-        }
-
-        defendant.Personal = reader.TokenType;
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            return reader.TrySkip();
-        }
-
-        while (true)
-        {
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                return true;
-            }
-
-            var read = reader.ValueTextEquals("IsMasked"u8) ? JsonFields.TryReadScalar(ref reader, out defendant.IsMasked)
-                : reader.ValueTextEquals("Name"u8) ? TryCaptureName(ref reader, defendant)
-                : reader.ValueTextEquals("DateOfBirth"u8) ? TryCaptureDateOfBirth(ref reader, defendant)
-                : reader.TrySkip();
-            if (!read)
-            {
-                return false;
-            }
-        }
-    }
-
-    private static bool TryCaptureName(ref Utf8JsonReader reader, Defendant defendant)
-    {
-        defendant.ClearName();
-        if (!reader.Read())
-        {
-            return false;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            return reader.TrySkip();
-        }
-
-        while (true)
-        {
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                return true;
-            }
-
-            bool read;
-            if (reader.ValueTextEquals("CitizenNameSurname"u8))
-            {
-                read = JsonFields.TryReadScalar(ref reader, out defendant.Surname);
-            }
-            else if (reader.ValueTextEquals("CitizenNameForename"u8))
-            {
-                read = TryCaptureTextOrList(ref reader, out defendant.Forename, defendant.ForenameParts, firstOnly: false, out defendant.ForenamePartsUndecodable);
-            }
-            else
-            {
-                read = reader.TrySkip();
-            }
-
-            if (!read)
-            {
-                return false;
-            }
-        }
-    }
-
-    private static bool TryCaptureDateOfBirth(ref Utf8JsonReader reader, Defendant defendant)
-    {
-        defendant.BirthDate = default;
-        if (!reader.Read())
-        {
-            return false;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            return reader.TrySkip();
-        }
-
-        while (true)
-        {
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                return true;
-            }
-
-            var read = reader.ValueTextEquals("BirthDate"u8) ? JsonFields.TryReadScalar(ref reader, out defendant.BirthDate) : reader.TrySkip();
-            if (!read)
-            {
-                return false;
-            }
-        }
-    }
-
-    private static bool TryCapturePrisonLocation(ref Utf8JsonReader reader, Defendant defendant)
-    {
-        defendant.ClearLocation();
-        if (!reader.Read())
-        {
-            return false;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            return reader.TrySkip();
-        }
-
-        while (true)
-        {
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                return true;
-            }
-
-            var read = reader.ValueTextEquals("Location"u8)
-                ? TryCaptureTextOrList(ref reader, out defendant.Location, defendant.LocationParts, firstOnly: true, out defendant.LocationPartsUndecodable)
-                : reader.TrySkip();
-            if (!read)
-            {
-                return false;
-            }
-        }
-    }
+    private static bool CapturePrisonLocationProperty(ref Utf8JsonReader reader, Defendant defendant) =>
+        reader.ValueTextEquals("Location"u8)
+            ? TryCaptureTextOrList(ref reader, out defendant.Location, defendant.LocationParts, firstOnly: true, out defendant.LocationPartsUndecodable)
+            : reader.TrySkip();
 
     // A value that may be one string or a list of strings: the string (or the token type of anything else), or the
     // list's cleaned strings.

@@ -36,7 +36,7 @@ internal static class JsonFields
 
     /// <summary>The error for an array field that is neither absent (or null) nor an array: <c>name is not an array</c>.</summary>
     public static string? ArrayError<T>(CapturedArray<T> array, string name)
-        where T : class =>
+        where T : class, ICapturedNode, new() =>
         array.Token is JsonTokenType.None or JsonTokenType.Null or JsonTokenType.StartArray ? null : $"{name} is not an array";
 
     /// <summary>Path of an array element: <c>parent.name[index]</c>.</summary>

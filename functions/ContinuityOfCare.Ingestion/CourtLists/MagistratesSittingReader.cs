@@ -23,9 +23,6 @@ internal sealed class MagistratesSittingReader(string sourceFile)
 {
     private const string Defendant = "DEFENDANT";
 
-    private readonly CaptureNodes<Hearing> _hearingNodes = new();
-    private readonly CaptureNodes<Case> _caseNodes = new();
-    private readonly CaptureNodes<Party> _partyNodes = new();
     private readonly CapturedArray<Hearing> _hearings = new();
     private JsonTokenType _sitting;
     private JsonScalar _sittingStart;
@@ -33,37 +30,12 @@ internal sealed class MagistratesSittingReader(string sourceFile)
     /// <summary>Captures the sitting <paramref name="reader"/> is on (a <see cref="JsonElementReader"/>).</summary>
     public bool Capture(ref Utf8JsonReader reader)
     {
-        _hearingNodes.Reset();
-        _caseNodes.Reset();
-        _partyNodes.Reset();
         _hearings.Clear();
         _sittingStart = default;
         _sitting = reader.TokenType;
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            return reader.TrySkip();
-        }
-
-        while (true)
-        {
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                return true;
-            }
-
-            var read = reader.ValueTextEquals("sittingStart"u8) ? JsonFields.TryReadScalar(ref reader, out _sittingStart)
-                : reader.ValueTextEquals("hearing"u8) ? TryCaptureHearings(ref reader)
-                : reader.TrySkip();
-            if (!read)
-            {
-                return false;
-            }
-        }
+        return reader.TokenType == JsonTokenType.StartObject
+            ? JsonCapture.TryCaptureProperties(ref reader, this, CaptureSittingProperty)
+            : reader.TrySkip();
     }
 
     /// <summary>The listings, rejections and warnings of the sitting last captured.</summary>
@@ -218,261 +190,52 @@ internal sealed class MagistratesSittingReader(string sourceFile)
             PrisonCode: null)));
     }
 
-    // The capture: one method per object kind; each is on the property name (or the value's first token) when called
-    // and leaves the reader on the value's last token.
-    private bool TryCaptureHearings(ref Utf8JsonReader reader)
+    // The capture: one method per object kind, called on a property's name (JsonCapture, CapturedArray); each leaves
+    // the reader on the value's last token.
+    private static bool CaptureSittingProperty(ref Utf8JsonReader reader, MagistratesSittingReader sitting) =>
+        reader.ValueTextEquals("sittingStart"u8) ? JsonFields.TryReadScalar(ref reader, out sitting._sittingStart)
+        : reader.ValueTextEquals("hearing"u8) ? sitting._hearings.TryCapture(ref reader, CaptureHearingProperty)
+        : reader.TrySkip();
+
+    private static bool CaptureHearingProperty(ref Utf8JsonReader reader, Hearing hearing) =>
+        reader.ValueTextEquals("hearingType"u8) ? JsonFields.TryReadScalar(ref reader, out hearing.HearingType)
+        : reader.ValueTextEquals("case"u8) ? hearing.Cases.TryCapture(ref reader, CaptureCaseProperty)
+        : reader.ValueTextEquals("application"u8) ? hearing.Applications.TryCapture(ref reader, CaptureCaseProperty)
+        : reader.TrySkip();
+
+    private static bool CaptureCaseProperty(ref Utf8JsonReader reader, Case @case) =>
+        reader.ValueTextEquals("caseUrn"u8) ? JsonFields.TryReadScalar(ref reader, out @case.CaseUrn)
+        : reader.ValueTextEquals("caseNumber"u8) ? JsonFields.TryReadScalar(ref reader, out @case.CaseNumber)
+        : reader.ValueTextEquals("applicationReference"u8) ? JsonFields.TryReadScalar(ref reader, out @case.ApplicationReference)
+        : reader.ValueTextEquals("party"u8) ? @case.Parties.TryCapture(ref reader, CapturePartyProperty)
+        : reader.TrySkip();
+
+    private static bool CapturePartyProperty(ref Utf8JsonReader reader, Party party)
     {
-        _hearings.Clear();
-        if (!reader.Read())
+        if (reader.ValueTextEquals("partyRole"u8))
         {
-            return false;
+            return JsonFields.TryReadScalar(ref reader, out party.PartyRole);
         }
 
-        _hearings.Token = reader.TokenType;
-        if (reader.TokenType != JsonTokenType.StartArray)
+        if (reader.ValueTextEquals("individualDetails"u8))
         {
-            return reader.TrySkip();
+            // The last individualDetails wins whole, as a repeated property does everywhere else.
+            party.ClearDetails();
+            return JsonCapture.TryCaptureObject(ref reader, party, CaptureDetailsProperty, out party.Details);
         }
 
-        while (true)
-        {
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            if (reader.TokenType == JsonTokenType.EndArray)
-            {
-                return true;
-            }
-
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                _hearings.Items.Add(null);
-                if (!reader.TrySkip())
-                {
-                    return false;
-                }
-
-                continue;
-            }
-
-            var hearing = _hearingNodes.Take();
-            _hearings.Items.Add(hearing);
-            if (!TryCaptureHearing(ref reader, hearing))
-            {
-                return false;
-            }
-        }
+        return reader.TrySkip();
     }
 
-    private bool TryCaptureHearing(ref Utf8JsonReader reader, Hearing hearing)
-    {
-        while (true)
-        {
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                return true;
-            }
-
-            var read = reader.ValueTextEquals("hearingType"u8) ? JsonFields.TryReadScalar(ref reader, out hearing.HearingType)
-                : reader.ValueTextEquals("case"u8) ? TryCaptureCases(ref reader, hearing.Cases)
-                : reader.ValueTextEquals("application"u8) ? TryCaptureCases(ref reader, hearing.Applications)
-                : reader.TrySkip();
-            if (!read)
-            {
-                return false;
-            }
-        }
-    }
-
-    private bool TryCaptureCases(ref Utf8JsonReader reader, CapturedArray<Case> cases)
-    {
-        cases.Clear();
-        if (!reader.Read())
-        {
-            return false;
-        }
-
-        cases.Token = reader.TokenType;
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            return reader.TrySkip();
-        }
-
-        while (true)
-        {
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            if (reader.TokenType == JsonTokenType.EndArray)
-            {
-                return true;
-            }
-
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                cases.Items.Add(null);
-                if (!reader.TrySkip())
-                {
-                    return false;
-                }
-
-                continue;
-            }
-
-            var @case = _caseNodes.Take();
-            cases.Items.Add(@case);
-            if (!TryCaptureCase(ref reader, @case))
-            {
-                return false;
-            }
-        }
-    }
-
-    private bool TryCaptureCase(ref Utf8JsonReader reader, Case @case)
-    {
-        while (true)
-        {
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                return true;
-            }
-
-            var read = reader.ValueTextEquals("caseUrn"u8) ? JsonFields.TryReadScalar(ref reader, out @case.CaseUrn)
-                : reader.ValueTextEquals("caseNumber"u8) ? JsonFields.TryReadScalar(ref reader, out @case.CaseNumber)
-                : reader.ValueTextEquals("applicationReference"u8) ? JsonFields.TryReadScalar(ref reader, out @case.ApplicationReference)
-                : reader.ValueTextEquals("party"u8) ? TryCaptureParties(ref reader, @case.Parties)
-                : reader.TrySkip();
-            if (!read)
-            {
-                return false;
-            }
-        }
-    }
-
-    private bool TryCaptureParties(ref Utf8JsonReader reader, CapturedArray<Party> parties)
-    {
-        parties.Clear();
-        if (!reader.Read())
-        {
-            return false;
-        }
-
-        parties.Token = reader.TokenType;
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            return reader.TrySkip();
-        }
-
-        while (true)
-        {
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            if (reader.TokenType == JsonTokenType.EndArray)
-            {
-                return true;
-            }
-
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                parties.Items.Add(null);
-                if (!reader.TrySkip())
-                {
-                    return false;
-                }
-
-                continue;
-            }
-
-            var party = _partyNodes.Take();
-            parties.Items.Add(party);
-            if (!TryCaptureParty(ref reader, party))
-            {
-                return false;
-            }
-        }
-    }
-
-    private static bool TryCaptureParty(ref Utf8JsonReader reader, Party party)
-    {
-        while (true)
-        {
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                return true;
-            }
-
-            var read = reader.ValueTextEquals("partyRole"u8) ? JsonFields.TryReadScalar(ref reader, out party.PartyRole)
-                : reader.ValueTextEquals("individualDetails"u8) ? TryCaptureDetails(ref reader, party)
-                : reader.TrySkip();
-            if (!read)
-            {
-                return false;
-            }
-        }
-    }
-
-    private static bool TryCaptureDetails(ref Utf8JsonReader reader, Party party)
-    {
-        party.ClearDetails();
-        if (!reader.Read())
-        {
-            return false;
-        }
-
-        party.Details = reader.TokenType;
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            return reader.TrySkip();
-        }
-
-        while (true)
-        {
-            if (!reader.Read())
-            {
-                return false;
-            }
-
-            if (reader.TokenType == JsonTokenType.EndObject)
-            {
-                return true;
-            }
-
-            var read = reader.ValueTextEquals("individualForenames"u8) ? JsonFields.TryReadScalar(ref reader, out party.Forenames)
-                : reader.ValueTextEquals("individualMiddleName"u8) ? JsonFields.TryReadScalar(ref reader, out party.MiddleName)
-                : reader.ValueTextEquals("individualSurname"u8) ? JsonFields.TryReadScalar(ref reader, out party.Surname)
-                : reader.ValueTextEquals("dateOfBirth"u8) ? JsonFields.TryReadScalar(ref reader, out party.DateOfBirth)
-                : reader.ValueTextEquals("pncId"u8) ? JsonFields.TryReadScalar(ref reader, out party.PncId)
-                : reader.ValueTextEquals("asn"u8) ? JsonFields.TryReadScalar(ref reader, out party.Asn)
-                : reader.ValueTextEquals("inCustody"u8) ? JsonFields.TryReadScalar(ref reader, out party.InCustody)
-                : reader.TrySkip();
-            if (!read)
-            {
-                return false;
-            }
-        }
-    }
+    private static bool CaptureDetailsProperty(ref Utf8JsonReader reader, Party party) =>
+        reader.ValueTextEquals("individualForenames"u8) ? JsonFields.TryReadScalar(ref reader, out party.Forenames)
+        : reader.ValueTextEquals("individualMiddleName"u8) ? JsonFields.TryReadScalar(ref reader, out party.MiddleName)
+        : reader.ValueTextEquals("individualSurname"u8) ? JsonFields.TryReadScalar(ref reader, out party.Surname)
+        : reader.ValueTextEquals("dateOfBirth"u8) ? JsonFields.TryReadScalar(ref reader, out party.DateOfBirth)
+        : reader.ValueTextEquals("pncId"u8) ? JsonFields.TryReadScalar(ref reader, out party.PncId)
+        : reader.ValueTextEquals("asn"u8) ? JsonFields.TryReadScalar(ref reader, out party.Asn)
+        : reader.ValueTextEquals("inCustody"u8) ? JsonFields.TryReadScalar(ref reader, out party.InCustody)
+        : reader.TrySkip();
 
     private static string CasePath(string sittingPath, int h, string container, int c) =>
         string.Create(CultureInfo.InvariantCulture, $"{sittingPath}.hearing[{h}].{container}[{c}]");
