@@ -26,29 +26,7 @@ public sealed record RegisterIndexResult(
     internal static async Task<RegisterIndexResult> CollectAsync(
         string sourceFile, IAsyncEnumerable<ParsedItem<Client>> items, MatchingIndexBuilder builder, CancellationToken cancellationToken)
     {
-        var rejections = new List<Rejection>();
-        var warnings = new List<Rejection>();
-        Rejection? fileRejection = null;
-        await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            if (item.IsRecord)
-            {
-                builder.Add(item.Record);
-            }
-            else if (item.IsFileRejection)
-            {
-                fileRejection ??= item.Rejection;
-            }
-            else if (item.IsWarning)
-            {
-                warnings.Add(item.Rejection);
-            }
-            else
-            {
-                rejections.Add(item.Rejection);
-            }
-        }
-
+        var (rejections, warnings, fileRejection) = await IngestionResult<Client>.SortAsync(items, builder.Add, cancellationToken).ConfigureAwait(false);
         var index = fileRejection is null ? builder.Build() : MatchingIndex.Build([]);
         return new RegisterIndexResult(sourceFile, index, rejections, warnings, fileRejection);
     }

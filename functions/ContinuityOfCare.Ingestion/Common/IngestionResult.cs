@@ -29,6 +29,20 @@ public sealed record IngestionResult<T>(
     {
         ArgumentNullException.ThrowIfNull(items);
         var records = new List<T>();
+        var (rejections, warnings, fileRejection) = await SortAsync(items, records.Add, cancellationToken).ConfigureAwait(false);
+        return fileRejection is null
+            ? new IngestionResult<T>(sourceFile, records, rejections, warnings, null)
+            : new IngestionResult<T>(sourceFile, [], rejections, warnings, fileRejection);
+    }
+
+    /// <summary>
+    /// Drains a parser's stream, handing each usable record to <paramref name="record"/> as it comes and sorting the
+    /// rest: per-record rejections, warnings, and the first whole-file rejection (one home for the sorting, whether the
+    /// records are kept as a list or read into something else, e.g. a matching index).
+    /// </summary>
+    internal static async Task<(List<Rejection> Rejections, List<Rejection> Warnings, Rejection? FileRejection)> SortAsync(
+        IAsyncEnumerable<ParsedItem<T>> items, Action<T> record, CancellationToken cancellationToken)
+    {
         var rejections = new List<Rejection>();
         var warnings = new List<Rejection>();
         Rejection? fileRejection = null;
@@ -36,7 +50,7 @@ public sealed record IngestionResult<T>(
         {
             if (item.IsRecord)
             {
-                records.Add(item.Record);
+                record(item.Record);
             }
             else if (item.IsFileRejection)
             {
@@ -52,8 +66,6 @@ public sealed record IngestionResult<T>(
             }
         }
 
-        return fileRejection is null
-            ? new IngestionResult<T>(sourceFile, records, rejections, warnings, null)
-            : new IngestionResult<T>(sourceFile, [], rejections, warnings, fileRejection);
+        return (rejections, warnings, fileRejection);
     }
 }
