@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
+using ContinuityOfCare.Testing;
 
 namespace ContinuityOfCare.Mail.Tests;
 
@@ -191,14 +192,9 @@ public sealed class MailKitTransportTests
     {
         var relayState = new RecordingRelayState();
         var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var smtp = TestMail.Smtp(port);
-        using var sender = TestMail.Sender(smtp, TestMail.FastResilience(options =>
-        {
-            options.MaxRetryAttempts = 0;
-            options.BreakerMinimumThroughput = 2;
-            options.BreakDuration = TimeSpan.FromSeconds(30);
-        }), relayState, time);
+        using var sender = BreakerSender(smtp, relayState, time);
 
         for (var i = 0; i < 6; i++)
         {
@@ -222,14 +218,9 @@ public sealed class MailKitTransportTests
     {
         var relayState = new RecordingRelayState();
         var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var smtp = TestMail.Smtp(port);
-        using var sender = TestMail.Sender(smtp, TestMail.FastResilience(options =>
-        {
-            options.MaxRetryAttempts = 0;
-            options.BreakerMinimumThroughput = 2;
-            options.BreakDuration = TimeSpan.FromSeconds(30);
-        }), relayState, time);
+        using var sender = BreakerSender(smtp, relayState, time);
 
         for (var i = 0; i < 4; i++)
         {
@@ -251,10 +242,12 @@ public sealed class MailKitTransportTests
         Assert.Equal(["down", "back"], relayState.Transitions);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    // No retries, the breaker opens after two failures and stays open 30 s of the fake clock.
+    private static MailSenderUnderTest BreakerSender(SmtpOptions smtp, RecordingRelayState relayState, FakeTimeProvider time) =>
+        TestMail.Sender(smtp, TestMail.FastResilience(options =>
+        {
+            options.MaxRetryAttempts = 0;
+            options.BreakerMinimumThroughput = 2;
+            options.BreakDuration = TimeSpan.FromSeconds(30);
+        }), relayState, time);
 }

@@ -1,4 +1,5 @@
 using ContinuityOfCare.Mail.Transport;
+using ContinuityOfCare.Testing;
 using Xunit;
 
 namespace ContinuityOfCare.Mail.Tests;
@@ -70,7 +71,7 @@ public sealed class ResilientMailSenderTests
     [Fact]
     public async Task ReliabilityRules_RelayDown_OpensTheCircuitAndStopsAttempting()
     {
-        var smtp = TestMail.Smtp(UnusedPort());
+        var smtp = TestMail.Smtp(LoopbackPorts.Free());
         using var sender = TestMail.Sender(smtp, TestMail.FastResilience(options =>
         {
             options.MaxRetryAttempts = 0;
@@ -158,12 +159,5 @@ public sealed class ResilientMailSenderTests
         Assert.Empty(relay.Transitions);
         Assert.Equal(DeliveryOutcomeKind.Sent, next.Kind);
         Assert.Equal(1, server.Messages);
-    }
-
-    private static int UnusedPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

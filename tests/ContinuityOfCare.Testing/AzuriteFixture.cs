@@ -99,7 +99,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         // Another process may grab a probed free port before Azurite binds it: retry with fresh ports.
         for (var attempt = 1; ; attempt++)
         {
-            (BlobPort, QueuePort, TablePort) = (NodeToolProcess.FreePort(), NodeToolProcess.FreePort(), NodeToolProcess.FreePort());
+            (BlobPort, QueuePort, TablePort) = (LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free());
             try
             {
                 await StartAsync(executable).ConfigureAwait(false);

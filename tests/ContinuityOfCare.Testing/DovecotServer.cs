@@ -55,7 +55,7 @@ public sealed class DovecotServer : IAsyncDisposable
 
         var (uid, gid) = SystemUser("dovecot");
         var root = Path.Combine(Path.GetTempPath(), "coc-dovecot-" + Guid.NewGuid().ToString("N"));
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         foreach (var directory in new[] { "run", "state", "mail/Maildir" })
         {
             Directory.CreateDirectory(Path.Combine(root, directory));
@@ -225,12 +225,5 @@ public sealed class DovecotServer : IAsyncDisposable
         {
             throw new InvalidOperationException($"{command} failed: {await process.StandardError.ReadToEndAsync(cancellationToken).ConfigureAwait(false)}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -39,7 +39,7 @@ public sealed class MaildevServer : IAsyncDisposable
     /// <exception cref="InvalidOperationException">maildev is not installed (run <c>npm ci</c>) or did not start.</exception>
     public static async Task<MaildevServer> StartAsync(CancellationToken cancellationToken = default)
     {
-        var server = new MaildevServer(NodeToolProcess.Find("maildev"), NodeToolProcess.FreePort(), NodeToolProcess.FreePort());
+        var server = new MaildevServer(NodeToolProcess.Find("maildev"), LoopbackPorts.Free(), LoopbackPorts.Free());
         try
         {
             await server.RestartAsync(cancellationToken).ConfigureAwait(false);

@@ -60,14 +60,6 @@ internal sealed class NodeToolProcess : IAsyncDisposable
             : throw new InvalidOperationException($"{tool} is not installed ({executable} is missing). Run `npm ci` in {directory.FullName} first.");
     }
 
-    /// <summary>A free loopback port (another process may still take it before the tool binds it).</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     /// <summary>Whether <paramref name="port"/> on the loopback address accepts a TCP connection now.</summary>
     public static async Task<bool> AcceptsAsync(int port, CancellationToken cancellationToken = default)
     {

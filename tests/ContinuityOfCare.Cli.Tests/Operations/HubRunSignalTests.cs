@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using ContinuityOfCare.Testing;
 using Xunit;
@@ -19,7 +18,7 @@ public sealed class HubRunSignalTests(AzuriteFixture azurite)
     [InlineData("INT")]
     public async Task HubRun_Signal_StopsGracefullyWithExitCode0(string signal)
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var coc = Path.Combine(AppContext.BaseDirectory, "coc.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in (string[])["exec", coc, "hub", "run", "--connection-string", azurite.ConnectionString, "--urls", $"http://127.0.0.1:{port}"])
@@ -84,12 +83,5 @@ public sealed class HubRunSignalTests(AzuriteFixture azurite)
         }
 
         return false;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,5 @@
 using ContinuityOfCare.Mail.Outbox;
 using System.Net;
-using System.Net.Sockets;
 using ContinuityOfCare.Core.Obligations;
 using ContinuityOfCare.Core.Time;
 using ContinuityOfCare.Hub.State;
@@ -94,7 +93,7 @@ public sealed class StatusAndHubCommandTests(AzuriteFixture azurite)
             Environment.SetEnvironmentVariable(name, value);
         }
 
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         using var stop = new CancellationTokenSource();
         var run = CliRunner.RunAsync(stop.Token, "hub", "run", "--connection-string", azurite.ConnectionString, "--urls", $"http://127.0.0.1:{port}");
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -120,12 +119,5 @@ public sealed class StatusAndHubCommandTests(AzuriteFixture azurite)
         Assert.Contains("Hub stopped.", output, StringComparison.Ordinal);
         Assert.Equal("", error);
         await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync("/"));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

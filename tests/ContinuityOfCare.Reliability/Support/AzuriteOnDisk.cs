@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContinuityOfCare.Testing;
 
 namespace ContinuityOfCare.Reliability.Support;
 
@@ -16,7 +17,7 @@ internal sealed class AzuriteOnDisk : IAsyncDisposable
     {
         _location = location;
         _sink = sink;
-        (BlobPort, QueuePort, TablePort) = (OsProcess.FreePort(), OsProcess.FreePort(), OsProcess.FreePort());
+        (BlobPort, QueuePort, TablePort) = (LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free());
     }
 
     public int BlobPort { get; }

@@ -87,13 +87,6 @@ internal sealed class OsProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     public static async Task<bool> AcceptsAsync(int port)
     {
         using var client = new TcpClient();

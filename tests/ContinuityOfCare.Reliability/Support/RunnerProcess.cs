@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using ContinuityOfCare.Testing;
 using NodaTime;
 
 namespace ContinuityOfCare.Reliability.Support;
@@ -25,7 +26,7 @@ internal sealed class RunnerProcess : IAsyncDisposable
     /// <summary>Starts the runner with <paramref name="settings"/> and the hub's clock at <paramref name="clockStart"/>, and waits until it answers <c>GET /</c>.</summary>
     public static async Task<RunnerProcess> StartAsync(RunnerSettings settings, Instant? clockStart, LogSink sink, TimeSpan? readyWithin = null)
     {
-        var port = OsProcess.FreePort();
+        var port = LoopbackPorts.Free();
         var environment = settings.Environment(port);
         if (clockStart is { } start)
         {
