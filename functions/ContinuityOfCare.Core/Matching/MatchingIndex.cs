@@ -182,19 +182,14 @@ public sealed class MatchingIndex
         return new MatchCandidate(_clients.At(position), reason, MatchWeightModel.Weigh(ParticularsComparer.Compare(record, folded), record, folded, _frequencies));
     }
 
-    // The distinct positions (first occurrence order) whose names and date of birth agree under the match rules.
+    // The positions (in lookup order) whose names and date of birth agree under the match rules.
     // A loop rather than a query: it runs for every record with a name and a date of birth.
     private List<(int Position, ParticularsComparison Comparison)> Agreeing(FoldedParticulars record, List<int> positions)
     {
         var agreeing = new List<(int Position, ParticularsComparison Comparison)>();
-        for (var i = 0; i < positions.Count; i++)
+        // The surname-and-date table holds one key per client, so its positions are distinct.
+        foreach (var position in positions)
         {
-            var position = positions[i];
-            if (positions.IndexOf(position, 0, i) >= 0)
-            {
-                continue;
-            }
-
             var comparison = ParticularsComparer.Compare(record, _clients.FoldedAt(position));
             if (comparison.IsNameAndBirthDateMatch)
             {
@@ -296,10 +291,14 @@ public sealed class MatchingIndex
         var kept = from;
         for (var i = from; i < positions.Count; i++)
         {
-            // The date first: it is in the client's own object, the names are further objects away.
+            // The date first: a column read, where the names must be folded (strings made) to compare.
+            if (!Contains(variants, _clients.DateOfBirthAt(positions[i])))
+            {
+                continue;
+            }
+
             var client = _clients.FoldedAt(positions[i]);
-            if (client.DateOfBirth is { } clientDate && Contains(variants, clientDate)
-                && client.Surname == record.Surname && client.FirstForename == record.FirstForename)
+            if (client.Surname == record.Surname && client.FirstForename == record.FirstForename)
             {
                 positions[kept++] = positions[i];
             }
