@@ -4,7 +4,8 @@
 # memory harness (peak working set of one process that parses the register, builds the index and plans the court
 # list), the storage rows (register import and ingest → route → outbox through the main job on Azurite), and the
 # deadline computations per second. Writes every tool's full output and a summary to OUT (default a new temporary
-# folder) and prints the summary. Takes 30–45 minutes on two quiet cores; needs `npm ci` (Azurite, maildev).
+# folder) and prints the summary. Takes about 20 minutes on two quiet cores (more under load); needs `npm ci`
+# (Azurite, maildev).
 # Usage: bash scripts/measure-performance.sh [OUT]
 set -euo pipefail
 cd "$(dirname "$0")/.."

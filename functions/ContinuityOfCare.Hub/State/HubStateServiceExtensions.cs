@@ -37,7 +37,8 @@ public static class HubStateServiceExtensions
         services.TryAddSingleton<TaskStore>();
         services.TryAddSingleton<PossibleMatchStore>();
         services.TryAddSingleton<AuditStore>();
-        // Registered before the mail library's default, so delivery notices land in the same (prefixed) table.
+        // The one notice store, which the mail library asks its host for: the outbox's delivery notices and the hub's
+        // own land in the same (prefixed) table.
         services.TryAddSingleton(provider => new OperatorNoticeStore(provider.GetRequiredService<StateTables>().Get(TableNames.Notices)));
         services.TryAddSingleton<NoticeStore>();
         services.TryAddSingleton<HubState>();
