@@ -354,7 +354,7 @@ public sealed partial class AlertOutbox
     /// <summary>One notice per day about the bounce mailbox itself (messages it could not read), with the count.</summary>
     public Task RaiseMailboxNoticeAsync(Instant now, string detail, CancellationToken cancellationToken) =>
         RaiseAsync(
-            new OperatorNotice(OperatorNoticeKind.UnreadableBounces, $"bounce-mailbox-{now.InUtc().Date:yyyyMMdd}", "", "", "", detail, now),
+            new OperatorNotice(OperatorNoticeKind.UnreadableBounces, $"bounce-mailbox-{LondonTime.ToLocal(now).Date:yyyyMMdd}", "", "", "", detail, now),
             sendNow: true, cancellationToken);
 
     /// <summary>

@@ -19,6 +19,9 @@ public sealed record OperatorNotice(
     string Detail,
     Instant RaisedAt)
 {
-    /// <summary>Deterministic: the same event raises the same notice once, however often it is retried.</summary>
+    /// <summary>
+    /// Deterministic: the same event raises the same notice once a day (the notice store's partition is the Europe/London
+    /// day), however often it is retried; its email is queued under this id, so it is sent once.
+    /// </summary>
     public string Id => $"{AlertId}-{Kind}";
 }
