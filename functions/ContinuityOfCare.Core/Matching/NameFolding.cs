@@ -51,71 +51,44 @@ public static class NameFolding
     }
 
     /// <summary>
-    /// <see cref="Surname"/> without allocating, for the common spelling: ASCII letters only (no space, hyphen or
-    /// apostrophe), not starting <c>MC</c> and not <c>ST</c> once upper-cased — then the key is the upper-cased name.
-    /// Writes the key into <paramref name="into"/> and returns its length, or -1 when <see cref="Surname"/> must decide.
+    /// <see cref="Surname"/> without allocating, for the common spelling: one plain word
+    /// (<see cref="NameNormaliser.IsPlainAscii"/>), not starting <c>MC</c> and not <c>ST</c> once upper-cased — then the
+    /// key is the upper-cased name. Writes the key into <paramref name="into"/> and returns its length, or -1 when
+    /// <see cref="Surname"/> must decide.
     /// </summary>
     internal static int TryFoldPlainSurname(ReadOnlySpan<char> surname, Span<char> into)
     {
-        if (surname.IsEmpty || surname.Length > into.Length || !TryUpperAsciiLetters(surname, into))
+        if (surname.Length > into.Length || surname.Contains(' ') || !NameNormaliser.IsPlainAscii(surname, out _))
         {
             return -1;
         }
 
         var folded = into[..surname.Length];
+        System.Text.Ascii.ToUpper(surname, folded, out _);
         return folded.StartsWith("MC", StringComparison.Ordinal) || folded.SequenceEqual("ST") ? -1 : surname.Length;
     }
 
     /// <summary>
-    /// The first word of <see cref="Forenames"/> without allocating, for the common spelling: ASCII letters in words
-    /// separated by single spaces. Writes it into <paramref name="into"/> and returns its length, or -1 when
-    /// <see cref="Forenames"/> must decide.
+    /// The first word of <see cref="Forenames"/> without allocating, for plain forenames
+    /// (<see cref="NameNormaliser.IsPlainAscii"/>: every word, or the general normalisation could read the whole name
+    /// differently). Writes it into <paramref name="into"/> and returns its length, or -1 when <see cref="Forenames"/>
+    /// must decide.
     /// </summary>
     internal static int TryFoldPlainFirstForename(ReadOnlySpan<char> forenames, Span<char> into)
     {
-        if (forenames.IsEmpty || forenames[0] == ' ' || forenames[^1] == ' ' || forenames.Contains("  ", StringComparison.Ordinal))
+        if (!NameNormaliser.IsPlainAscii(forenames, out _))
         {
             return -1;
         }
 
         var space = forenames.IndexOf(' ');
         var first = space < 0 ? forenames : forenames[..space];
-        if (first.Length > into.Length || !TryUpperAsciiLetters(first, into))
+        if (first.Length > into.Length)
         {
             return -1;
         }
 
-        // The later words must be plain too, or the general normalisation could read the whole name differently.
-        foreach (var c in forenames[first.Length..])
-        {
-            if (c != ' ' && !char.IsAsciiLetter(c))
-            {
-                return -1;
-            }
-        }
-
+        System.Text.Ascii.ToUpper(first, into, out _);
         return first.Length;
-    }
-
-    private static bool TryUpperAsciiLetters(ReadOnlySpan<char> text, Span<char> into)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c is >= 'a' and <= 'z')
-            {
-                into[i] = (char)(c - ('a' - 'A'));
-            }
-            else if (c is >= 'A' and <= 'Z')
-            {
-                into[i] = c;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -72,11 +72,20 @@ public static class NameNormaliser
         return normalised.Length == 0 ? null : normalised[0];
     }
 
-    // Most names are ASCII letters separated by single spaces: upper-case them in one allocation (none when already
-    // upper case). Anything else (accents, hyphens, apostrophes, extra spaces, digits) takes the general path.
-    private static string? TryAsciiFastPath(string name)
+    /// <summary>
+    /// Whether <paramref name="name"/> is in the plain form most names take: ASCII letters in words separated by single
+    /// spaces, no leading or trailing space. Its normalised form is then simply the name upper-cased, so callers can skip
+    /// the general path (and, with <see cref="System.Text.Ascii.ToUpper(ReadOnlySpan{char}, Span{char}, out int)"/>,
+    /// allocate nothing). <paramref name="hasLower"/> says whether upper-casing changes anything.
+    /// </summary>
+    internal static bool IsPlainAscii(ReadOnlySpan<char> name, out bool hasLower)
     {
-        var hasLower = false;
+        hasLower = false;
+        if (name.IsEmpty)
+        {
+            return false;
+        }
+
         for (var i = 0; i < name.Length; i++)
         {
             var c = name[i];
@@ -88,13 +97,25 @@ public static class NameNormaliser
             {
                 if (i == 0 || i == name.Length - 1 || name[i - 1] == ' ')
                 {
-                    return null;
+                    return false;
                 }
             }
             else if (c is < 'A' or > 'Z')
             {
-                return null;
+                return false;
             }
+        }
+
+        return true;
+    }
+
+    // Most names are plain: upper-case them in one allocation (none when already upper case). Anything else (accents,
+    // hyphens, apostrophes, extra spaces, digits) takes the general path.
+    private static string? TryAsciiFastPath(string name)
+    {
+        if (!IsPlainAscii(name, out var hasLower))
+        {
+            return null;
         }
 
         return hasLower ? string.Create(name.Length, name, static (span, source) => source.AsSpan().ToUpperInvariant(span)) : name;
