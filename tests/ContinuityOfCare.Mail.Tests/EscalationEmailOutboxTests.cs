@@ -19,8 +19,6 @@ public sealed class EscalationEmailOutboxTests(AzuriteFixture azurite, MaildevFi
 {
     private MaildevServer Maildev => maildev.Server;
 
-    private static string MessageIdOf(string id) => MessageIds.For(id, new SmtpOptions().MessageIdDomain).Trim('<', '>');
-
     private static QueuedEmail Escalation(string id) => new(
         id, OutboxKeys.EscalationKind, "CC-2026-000123", "CJIT01", new MailParty("duty.manager@leeds-cjit.cjsm.net", "Leeds CJIT"),
         new RenderedEmail("Overdue (level 2): cjit.dir-to-prison, ref CC-2026-000123", "<html><body><main><p>Overdue.</p></main></body></html>", "Overdue.", EscalationRenderer.TemplateVersion));
@@ -39,7 +37,7 @@ public sealed class EscalationEmailOutboxTests(AzuriteFixture azurite, MaildevFi
         Assert.Equal(1, results.Count(r => r == DispatchResult.Sent));
         Assert.Equal(DispatchResult.AlreadySent, await harness.Outbox.SendAsync(email.Id, CancellationToken.None));
 
-        var delivered = Assert.Single(await Maildev.WaitForEmailsAsync(e => e.MessageId == MessageIdOf(email.Id), expected: 2, TimeSpan.FromSeconds(2)));
+        var delivered = Assert.Single(await Maildev.WaitForEmailsAsync(e => e.MessageId == TestMail.MessageIdOf(email.Id), expected: 2, TimeSpan.FromSeconds(2)));
         Assert.Equal(["duty.manager@leeds-cjit.cjsm.net"], delivered.To);
         Assert.Equal(email.Rendered.Subject, delivered.Subject);
         Assert.Equal("Overdue.", delivered.Text?.Trim());
@@ -76,7 +74,7 @@ public sealed class EscalationEmailOutboxTests(AzuriteFixture azurite, MaildevFi
         Assert.Equal(1, entry.Repeats);
         Assert.Equal(2, entry.AttemptCount);
         Assert.Equal(250, entry.SmtpCode);
-        var copies = await Maildev.WaitForEmailsAsync(e => e.MessageId == MessageIdOf(email.Id), expected: 2);
+        var copies = await Maildev.WaitForEmailsAsync(e => e.MessageId == TestMail.MessageIdOf(email.Id), expected: 2);
         Assert.Equal(2, copies.Count);
         // The repeat says so, naming what it repeats; the operator is told once.
         Assert.Single(copies, c => c.Text!.Contains("This may repeat the email sent at", StringComparison.Ordinal));

@@ -36,15 +36,11 @@ public sealed class EscalationRelayOutageTests
             ["Mail:Smtp:Port"] = LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture),
             ["Mail:Resilience:MaxRetryAttempts"] = "0",
         };
-        await using var world = await HubWorld.StartAsync(Instant.FromUtc(2026, 12, 24, 16, 0), relayDown);
-        await world.LoadReferenceDataAsync();
-        var sha = await world.DropAsync(InboxContainers.CourtResults, "results.csv", E2eFiles.ConsentingRemand);
-        using var report = await world.WaitForRouteReportAsync(sha);
-        var obligationId = HubWorld.ObligationId(report, RuleIds.CjitDirToPrison);
+        var (world, obligationId) = await RemandedPastTheDeadlineAsync(relayDown);
+        await using var owned = world;
         var emailId = Escalator.EmailIdOf(obligationId, 1);
 
-        // Past the deadline (Tue 29 Dec 09:00) with the relay refusing connections: level 1 is recorded, its email queued.
-        world.Clock.Reset(Instant.FromUtc(2026, 12, 29, 9, 30));
+        // Past the deadline with the relay refusing connections: level 1 is recorded, its email queued.
         Assert.Equal("Queued", await world.Get<EscalateActivity>().ExecuteAsync(new EscalationStep(obligationId, 1), CancellationToken.None));
         Assert.Equal("AlreadyEscalated", await world.Get<EscalateActivity>().ExecuteAsync(new EscalationStep(obligationId, 1), CancellationToken.None));
 
@@ -77,13 +73,8 @@ public sealed class EscalationRelayOutageTests
     [Fact]
     public async Task Escalation_ActivityRunFiveTimesAtOnce_OneOutboxRowOneEmail_TheOthersRecordNothingNew()
     {
-        await using var world = await HubWorld.StartAsync(Instant.FromUtc(2026, 12, 24, 16, 0));
-        await world.LoadReferenceDataAsync();
-        var sha = await world.DropAsync(InboxContainers.CourtResults, "results.csv", E2eFiles.ConsentingRemand);
-        using var report = await world.WaitForRouteReportAsync(sha);
-        var obligationId = HubWorld.ObligationId(report, RuleIds.CjitDirToPrison);
-
-        world.Clock.Reset(Instant.FromUtc(2026, 12, 29, 9, 30));
+        var (world, obligationId) = await RemandedPastTheDeadlineAsync(overrides: null);
+        await using var owned = world;
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
             Task.Run(() => world.Get<EscalateActivity>().ExecuteAsync(new EscalationStep(obligationId, 1), CancellationToken.None))));
 
@@ -93,6 +84,28 @@ public sealed class EscalationRelayOutageTests
         Assert.Equal([Escalator.EmailIdOf(obligationId, 1)], await EscalationRowsAsync(world));
         Assert.Single(await world.Maildev.WaitForEmailsAsync(Level1, expected: 2, TimeSpan.FromSeconds(5)));
         Assert.Equal("Sent", await ShownEmailStatusAsync(world, obligationId));
+    }
+
+    /// <summary>
+    /// A consenting client remanded on Christmas Eve (its <c>cjit.dir-to-prison</c> obligation due Tue 29 Dec 09:00),
+    /// the hub's clock then moved to 09:30 that day: level 1 is due.
+    /// </summary>
+    private static async Task<(HubWorld World, string ObligationId)> RemandedPastTheDeadlineAsync(IDictionary<string, string?>? overrides)
+    {
+        var world = await HubWorld.StartAsync(Instant.FromUtc(2026, 12, 24, 16, 0), overrides);
+        try
+        {
+            await world.LoadReferenceDataAsync();
+            var sha = await world.DropAsync(InboxContainers.CourtResults, "results.csv", E2eFiles.ConsentingRemand);
+            using var report = await world.WaitForRouteReportAsync(sha);
+            world.Clock.Reset(Instant.FromUtc(2026, 12, 29, 9, 30));
+            return (world, HubWorld.ObligationId(report, RuleIds.CjitDirToPrison));
+        }
+        catch
+        {
+            await world.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>What the OutboxSweep timer function does: reconcile, then put every Pending id on the send queue.</summary>
