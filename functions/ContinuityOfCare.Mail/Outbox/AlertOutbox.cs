@@ -20,6 +20,8 @@ namespace ContinuityOfCare.Mail.Outbox;
 /// is re-sent automatically with the same Message-ID and a visible "this may repeat" line, and counted; after
 /// <see cref="OutboxOptions.MaxAutomaticRepeats"/> such repeats it waits, Unconfirmed, for an operator (docs/email.md
 /// "The residual window": for this service a lost Alert Form is worse than a labelled repeat).
+/// <para>The same rows and the same machinery carry already rendered emails (<see cref="QueuedEmail"/>): operator
+/// notices and each obligation escalation level's email, so every email the hub sends has one delivery path.</para>
 /// </summary>
 public sealed partial class AlertOutbox
 {
