@@ -17,10 +17,8 @@ public sealed class AlertOutboxTests(AzuriteFixture azurite, MaildevFixture mail
 {
     private MaildevServer Maildev => maildev.Server;
 
-    private static string MessageIdOf(string alertId) => MessageIds.For(alertId, new SmtpOptions().MessageIdDomain).Trim('<', '>');
-
     private Task<IReadOnlyList<MaildevEmail>> DeliveredAsync(string alertId, int expected) =>
-        Maildev.WaitForEmailsAsync(email => email.MessageId == MessageIdOf(alertId), expected);
+        Maildev.WaitForEmailsAsync(email => email.MessageId == TestMail.MessageIdOf(alertId), expected);
 
     [Fact]
     public async Task ReliabilityRules_Outbox_SendsOneMultipartAlternativeWithStableHeaders()
@@ -46,14 +44,14 @@ public sealed class AlertOutboxTests(AzuriteFixture azurite, MaildevFixture mail
         var plain = source.IndexOf("Content-Type: text/plain", StringComparison.OrdinalIgnoreCase);
         var html = source.IndexOf("Content-Type: text/html", StringComparison.OrdinalIgnoreCase);
         Assert.True(plain > 0 && html > plain, "text/plain must come first and text/html second (RFC 2046 §5.1.4)");
-        Assert.Matches($"(?im)^Message-ID: <{MessageIdOf(form.Id)}>", source);
+        Assert.Matches($"(?im)^Message-ID: <{TestMail.MessageIdOf(form.Id)}>", source);
 
         var entry = await harness.Outbox.GetAsync(form.Id, CancellationToken.None);
         Assert.NotNull(entry);
         Assert.Equal(AlertStatus.Sent, entry.Status);
         Assert.Equal(250, entry.SmtpCode);
         Assert.Equal(AlertFormRenderer.TemplateVersion, entry.TemplateVersion);
-        Assert.Equal($"<{MessageIdOf(form.Id)}>", entry.MessageId);
+        Assert.Equal($"<{TestMail.MessageIdOf(form.Id)}>", entry.MessageId);
     }
 
     [Fact]
@@ -170,7 +168,7 @@ public sealed class AlertOutboxTests(AzuriteFixture azurite, MaildevFixture mail
         var operatorMail = Assert.Single(await Maildev.WaitForEmailsAsync(email => email.To.Contains(operatorAddress), 1));
         Assert.Equal("Operator notice CC-2026-000123: recipient outside the secure-mail allow-list", operatorMail.Subject);
         Assert.DoesNotContain("Jordan", operatorMail.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain(await Maildev.GetEmailsAsync(), email => email.MessageId == MessageIdOf(form.Id));
+        Assert.DoesNotContain(await Maildev.GetEmailsAsync(), email => email.MessageId == TestMail.MessageIdOf(form.Id));
         Assert.Equal(0, await harness.SentTodayAsync()); // the operator's notice email is not an Alert Form
     }
 

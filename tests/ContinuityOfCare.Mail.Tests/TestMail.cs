@@ -47,6 +47,9 @@ internal static class TestMail
 
     public static AlertEmailFactory EmailFactory(SmtpOptions smtp) => new(new AlertFormRenderer(), Options.Create(smtp));
 
+    /// <summary>The Message-ID (without angle brackets) the outbox gives the email with outbox id <paramref name="id"/>.</summary>
+    public static string MessageIdOf(string id) => MessageIds.For(id, new SmtpOptions().MessageIdDomain).Trim('<', '>');
+
     /// <summary>A unique id per test so assertions never see another test's mail.</summary>
     public static string UniqueId(string prefix) => $"{prefix}{Guid.NewGuid():N}";
 }

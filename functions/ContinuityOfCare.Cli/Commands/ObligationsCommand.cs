@@ -96,6 +96,15 @@ internal static class ObligationsCommand
             $"Due:           {obligation.GetProperty("dueLocal").GetString()} Europe/London ({obligation.GetProperty("due").GetString()})",
             $"Level reached: {(levels.Count == 0 ? 0 : levels.Max())}",
         };
+        if (document.RootElement.TryGetProperty("escalations", out var escalations) && escalations.ValueKind == JsonValueKind.Array)
+        {
+            // Each level's email as the outbox holds it: Pending while the relay is down, Sent, Failed, Unconfirmed, …
+            lines.AddRange(escalations.EnumerateArray().Select(e =>
+                $"Level {e.GetProperty("level").GetInt32()} email: {e.GetProperty("email").GetString()}"
+                + (e.TryGetProperty("emailId", out var id) && id.ValueKind == JsonValueKind.String ? $" ({id.GetString()})" : "")
+                + (e.GetProperty("repeats").GetInt32() is > 0 and var repeats ? $", repeated {repeats}×" : "")));
+        }
+
         if (document.RootElement.GetProperty("orchestration") is { ValueKind: JsonValueKind.Object } orchestration)
         {
             lines.Add($"Orchestration: {orchestration.GetProperty("runtimeStatus").GetString()} — {orchestration.GetProperty("step").GetString()}");

@@ -4,9 +4,9 @@ using Microsoft.DurableTask;
 namespace ContinuityOfCare.FunctionApp.Obligations;
 
 /// <summary>
-/// Sends one escalation level (<see cref="Escalator.EscalateAsync"/>): the level is recorded in the obligations table
-/// first (guard row: once, ever) and only the run that recorded it sends, so the engine running this activity again
-/// sends nothing twice. Returns the <see cref="EscalationOutcome"/> name.
+/// Runs one escalation level (<see cref="Escalator.EscalateAsync"/>): its email is queued in the alert outbox under an id
+/// derived from the obligation and level and the level recorded in the obligations table (guard row: once, ever), so
+/// the engine running this activity again queues and sends nothing new. Returns the <see cref="EscalationOutcome"/> name.
 /// </summary>
 public sealed class EscalateActivity(Escalator escalator) : TaskActivity<EscalationStep, string>
 {

@@ -10,14 +10,13 @@ namespace ContinuityOfCare.FunctionApp.Obligations;
 /// level 1, waits the grace (computed by an activity from the working-day calendar), level 2, the grace, level 3,
 /// stopping the moment <c>fulfilled</c> arrives. A <c>closed</c> event ends it without escalation.
 /// <para>Deterministic, as orchestrator code must be: the context's clock only, no I/O; every side effect is an
-/// activity (each level once, by the store's guard row, so a replayed activity sends nothing twice). Hosted by the
+/// activity (each level once, by the store's guard row and the outbox row's deterministic id, so a replayed activity
+/// queues nothing new). A level's email is the outbox's to deliver (docs/email.md "Outbox"): the orchestration runs each
+/// level's activity once and goes on to the grace, whatever the relay is doing — it never polls a delivery. Hosted by the
 /// function app's <c>[OrchestrationTrigger]</c> function and by the local runner's in-process engine alike.</para>
 /// </summary>
 public sealed class ObligationOrchestrator : TaskOrchestrator<ObligationStart, ObligationOutcome>
 {
-    /// <summary>How often a level whose email waits for the relay, or a crash left unconfirmed, is checked again.</summary>
-    private static readonly TimeSpan UnconfirmedRecheck = TimeSpan.FromSeconds(30);
-
     /// <inheritdoc />
     public override async Task<ObligationOutcome> RunAsync(TaskOrchestrationContext context, ObligationStart input)
     {
@@ -46,21 +45,6 @@ public sealed class ObligationOrchestrator : TaskOrchestrator<ObligationStart, O
 
             log.Add("TimerFired", Utc(waitUntil), null);
             var escalation = await context.CallActivityAsync<string>(ObligationTasks.Escalate, new EscalationStep(input.ObligationId, level)).ConfigureAwait(true);
-            var rechecks = 0;
-            while (escalation == nameof(EscalationOutcome.DeliveryUnconfirmed))
-            {
-                // The level's email waits for the relay (the activity tries it again), or was cut off by a crash and may
-                // still be live elsewhere (the activity repeats it once the attempt is older than any live one can be:
-                // Escalator). Said once per level: a relay down for hours must not grow the custom status past its limit.
-                if (rechecks++ == 0)
-                {
-                    log.Add("TimerCreated", $"{Utc(context.CurrentUtcDateTime + UnconfirmedRecheck)} level {level} unconfirmed", $"level {level} unconfirmed; checking again every {UnconfirmedRecheck.TotalSeconds:0} s");
-                }
-
-                await context.CreateTimer(context.CurrentUtcDateTime + UnconfirmedRecheck, CancellationToken.None).ConfigureAwait(true);
-                escalation = await context.CallActivityAsync<string>(ObligationTasks.Escalate, new EscalationStep(input.ObligationId, level)).ConfigureAwait(true);
-            }
-
             log.Add("LevelRun", $"level {level}: {escalation}", null);
             if (escalation is "Closed" or "NotFound")
             {

@@ -12,21 +12,20 @@ public enum EscalationOutcome
     /// <summary>Nothing is due yet; the next check is scheduled.</summary>
     NotYet,
 
-    /// <summary>A level was recorded and its email sent now.</summary>
+    /// <summary>A level was recorded and the outbox sent its email now.</summary>
     Escalated,
 
-    /// <summary>Another check recorded that level first: nothing sent.</summary>
+    /// <summary>
+    /// A level was recorded and its email is in the outbox, not yet sent (the relay could not take it, or another sender
+    /// holds it): the outbox delivers it (its sweep, while the relay is down) — nothing for the orchestration to repeat.
+    /// </summary>
+    Queued,
+
+    /// <summary>Another run recorded that level first: nothing new queued.</summary>
     AlreadyEscalated,
 
-    /// <summary>A level was recorded but its email could not be delivered; an operator notice says so.</summary>
+    /// <summary>A level was recorded but it has no email (no recipient) or the relay refused it for good; an operator notice says so.</summary>
     EscalatedDeliveryFailed,
-
-    /// <summary>
-    /// The level is recorded but its email is neither confirmed nor refused: it waits for the relay (tried again when
-    /// asked again), or its attempt may still be live (younger than <c>Mail:Outbox:InFlightTimeout</c>; an attempt older
-    /// than that is repeated). Ask again later.
-    /// </summary>
-    DeliveryUnconfirmed,
 
     /// <summary>Every level has been sent.</summary>
     LadderFinished,

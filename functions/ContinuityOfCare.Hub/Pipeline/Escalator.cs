@@ -6,7 +6,6 @@ using ContinuityOfCare.Core.Planning;
 using ContinuityOfCare.Core.Time;
 using ContinuityOfCare.Hub.Directory;
 using ContinuityOfCare.Hub.State;
-using Azure;
 using ContinuityOfCare.Mail.Outbox;
 using ContinuityOfCare.Mail.Rendering;
 using ContinuityOfCare.Mail.Transport;
@@ -20,12 +19,15 @@ namespace ContinuityOfCare.Hub.Pipeline;
 /// Runs one level of an overdue obligation's escalation ladder (docs/domain.md "Escalation": level 1 the owner's SPOC,
 /// level 2 the owner's escalation contact, level 3 the regional team), and computes the grace before the next. Called
 /// by the obligation's orchestration, which decides <em>when</em> (docs/pipeline.md "Obligations as orchestrations").
-/// <para>Exactly once per level, even when the engine runs the activity again: the level is recorded first (the store's
-/// guard row, inserted with the state move in one transaction: only one caller wins) and only the winner sends, with
-/// a message id derived from the obligation and level. Like an Alert Form in the outbox (docs/email.md), an email the
-/// relay cannot take yet (circuit open, no connection, a 4xx: nothing handed over) waits, <see cref="EscalationDelivery.Waiting"/>,
-/// and is tried again when its orchestration asks again (every 30 s) or the outbox sweep runs; only a permanent refusal
-/// (or no recipient) leaves the level recorded as undelivered with a notice to follow it up by hand.</para>
+/// <para>The level's email goes through the alert outbox, like an operator notice (docs/email.md "Outbox"): rendered
+/// and queued insert-if-absent under an id derived from the obligation and level (<see cref="EmailIdOf"/>, also its
+/// Message-ID), then the level is recorded with that id (the store's guard row, inserted with the state move in one
+/// transaction: only one caller wins), then the outbox is asked to send it at once. The outbox alone delivers it from
+/// there — claim by ETag, breaker, Pending while the relay is down and sent by its sweep, the residual window's bounded,
+/// labelled repeats — so the engine running the activity again queues nothing new and sends nothing twice. Queued
+/// before it is recorded, so no crash can leave a recorded level without its email; a level refused by the store (the
+/// obligation closed meanwhile) takes its untouched email back. A level with no recipient is recorded without an email
+/// and an <c>EscalationUndelivered</c> notice asks for a manual follow-up.</para>
 /// </summary>
 public sealed partial class Escalator(
     HubState state,
@@ -35,14 +37,16 @@ public sealed partial class Escalator(
     PlanOptions planOptions,
     AcknowledgementTokens acknowledgements,
     EscalationRenderer renderer,
-    IMailSender sender,
-    IOptions<SmtpOptions> smtp,
+    AlertOutbox outbox,
     IOptions<PipelineOptions> options,
-    IOptions<OutboxOptions> outbox,
     IClock clock,
     ILogger<Escalator> logger)
 {
-    /// <summary>Sends level <paramref name="level"/> of <paramref name="obligationId"/>'s ladder unless it was sent already or the obligation closed.</summary>
+    /// <summary>The outbox id (and Message-ID local part) of level <paramref name="level"/>'s email of <paramref name="obligationId"/>.</summary>
+    public static string EmailIdOf(string obligationId, int level) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"escalation-{obligationId}-l{level}");
+
+    /// <summary>Queues and records level <paramref name="level"/> of <paramref name="obligationId"/>'s ladder unless it was recorded already or the obligation closed.</summary>
     public async Task<EscalationOutcome> EscalateAsync(string obligationId, int level, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(obligationId);
@@ -59,101 +63,56 @@ public sealed partial class Escalator(
             return EscalationOutcome.Closed;
         }
 
+        var now = clock.GetCurrentInstant();
         if (stored.Escalations.Any(e => e.Level >= level))
         {
-            return await ResumeAsync(stored, level, cancellationToken).ConfigureAwait(false);
-        }
-
-        var now = clock.GetCurrentInstant();
-        var recorded = await state.Obligations.RecordEscalationAsync(stored.Id, level, now, cancellationToken).ConfigureAwait(false);
-        if (recorded.Outcome != ChangeOutcome.Applied)
-        {
-            // Another run owns this level (AlreadyApplied), or it closed meanwhile (Refused): send nothing.
-            return recorded.Outcome == ChangeOutcome.AlreadyApplied ? EscalationOutcome.AlreadyEscalated : EscalationOutcome.Closed;
-        }
-
-        var delivery = await SendAsync(stored, level, now, cancellationToken).ConfigureAwait(false);
-        return await SettleAsync(stored.Id, level, delivery, now, 1, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Every recorded level whose email is still unconfirmed (<see cref="EscalationDelivery.Sending"/>) or waiting for the
-    /// relay (<see cref="EscalationDelivery.Waiting"/>) is resumed (<see cref="ResumeAsync"/>). Returns how many were sent.
-    /// </summary>
-    public async Task<int> ResumeUnconfirmedAsync(CancellationToken cancellationToken)
-    {
-        var sent = 0;
-        await foreach (var (obligationId, level) in state.Obligations.UnconfirmedEscalationsAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (await state.Obligations.GetAsync(obligationId, cancellationToken).ConfigureAwait(false) is { Obligation.IsClosed: false } stored
-                && await ResumeAsync(stored, level, cancellationToken).ConfigureAwait(false) == EscalationOutcome.Escalated)
+            if (stored.EscalationEmails.TryGetValue(level, out var recordedEmail) && recordedEmail.Length == 0)
             {
-                sent++;
+                // Recorded without a recipient: the notice may not have been raised before a crash (raised once a day at most).
+                await NoRecipientNoticeAsync(stored, level, now, cancellationToken).ConfigureAwait(false);
             }
-        }
 
-        return sent;
-    }
-
-    /// <summary>
-    /// A level already recorded: nothing to do once its email is confirmed (or refused, with its notice). One
-    /// <see cref="EscalationDelivery.Waiting"/> for the relay is tried again now (nothing was handed over, so it is no
-    /// repeat). One still marked Sending was cut off — the process died between recording the level and writing the
-    /// relay's answer, or the relay never answered the transaction — once the attempt is older than any live one can be
-    /// (<c>Mail:Outbox:InFlightTimeout</c>, the outbox's own bound). As with the outbox's residual window (docs/email.md),
-    /// a lost escalation is worse than a repeat: it is sent again with the same Message-ID and the operator is told it
-    /// may repeat. Younger: asked again later. Either way the retry first claims the level (an ETag-guarded move to
-    /// Sending), so two callers never send it at once.
-    /// </summary>
-    private async Task<EscalationOutcome> ResumeAsync(StoredObligation stored, int level, CancellationToken cancellationToken)
-    {
-        var delivery = await state.Obligations.GetEscalationDeliveryAsync(stored.Id, level, cancellationToken).ConfigureAwait(false);
-        if (delivery is not { State: EscalationDelivery.Sending or EscalationDelivery.Waiting })
-        {
             return EscalationOutcome.AlreadyEscalated;
         }
 
-        var now = clock.GetCurrentInstant();
-        var attempts = delivery.Attempts + 1;
-        var repeat = delivery.State == EscalationDelivery.Sending;
-        if ((repeat && now - delivery.AttemptAt < Duration.FromTimeSpan(outbox.Value.InFlightTimeout))
-            || !await state.Obligations.SetEscalationDeliveryAsync(stored.Id, level, EscalationDelivery.Sending, now, attempts, delivery.ETag, cancellationToken).ConfigureAwait(false))
+        var email = await ComposeAsync(stored, level, now, cancellationToken).ConfigureAwait(false);
+        if (email is not null)
         {
-            return EscalationOutcome.DeliveryUnconfirmed;
+            _ = await outbox.EnqueueEmailAsync(email, cancellationToken).ConfigureAwait(false);
         }
 
-        if (!repeat)
+        var recorded = await state.Obligations.RecordEscalationAsync(stored.Id, level, now, email?.Id ?? "", cancellationToken).ConfigureAwait(false);
+        if (recorded.Outcome is not (ChangeOutcome.Applied or ChangeOutcome.AlreadyApplied))
         {
-            var retried = await SendAsync(stored, level, now, cancellationToken).ConfigureAwait(false);
-            return await SettleAsync(stored.Id, level, retried, now, attempts, cancellationToken).ConfigureAwait(false);
+            // Closed meanwhile (or gone): the level is not escalated, so its email must not go.
+            if (email is not null)
+            {
+                _ = await outbox.WithdrawAsync(email.Id, cancellationToken).ConfigureAwait(false);
+            }
+
+            return EscalationOutcome.Closed;
         }
 
-        await state.Notices.TryRaiseAsync(
-            new HubNotice($"escalation-repeated-{stored.Id}-l{level}", LondonTime.ToLocal(now).Date, "EscalationRepeated",
-                $"Escalation level {level} of obligation {stored.Id} ({stored.Obligation.RuleId}, owner {stored.Obligation.OwnerOrganisationId}) was recorded at {delivery.AttemptAt} but the hub stopped before the relay's answer was written: it is sent again with the same Message-ID, so the recipient may see it twice.",
-                now),
-            cancellationToken).ConfigureAwait(false);
-        var repeated = await SendAsync(stored, level, now, cancellationToken).ConfigureAwait(false);
-        return await SettleAsync(stored.Id, level, repeated, now, attempts, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Writes what the relay said about the attempt started at <paramref name="attemptAt"/>. No reply to a started
-    /// transaction leaves the level Sending: repeated, labelled, once older than the in-flight timeout.
-    /// </summary>
-    private async Task<EscalationOutcome> SettleAsync(string obligationId, int level, string delivery, Instant attemptAt, int attempts, CancellationToken cancellationToken)
-    {
-        if (delivery == EscalationDelivery.Sending)
+        if (email is null)
         {
-            return EscalationOutcome.DeliveryUnconfirmed;
+            await NoRecipientNoticeAsync(stored, level, now, cancellationToken).ConfigureAwait(false);
+            return recorded.Outcome == ChangeOutcome.Applied ? EscalationOutcome.EscalatedDeliveryFailed : EscalationOutcome.AlreadyEscalated;
         }
 
-        await state.Obligations.SetEscalationDeliveryAsync(obligationId, level, delivery, attemptAt, attempts, ETag.All, cancellationToken).ConfigureAwait(false);
-        return delivery switch
+        // Sent at once, as a notice is; whatever the relay says, the outbox row is now the email's only state.
+        var sent = await outbox.SendAsync(email.Id, cancellationToken).ConfigureAwait(false);
+        LogEscalation(stored.Id, level, sent);
+        if (recorded.Outcome == ChangeOutcome.AlreadyApplied)
         {
-            EscalationDelivery.Sent => EscalationOutcome.Escalated,
-            EscalationDelivery.Waiting => EscalationOutcome.DeliveryUnconfirmed,
-            _ => EscalationOutcome.EscalatedDeliveryFailed,
+            // Another run recorded the level first (with the same email: one id).
+            return EscalationOutcome.AlreadyEscalated;
+        }
+
+        return sent switch
+        {
+            DispatchResult.Sent or DispatchResult.AlreadySent => EscalationOutcome.Escalated,
+            DispatchResult.Failed => EscalationOutcome.EscalatedDeliveryFailed,
+            _ => EscalationOutcome.Queued,
         };
     }
 
@@ -191,12 +150,8 @@ public sealed partial class Escalator(
         return new Uri(publicBaseUrl, "api/ack/" + token);
     }
 
-    /// <summary>
-    /// One attempt; returns the delivery state it leaves: Sent; Waiting (the relay could not take it; nothing handed
-    /// over); Sending (the transaction started and no reply came); Undelivered (refused for good, or no recipient, with
-    /// the operator notice).
-    /// </summary>
-    private async Task<string> SendAsync(StoredObligation stored, int level, Instant now, CancellationToken cancellationToken)
+    /// <summary>The level's email, rendered and addressed; null (with nothing queued) when the level has no recipient.</summary>
+    private async Task<QueuedEmail?> ComposeAsync(StoredObligation stored, int level, Instant now, CancellationToken cancellationToken)
     {
         var obligation = stored.Obligation;
         var directory = (await directories.LoadLiveAsync(cancellationToken).ConfigureAwait(false)).Live;
@@ -204,8 +159,7 @@ public sealed partial class Escalator(
         var ownerEntry = directory?.Find(obligation.OwnerOrganisationId) ?? regional;
         if (ownerEntry is null)
         {
-            await NoticeAsync(stored, level, now, "no directory entry for the owner or the regional team", cancellationToken).ConfigureAwait(false);
-            return EscalationDelivery.Undelivered;
+            return null;
         }
 
         var owner = AlertParty.From(ownerEntry);
@@ -217,45 +171,22 @@ public sealed partial class Escalator(
         };
         var link = AcknowledgementLink(options.Value.PublicBaseUrl, acknowledgements.Issue(obligation.Id, now).Token);
         var reference = await references.GetAsync(obligation.Id, cancellationToken).ConfigureAwait(false);
+        var id = EmailIdOf(obligation.Id, level);
         var notice = new EscalationNotice(
             $"{obligation.Id}-l{level}", level, reference, obligation.Id, obligation.RuleId, stored.MustDo, obligation.Due, owner, recipient, link);
-        var rendered = renderer.Render(notice, now);
-        var settings = smtp.Value;
-        var email = new OutgoingEmail(
-            MessageIds.For("escalation-" + notice.Id, settings.MessageIdDomain),
-            new MailParty(settings.SenderAddress, settings.SenderDisplayName),
-            new MailParty(recipient.Email, recipient.OrgName),
-            null,
-            rendered.Subject,
-            rendered.Text,
-            rendered.Html,
-            rendered.TemplateVersion);
-        var outcome = await sender.SendAsync(email, cancellationToken).ConfigureAwait(false);
-        LogEscalation(obligation.Id, level, outcome.Kind);
-        switch (outcome)
-        {
-            case { Kind: DeliveryOutcomeKind.Sent }:
-                return EscalationDelivery.Sent;
-            case { ReplyUnknown: true }:
-                return EscalationDelivery.Sending;
-            case { Kind: DeliveryOutcomeKind.TransientFailure or DeliveryOutcomeKind.CircuitOpen }:
-                return EscalationDelivery.Waiting;
-            default:
-                await NoticeAsync(stored, level, now, $"the escalation email could not be delivered ({outcome.Kind}, code {outcome.SmtpCode})", cancellationToken).ConfigureAwait(false);
-                return EscalationDelivery.Undelivered;
-        }
+        return new QueuedEmail(id, OutboxKeys.EscalationKind, reference, recipient.OrgCode, new MailParty(recipient.Email, recipient.OrgName), renderer.Render(notice, now));
     }
 
-    private async Task NoticeAsync(StoredObligation stored, int level, Instant now, string problem, CancellationToken cancellationToken)
+    private async Task NoRecipientNoticeAsync(StoredObligation stored, int level, Instant now, CancellationToken cancellationToken)
     {
         var key = $"escalation-undelivered-{stored.Id}-l{level}";
         await state.Notices.TryRaiseAsync(
             new HubNotice(key, LondonTime.ToLocal(now).Date, "EscalationUndelivered",
-                $"Escalation level {level} of obligation {stored.Id} ({stored.Obligation.RuleId}, owner {stored.Obligation.OwnerOrganisationId}) is recorded as sent but {problem}: contact the recipient by hand.",
+                $"Escalation level {level} of obligation {stored.Id} ({stored.Obligation.RuleId}, owner {stored.Obligation.OwnerOrganisationId}) is recorded but no directory entry names its owner or the regional team, so no email was queued: contact the recipient by hand.",
                 now),
             cancellationToken).ConfigureAwait(false);
     }
 
-    [LoggerMessage(EventId = 6201, Level = LogLevel.Information, Message = "Obligation {ObligationId} escalation level {Level}: {Outcome}")]
-    private partial void LogEscalation(string obligationId, int level, DeliveryOutcomeKind outcome);
+    [LoggerMessage(EventId = 6201, Level = LogLevel.Information, Message = "Obligation {ObligationId} escalation level {Level}: email {Outcome}")]
+    private partial void LogEscalation(string obligationId, int level, DispatchResult outcome);
 }

@@ -5,17 +5,14 @@ namespace ContinuityOfCare.Hub.Pipeline;
 
 /// <summary>
 /// The outbox's safety net (docs/email.md): outbox sends stuck in flight are reconciled, and every alert still Pending
-/// is listed to be put on the send queue again. (Escalation is the obligations' orchestrations' work,
-/// docs/pipeline.md "Obligations as orchestrations".)
+/// is listed to be put on the send queue again — escalation emails among them, which the outbox carries like any other
+/// (docs/pipeline.md "Obligations as orchestrations").
 /// </summary>
-public sealed partial class OutboxSweeper(AlertOutbox outbox, Escalator escalator, ILogger<OutboxSweeper> logger)
+public sealed partial class OutboxSweeper(AlertOutbox outbox, ILogger<OutboxSweeper> logger)
 {
     /// <summary>Runs one sweep.</summary>
     public async Task<OutboxSweepResult> SweepAsync(CancellationToken cancellationToken)
     {
-        // Escalation levels a crash left unconfirmed are repeated here too, not only by their orchestration's recheck:
-        // an orchestration can be gone (the local runner's in-memory engine; a level-3 obligation is not reconciled).
-        await escalator.ResumeUnconfirmedAsync(cancellationToken).ConfigureAwait(false);
         var reconciled = await outbox.ReconcileAsync(cancellationToken).ConfigureAwait(false);
         var pending = await outbox.PendingAsync(cancellationToken).ConfigureAwait(false);
         LogSwept(reconciled, pending.Count);

@@ -22,6 +22,9 @@ internal static class ObligationEntity
 
     public static string SentAtProperty(int level) => "Escalation" + level.ToString(CultureInfo.InvariantCulture) + "SentAt";
 
+    /// <summary>The outbox id of a recorded level's email; empty when the level had no recipient (absent on rows recorded before escalation emails went through the outbox).</summary>
+    public static string EmailProperty(int level) => "Escalation" + level.ToString(CultureInfo.InvariantCulture) + "Email";
+
     /// <summary>Due index: partition = UTC day of the due instant; row = due ticks + id, so a day reads in due order.</summary>
     public static TableEntity DueRow(Obligation obligation) =>
         new(StateKeys.Day(obligation.Due), DueRowKey(obligation))
@@ -85,11 +88,17 @@ internal static class ObligationEntity
             Enum.Parse<ObligationState>(Text("State")),
             row.GetDateTimeOffset("ClosedAt") is { } closed ? StateKeys.FromStored(closed) : null);
         var escalations = new List<EscalationRecord>();
+        var emails = new Dictionary<int, string>();
         for (var level = 1; level <= MaxLevel; level++)
         {
             if (row.GetDateTimeOffset(SentAtProperty(level)) is { } sentAt)
             {
                 escalations.Add(new EscalationRecord(level, StateKeys.FromStored(sentAt)));
+            }
+
+            if (row.GetString(EmailProperty(level)) is { } emailId)
+            {
+                emails[level] = emailId;
             }
         }
 
@@ -100,6 +109,9 @@ internal static class ObligationEntity
             Text("MustDo"),
             escalations,
             row.GetString("ClosedBy") is { Length: > 0 } by ? by : null,
-            row.GetString("ClosingNote") is { Length: > 0 } note ? note : null);
+            row.GetString("ClosingNote") is { Length: > 0 } note ? note : null)
+        {
+            EscalationEmails = emails,
+        };
     }
 }

@@ -125,10 +125,11 @@ public sealed partial class ObligationStore
         CloseAsync(obligationId, o => o.Cancel(at), by, reason, fulfil: false, cancellationToken);
 
     /// <summary>
-    /// Records escalation level <paramref name="level"/> as sent at <paramref name="sentAt"/> — each level once, ever
-    /// (docs/domain.md "Escalation"). The guard row for (obligation, level) is inserted in one transaction with the state
-    /// move, so a level is recorded exactly once however many sweeps or deadline checks race. An Open obligation past
-    /// due becomes Overdue on the way to level 1. After the last level the obligation leaves the due index.
+    /// Records escalation level <paramref name="level"/> as escalated at <paramref name="sentAt"/> — each level once,
+    /// ever (docs/domain.md "Escalation") — with the outbox id of its queued email, <paramref name="emailId"/> (empty
+    /// when the level has no recipient, so no email). The guard row for (obligation, level) is inserted in one transaction
+    /// with the state move, so a level is recorded exactly once however many sweeps or deadline checks race. An Open
+    /// obligation past due becomes Overdue on the way to level 1. After the last level the obligation leaves the due index.
     /// </summary>
     /// <returns>
     /// Applied (recorded now: this caller owns the level); AlreadyApplied (recorded before: send nothing); Refused
@@ -136,9 +137,10 @@ public sealed partial class ObligationStore
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not 1–3.</exception>
     /// <exception cref="RequestFailedException">Storage failed, or 412 after every retry.</exception>
-    public async Task<ObligationChange> RecordEscalationAsync(string obligationId, int level, Instant sentAt, CancellationToken cancellationToken)
+    public async Task<ObligationChange> RecordEscalationAsync(string obligationId, int level, Instant sentAt, string emailId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(obligationId);
+        ArgumentNullException.ThrowIfNull(emailId);
         ArgumentOutOfRangeException.ThrowIfLessThan(level, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(level, ObligationEntity.MaxLevel);
         for (var attempt = 1; ; attempt++)
@@ -160,7 +162,11 @@ public sealed partial class ObligationStore
                 return new ObligationChange(ChangeOutcome.Refused, stored);
             }
 
-            var update = new TableEntity(row.PartitionKey, row.RowKey) { [ObligationEntity.SentAtProperty(level)] = StateKeys.ToStored(sentAt) };
+            var update = new TableEntity(row.PartitionKey, row.RowKey)
+            {
+                [ObligationEntity.SentAtProperty(level)] = StateKeys.ToStored(sentAt),
+                [ObligationEntity.EmailProperty(level)] = emailId,
+            };
             ObligationEntity.SetState(update, escalated);
             var guard = new TableEntity(row.PartitionKey, ObligationEntity.EscalationRow(obligationId, level))
             {
@@ -168,8 +174,7 @@ public sealed partial class ObligationStore
                 ["ObligationId"] = obligationId,
                 ["Level"] = level,
                 ["SentAt"] = StateKeys.ToStored(sentAt),
-                [EscalationDelivery.StateProperty] = EscalationDelivery.Sending,
-                [EscalationDelivery.AttemptAtProperty] = StateKeys.ToStored(sentAt),
+                ["EmailId"] = emailId,
             };
             try
             {
@@ -193,57 +198,6 @@ public sealed partial class ObligationStore
 
             var after = await GetAsync(obligationId, cancellationToken).ConfigureAwait(false);
             return new ObligationChange(ChangeOutcome.Applied, after);
-        }
-    }
-
-    /// <summary>
-    /// The delivery state of a recorded escalation level (its guard row), or null when the level is not recorded or was
-    /// recorded before delivery states were kept (then it counts as sent).
-    /// </summary>
-    public async Task<EscalationDelivery?> GetEscalationDeliveryAsync(string obligationId, int level, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(obligationId);
-        var guard = (await _obligations.GetEntityIfExistsAsync<TableEntity>(ObligationEntity.Partition(obligationId), ObligationEntity.EscalationRow(obligationId, level), cancellationToken: cancellationToken).ConfigureAwait(false)).ValueOrNull();
-        return guard?.GetString(EscalationDelivery.StateProperty) is { } delivery && guard.GetDateTimeOffset(EscalationDelivery.AttemptAtProperty) is { } attemptAt
-            ? new EscalationDelivery(delivery, StateKeys.FromStored(attemptAt), guard.GetInt32(EscalationDelivery.AttemptsProperty) ?? 1, guard.ETag)
-            : null;
-    }
-
-    /// <summary>The recorded levels whose email is still unconfirmed or waiting for the relay (a filtered scan of the guard rows).</summary>
-    public async IAsyncEnumerable<(string ObligationId, int Level)> UnconfirmedEscalationsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter($"Delivery eq {EscalationDelivery.Sending} or Delivery eq {EscalationDelivery.Waiting}");
-        await foreach (var row in _obligations.QueryAsync<TableEntity>(filter, select: ["ObligationId", "Level"], cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            if (row.GetString("ObligationId") is { } id && row.GetInt32("Level") is { } level)
-            {
-                yield return (id, level);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Moves a recorded level's delivery to <paramref name="delivery"/> (<see cref="EscalationDelivery.Sending"/> for a
-    /// new attempt at <paramref name="attemptAt"/>), guarded by <paramref name="ifMatch"/> when given: false when another
-    /// caller changed it first.
-    /// </summary>
-    public async Task<bool> SetEscalationDeliveryAsync(string obligationId, int level, string delivery, Instant attemptAt, int attempts, ETag ifMatch, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(obligationId);
-        var update = new TableEntity(ObligationEntity.Partition(obligationId), ObligationEntity.EscalationRow(obligationId, level))
-        {
-            [EscalationDelivery.StateProperty] = delivery,
-            [EscalationDelivery.AttemptAtProperty] = StateKeys.ToStored(attemptAt),
-            [EscalationDelivery.AttemptsProperty] = attempts,
-        };
-        try
-        {
-            await _obligations.UpdateEntityAsync(update, ifMatch, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
-        {
-            return false;
         }
     }
 

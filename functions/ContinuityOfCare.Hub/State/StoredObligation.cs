@@ -19,6 +19,12 @@ public sealed record StoredObligation(
     string? ClosedBy,
     string? ClosingNote)
 {
+    /// <summary>
+    /// The outbox id of each recorded level's email (its delivery is the outbox row's status); an empty id for a level
+    /// that had no recipient. A level missing here was recorded before escalation emails went through the outbox.
+    /// </summary>
+    public IReadOnlyDictionary<int, string> EscalationEmails { get; init; } = new Dictionary<int, string>();
+
     /// <summary>The obligation's id.</summary>
     public string Id => Obligation.Id;
 }

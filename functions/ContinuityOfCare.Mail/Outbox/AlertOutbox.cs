@@ -20,6 +20,8 @@ namespace ContinuityOfCare.Mail.Outbox;
 /// is re-sent automatically with the same Message-ID and a visible "this may repeat" line, and counted; after
 /// <see cref="OutboxOptions.MaxAutomaticRepeats"/> such repeats it waits, Unconfirmed, for an operator (docs/email.md
 /// "The residual window": for this service a lost Alert Form is worse than a labelled repeat).
+/// <para>The same rows and the same machinery carry already rendered emails (<see cref="QueuedEmail"/>): operator
+/// notices and each obligation escalation level's email, so every email the hub sends has one delivery path.</para>
 /// </summary>
 public sealed partial class AlertOutbox
 {
@@ -32,6 +34,8 @@ public sealed partial class AlertOutbox
     private readonly DirectoryEntryFlags _flags;
     private readonly SentAlertIndex _sent;
     private readonly OutboxOptions _options;
+    private readonly MailParty _hub;
+    private readonly string _messageIdDomain;
     private readonly IClock _clock;
     private readonly ILogger<AlertOutbox> _logger;
 
@@ -80,6 +84,8 @@ public sealed partial class AlertOutbox
         _flags = flags;
         _sent = sent;
         _options = options;
+        _hub = new MailParty(smtp.SenderAddress, smtp.SenderDisplayName);
+        _messageIdDomain = smtp.MessageIdDomain;
         _clock = clock;
         _logger = logger;
     }
@@ -122,6 +128,41 @@ public sealed partial class AlertOutbox
         catch (RequestFailedException exception) when (exception.Status == 409)
         {
             return EnqueueResult.AlreadyQueued;
+        }
+    }
+
+    /// <summary>
+    /// Stores an already rendered email (an escalation level's) as Pending unless a row with its id is already stored:
+    /// from here on it is delivered exactly like an Alert Form.
+    /// </summary>
+    public async Task<EnqueueResult> EnqueueEmailAsync(QueuedEmail email, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return await email.TryQueueAsync(_alerts, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false)
+            ? EnqueueResult.Queued
+            : EnqueueResult.AlreadyQueued;
+    }
+
+    /// <summary>
+    /// Takes back a queued email that no sender has touched (Pending, never claimed or attempted): an ETag-guarded
+    /// delete. False when it is gone already or a sender has it (then it goes out as queued).
+    /// </summary>
+    public async Task<bool> WithdrawAsync(string alertId, CancellationToken cancellationToken)
+    {
+        var row = await ReadAsync(alertId, cancellationToken).ConfigureAwait(false);
+        if (row is null || StatusOf(row) != AlertStatus.Pending || (row.GetInt32("AttemptCount") ?? 0) > 0 || !string.IsNullOrEmpty(row.GetString("ClaimId")))
+        {
+            return false;
+        }
+
+        try
+        {
+            await _alerts.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
+        {
+            return false;
         }
     }
 
@@ -181,10 +222,11 @@ public sealed partial class AlertOutbox
             return DispatchResult.InFlightElsewhere;
         }
 
-        // A queued operator notice email carries its rendered text instead of a form; it goes to the operator mailbox.
-        var notice = row.GetString("Kind") == OutboxKeys.NoticeKind;
+        // A queued operator notice email carries its rendered text instead of a form and goes to the operator mailbox;
+        // an escalation's carries its rendered text and recipient.
+        var kind = row.GetString("Kind");
         AlertForm? form = null;
-        if (!notice)
+        if (kind is not (OutboxKeys.NoticeKind or OutboxKeys.EscalationKind))
         {
             form = OutboxFormJson.Deserialize(row.GetString("Form") ?? throw new InvalidOperationException($"Alert {alertId} has no stored form."));
             if (!_secureMail.Allows(form.To.Email))
@@ -192,7 +234,7 @@ public sealed partial class AlertOutbox
                 return await HoldAsync(row, form, now, cancellationToken).ConfigureAwait(false);
             }
         }
-        else if (_notices.EmailFrom(row) is null)
+        else if (kind == OutboxKeys.NoticeKind && _notices.EmailFrom(row) is null)
         {
             // The operator mailbox was removed from configuration since the notice was queued: the stored notice remains.
             return DispatchResult.AlreadyFinal;
@@ -210,7 +252,12 @@ public sealed partial class AlertOutbox
         }
 
         var repeatOf = row.GetDateTimeOffset("RepeatOfAttemptAt")?.ToInstant();
-        var email = form is null ? _notices.EmailFrom(row)! : _emails.Create(form, now, repeatOf);
+        var email = kind switch
+        {
+            OutboxKeys.NoticeKind => _notices.EmailFrom(row)!,
+            OutboxKeys.EscalationKind => QueuedEmail.EmailFrom(row, _hub, _messageIdDomain, null, repeatOf),
+            _ => _emails.Create(form!, now, repeatOf),
+        };
         string? attemptId = null;
         SmtpDeliveryOutcome outcome;
         try
@@ -459,6 +506,14 @@ public sealed partial class AlertOutbox
             await _flags.FlagAsync(form.To.OrgCode, form.Id, form.To.Email, outcome.SmtpCode, outcome.Detail, now, cancellationToken).ConfigureAwait(false);
             await RaiseAsync(
                 new OperatorNotice(OperatorNoticeKind.PermanentFailure, form.Id, form.Reference, form.To.OrgCode, form.To.Email, outcome.Detail, now),
+                sendNow: true, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (outcome.Kind == DeliveryOutcomeKind.PermanentFailure && row.GetString("Kind") == OutboxKeys.EscalationKind)
+        {
+            await RaiseAsync(
+                new OperatorNotice(OperatorNoticeKind.EscalationUndelivered, alertId, row.GetString("Reference") ?? "", row.GetString("RecipientOrgCode") ?? "",
+                    email.To.Address, outcome.Detail, now),
                 sendNow: true, cancellationToken).ConfigureAwait(false);
         }
 

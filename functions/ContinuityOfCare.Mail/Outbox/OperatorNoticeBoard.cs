@@ -74,39 +74,14 @@ public sealed partial class OperatorNoticeBoard
             return null;
         }
 
-        var rendered = _renderer.Render(notice);
         var id = EmailIdOf(notice);
-        var row = new TableEntity(OutboxKeys.Key(id), OutboxKeys.RowKey)
-        {
-            ["AlertId"] = id,
-            ["Kind"] = OutboxKeys.NoticeKind,
-            ["Status"] = nameof(AlertStatus.Pending),
-            ["Reference"] = notice.AlertReference,
-            ["RecipientOrgCode"] = "",
-            ["RecipientEmail"] = _operator.Address,
-            ["Subject"] = rendered.Subject,
-            ["Text"] = rendered.Text,
-            ["Html"] = rendered.Html,
-            ["TemplateVersion"] = rendered.TemplateVersion,
-            ["EnqueuedAt"] = notice.RaisedAt.ToDateTimeOffset(),
-            ["AttemptCount"] = 0,
-        };
-        try
-        {
-            await _outbox.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            return null;
-        }
-
-        return id;
+        var email = new QueuedEmail(id, OutboxKeys.NoticeKind, notice.AlertReference, "", _operator, _renderer.Render(notice));
+        return await email.TryQueueAsync(_outbox, notice.RaisedAt, cancellationToken).ConfigureAwait(false) ? id : null;
     }
 
     /// <summary>The email a queued notice row carries (no Alert Form: the row holds the rendered notice).</summary>
-    internal OutgoingEmail? EmailFrom(TableEntity row) => _operator is null ? null : new OutgoingEmail(
-        MessageIds.For(row.GetString("AlertId") ?? row.PartitionKey, _messageIdDomain), _hub, new MailParty(row.GetString("RecipientEmail") ?? _operator.Address, _operator.DisplayName), null,
-        row.GetString("Subject") ?? "", row.GetString("Text") ?? "", row.GetString("Html") ?? "", row.GetString("TemplateVersion") ?? "", row.GetString("AlertId"));
+    internal OutgoingEmail? EmailFrom(TableEntity row) => _operator is null ? null :
+        QueuedEmail.EmailFrom(row, _hub, _messageIdDomain, new MailParty(row.GetString("RecipientEmail") ?? _operator.Address, _operator.DisplayName), repeatOf: null);
 
     /// <summary>
     /// The delivery notices (those about alerts and the relay) of the days <paramref name="from"/> to

@@ -31,6 +31,12 @@ public enum OperatorNoticeKind
     RelayBack,
 
     /// <summary>
+    /// The relay refused an escalation email for good (5xx): the level stays recorded; the recipient must be contacted by
+    /// hand. Named like the hub's own notice for a level with no recipient, so both read as one kind.
+    /// </summary>
+    EscalationUndelivered,
+
+    /// <summary>
     /// A notice about the hub itself (missing feed, calendar running out, escalation undelivered), recorded in the hub's
     /// notices table and emailed through the outbox; the detail names its kind.
     /// </summary>

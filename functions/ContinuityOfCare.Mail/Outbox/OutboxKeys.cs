@@ -12,6 +12,9 @@ public static class OutboxKeys
     /// <summary>The <c>Kind</c> of an outbox row that carries an operator notice email instead of an Alert Form.</summary>
     public const string NoticeKind = "notice";
 
+    /// <summary>The <c>Kind</c> of an outbox row that carries one escalation level's email (docs/pipeline.md "Obligations as orchestrations").</summary>
+    public const string EscalationKind = "escalation";
+
     /// <summary>A PartitionKey/RowKey for <paramref name="id"/>.</summary>
     public static string Key(string id)
     {

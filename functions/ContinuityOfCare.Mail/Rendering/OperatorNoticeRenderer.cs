@@ -42,6 +42,9 @@ public sealed class OperatorNoticeRenderer
             OperatorNoticeKind.RelayDown => (
                 "mail relay down",
                 "The SMTP relay failed repeatedly, so sending is paused (circuit breaker open). Alert Forms wait in the outbox and are sent when it recovers."),
+            OperatorNoticeKind.EscalationUndelivered => (
+                "escalation email refused",
+                "The relay refused an obligation's escalation email permanently. The escalation level stays recorded; contact the recipient by hand and correct the directory entry's escalation address."),
             OperatorNoticeKind.Hub => (
                 "hub notice",
                 "See the detail. `coc status` lists the hub's notices of the last seven days."),

@@ -10,12 +10,15 @@ namespace ContinuityOfCare.Mail.Rendering;
 /// </summary>
 public static class RepeatNotice
 {
-    /// <summary>The sentence, e.g. "This may repeat the form sent at 10:14 on Fri 11 Dec 2026 (UK time) with the same reference CC-2026-000123."</summary>
-    public static string Line(Instant firstAttempt, string reference)
+    /// <summary>
+    /// The sentence, e.g. "This may repeat the form sent at 10:14 on Fri 11 Dec 2026 (UK time) with the same reference
+    /// CC-2026-000123."; <paramref name="what"/> names what is repeated (an escalation is an "email", not a form).
+    /// </summary>
+    public static string Line(Instant firstAttempt, string reference, string what = "form")
     {
         var local = LondonTime.ToLocal(firstAttempt);
         return string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"This may repeat the form sent at {local:HH:mm} on {local:ddd d MMM yyyy} (UK time) with the same reference {reference}. If you already have it, you need do nothing more with this copy.");
+            $"This may repeat the {what} sent at {local:HH:mm} on {local:ddd d MMM yyyy} (UK time) with the same reference {reference}. If you already have it, you need do nothing more with this copy.");
     }
 
     /// <summary>Puts <paramref name="line"/> first in the plain text.</summary>

@@ -18,7 +18,8 @@ public sealed class ObligationsCommandTests
         "orchestration":{"obligationId":"303bb36d622dff8655235864d2d66c0a","runtimeStatus":"Running","step":"level 1 sent; level 2 at 2026-12-31T00:00:00Z",
         "createdAt":"2026-12-07T11:46:04Z","lastUpdatedAt":"2026-12-07T11:46:05Z","history":[
         {"at":"2026-12-07T11:46:04Z","kind":"TimerCreated","detail":"2026-12-29T09:00:00Z deadline"},
-        {"at":"2026-12-07T11:46:05Z","kind":"LevelRun","detail":"level 1: Escalated"}]}}
+        {"at":"2026-12-07T11:46:05Z","kind":"LevelRun","detail":"level 1: Escalated"}]},
+        "escalations":[{"level":1,"recordedAt":"2026-12-29T09:30:00Z","emailId":"escalation-303bb36d622dff8655235864d2d66c0a-l1","email":"Pending","repeats":0}]}
         """;
 
     [Fact]
@@ -33,6 +34,7 @@ public sealed class ObligationsCommandTests
         Assert.Contains("Status:        escalatedLevel1", output, StringComparison.Ordinal);
         Assert.Contains("Due:           Tue 29 Dec 2026 09:00 Europe/London (2026-12-29T09:00:00Z)", output, StringComparison.Ordinal);
         Assert.Contains("Level reached: 1", output, StringComparison.Ordinal);
+        Assert.Contains("Level 1 email: Pending (escalation-303bb36d622dff8655235864d2d66c0a-l1)", output, StringComparison.Ordinal);
         Assert.Contains("Orchestration: Running — level 1 sent; level 2 at 2026-12-31T00:00:00Z", output, StringComparison.Ordinal);
         Assert.Contains("TimerCreated  2026-12-29T09:00:00Z deadline", output, StringComparison.Ordinal);
         Assert.DoesNotContain("C1", output, StringComparison.Ordinal);

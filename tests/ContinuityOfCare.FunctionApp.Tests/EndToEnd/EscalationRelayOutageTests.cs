@@ -1,73 +1,153 @@
 using System.Globalization;
+using System.Text.Json;
+using Azure.Data.Tables;
+using ContinuityOfCare.Core.Alerts;
 using ContinuityOfCare.Core.Feeds;
 using ContinuityOfCare.Core.Obligations;
 using ContinuityOfCare.FunctionApp.Obligations;
 using ContinuityOfCare.FunctionApp.Tests.Support;
+using ContinuityOfCare.Hub.Pipeline;
 using ContinuityOfCare.Hub.State;
+using ContinuityOfCare.Hub.Storage;
+using ContinuityOfCare.Mail.Outbox;
 using ContinuityOfCare.Testing;
+using Microsoft.Extensions.Options;
 using NodaTime;
 using Xunit;
 
 namespace ContinuityOfCare.FunctionApp.Tests.EndToEnd;
 
 /// <summary>
-/// An escalation level whose email meets a relay that is down waits for the relay like an Alert Form in the outbox
-/// (docs/pipeline.md "Obligations as orchestrations"): no "undelivered" notice, sent once when the relay is back, with
-/// no "may repeat" notice (nothing was handed over before).
+/// An escalation level's email goes through the alert outbox (docs/pipeline.md "Obligations as orchestrations"): queued
+/// once under activity replay, held as Pending while the relay is down (no "undelivered" notice, nothing for the
+/// orchestration to repeat) and delivered once by the outbox's sweep when the relay is back; the obligation's page in
+/// the API shows the level's email status read from the outbox row.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class EscalationRelayOutageTests
 {
+    private static bool Level1(MaildevEmail e) => e.Subject.StartsWith("Overdue (level 1): cjit.dir-to-prison", StringComparison.Ordinal);
+
     [Fact]
-    public async Task Escalation_RelayDown_WaitsWithoutANotice_ThenSentOnceWhenTheRelayIsBack()
+    public async Task Escalation_RelayDown_PendingInTheOutboxWithoutANotice_ThenSentOnceByTheOutboxSweepWhenTheRelayIsBack()
     {
         var relayDown = new Dictionary<string, string?>
         {
-            ["Mail:Smtp:Port"] = ClosedPort().ToString(CultureInfo.InvariantCulture),
+            ["Mail:Smtp:Port"] = LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture),
             ["Mail:Resilience:MaxRetryAttempts"] = "0",
         };
-        await using var world = await HubWorld.StartAsync(Instant.FromUtc(2026, 12, 24, 16, 0), relayDown);
-        await world.LoadReferenceDataAsync();
-        var sha = await world.DropAsync(InboxContainers.CourtResults, "results.csv", E2eFiles.ConsentingRemand);
-        using var report = await world.WaitForRouteReportAsync(sha);
-        var obligationId = HubWorld.ObligationId(report, RuleIds.CjitDirToPrison);
+        var (world, obligationId) = await RemandedPastTheDeadlineAsync(relayDown);
+        await using var owned = world;
+        var emailId = Escalator.EmailIdOf(obligationId, 1);
 
-        // Past the deadline (Tue 29 Dec 09:00) with the relay refusing connections: level 1 is recorded and waits.
-        world.Clock.Reset(Instant.FromUtc(2026, 12, 29, 9, 30));
-        var first = await world.Get<EscalateActivity>().ExecuteAsync(new EscalationStep(obligationId, 1), CancellationToken.None);
-        var waiting = await world.Get<ObligationStore>().GetEscalationDeliveryAsync(obligationId, 1, CancellationToken.None);
-        var noticesWhileDown = await NoticeKindsAsync(world);
+        // Past the deadline with the relay refusing connections: level 1 is recorded, its email queued.
+        Assert.Equal("Queued", await world.Get<EscalateActivity>().ExecuteAsync(new EscalationStep(obligationId, 1), CancellationToken.None));
+        Assert.Equal("AlreadyEscalated", await world.Get<EscalateActivity>().ExecuteAsync(new EscalationStep(obligationId, 1), CancellationToken.None));
 
-        Assert.Equal("DeliveryUnconfirmed", first);
-        Assert.Equal(EscalationDelivery.Waiting, waiting?.State);
-        Assert.DoesNotContain("EscalationUndelivered", noticesWhileDown);
+        var stored = (await world.Get<ObligationStore>().GetAsync(obligationId, CancellationToken.None))!;
+        Assert.Equal(ObligationState.EscalatedLevel1, stored.Obligation.State);
+        Assert.Equal(emailId, stored.EscalationEmails[1]);
+        Assert.Equal(AlertStatus.Pending, (await world.Get<AlertOutbox>().GetAsync(emailId, CancellationToken.None))!.Status);
+        Assert.Equal([emailId], await EscalationRowsAsync(world));
+        Assert.Equal("Pending", await ShownEmailStatusAsync(world, obligationId));
+        Assert.DoesNotContain("EscalationUndelivered", await NoticeKindsAsync(world));
 
-        // The relay is back (the hub restarted on maildev): the level's orchestration, started again by start-up
-        // reconciliation, asks again and the waiting email goes out — once.
+        // The relay is back (the hub restarted on maildev). Start-up reconciliation runs level 1 again (recorded: nothing
+        // new); the outbox sweep lists the waiting email and the Send function delivers it — once.
         await world.RestartAsync();
-        static bool Level1(MaildevEmail e) => e.Subject.StartsWith("Overdue (level 1): cjit.dir-to-prison", StringComparison.Ordinal);
+        await SweepOutboxAsync(world);
         var sent = await world.Maildev.WaitForEmailsAsync(Level1, expected: 1, TimeSpan.FromSeconds(60));
         Assert.Equal("spoc@leeds-cjit.cjsm.net", Assert.Single(sent).To.Single());
-        var delivered = await Eventually.GetAsync(async () =>
-            await world.Get<ObligationStore>().GetEscalationDeliveryAsync(obligationId, 1, CancellationToken.None) is { State: EscalationDelivery.Sent } d ? d : null,
-            "the level recorded as sent");
+        Assert.Equal($"{emailId}@continuity-of-care.hub", sent[0].MessageId);
+        await Eventually.GetAsync(async () => await ShownEmailStatusAsync(world, obligationId) == "Sent" ? "Sent" : null, "the level's email shown as sent");
 
+        // Another sweep and another run of the activity send nothing more.
+        await SweepOutboxAsync(world);
         Assert.Equal("AlreadyEscalated", await world.Get<EscalateActivity>().ExecuteAsync(new EscalationStep(obligationId, 1), CancellationToken.None));
-        Assert.Equal(2, delivered.Attempts);
         Assert.Single(await world.Maildev.WaitForEmailsAsync(Level1, expected: 2, TimeSpan.FromSeconds(2)));
         var notices = await NoticeKindsAsync(world);
         Assert.DoesNotContain("EscalationUndelivered", notices);
-        Assert.DoesNotContain("EscalationRepeated", notices);
+        Assert.DoesNotContain(nameof(OperatorNoticeKind.RepeatedSend), notices);
+    }
+
+    [Fact]
+    public async Task Escalation_ActivityRunFiveTimesAtOnce_OneOutboxRowOneEmail_TheOthersRecordNothingNew()
+    {
+        var (world, obligationId) = await RemandedPastTheDeadlineAsync(overrides: null);
+        await using var owned = world;
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
+            Task.Run(() => world.Get<EscalateActivity>().ExecuteAsync(new EscalationStep(obligationId, 1), CancellationToken.None))));
+
+        // One run recorded the level (its send may have met another run's claim: then that run sent it); the rest nothing.
+        Assert.Single(outcomes, o => o is "Escalated" or "Queued");
+        Assert.Equal(4, outcomes.Count(o => o == "AlreadyEscalated"));
+        Assert.Equal([Escalator.EmailIdOf(obligationId, 1)], await EscalationRowsAsync(world));
+        Assert.Single(await world.Maildev.WaitForEmailsAsync(Level1, expected: 2, TimeSpan.FromSeconds(5)));
+        Assert.Equal("Sent", await ShownEmailStatusAsync(world, obligationId));
+    }
+
+    /// <summary>
+    /// A consenting client remanded on Christmas Eve (its <c>cjit.dir-to-prison</c> obligation due Tue 29 Dec 09:00),
+    /// the hub's clock then moved to 09:30 that day: level 1 is due.
+    /// </summary>
+    private static async Task<(HubWorld World, string ObligationId)> RemandedPastTheDeadlineAsync(IDictionary<string, string?>? overrides)
+    {
+        var world = await HubWorld.StartAsync(Instant.FromUtc(2026, 12, 24, 16, 0), overrides);
+        try
+        {
+            await world.LoadReferenceDataAsync();
+            var sha = await world.DropAsync(InboxContainers.CourtResults, "results.csv", E2eFiles.ConsentingRemand);
+            using var report = await world.WaitForRouteReportAsync(sha);
+            world.Clock.Reset(Instant.FromUtc(2026, 12, 29, 9, 30));
+            return (world, HubWorld.ObligationId(report, RuleIds.CjitDirToPrison));
+        }
+        catch
+        {
+            await world.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>What the OutboxSweep timer function does: reconcile, then put every Pending id on the send queue.</summary>
+    private static async Task SweepOutboxAsync(HubWorld world)
+    {
+        var swept = await world.Get<OutboxSweeper>().SweepAsync(CancellationToken.None);
+        var send = HubStorage.ForConnectionString(world.ConnectionString).Queue(PipelineQueues.Send);
+        foreach (var id in swept.PendingAlertIds)
+        {
+            await send.SendMessageAsync(id);
+        }
+    }
+
+    /// <summary>The ids of every escalation email in the outbox (a scan: fine in a test).</summary>
+    private static async Task<IReadOnlyList<string>> EscalationRowsAsync(HubWorld world)
+    {
+        var outbox = world.Get<TableServiceClient>().GetTableClient(world.Get<IOptions<OutboxOptions>>().Value.AlertsTable);
+        var ids = new List<string>();
+        await foreach (var row in outbox.QueryAsync<TableEntity>(r => r.RowKey == OutboxKeys.RowKey))
+        {
+            if (row.GetString("Kind") == OutboxKeys.EscalationKind)
+            {
+                ids.Add(row.GetString("AlertId")!);
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>The level-1 email status <c>GET /api/obligations/{id}</c> shows (what the console and <c>coc obligations show</c> read).</summary>
+    private static async Task<string?> ShownEmailStatusAsync(HubWorld world, string obligationId)
+    {
+        using var show = new HttpRequestMessage(HttpMethod.Get, "/api/obligations/" + obligationId);
+        show.Headers.Add("x-functions-key", "e2e-key");
+        using var answer = await world.App.Client.SendAsync(show);
+        using var body = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+        var level = Assert.Single(body.RootElement.GetProperty("escalations").EnumerateArray());
+        Assert.Equal(1, level.GetProperty("level").GetInt32());
+        Assert.Equal(Escalator.EmailIdOf(obligationId, 1), level.GetProperty("emailId").GetString());
+        return level.GetProperty("email").GetString();
     }
 
     private static async Task<IReadOnlyList<string>> NoticeKindsAsync(HubWorld world) =>
         [.. (await world.Get<HubState>().Notices.ListAsync(new LocalDate(2026, 12, 1), new LocalDate(2027, 1, 31), CancellationToken.None)).Select(n => n.Kind)];
-
-    /// <summary>A loopback port nothing listens on: connections are refused at once.</summary>
-    private static int ClosedPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -130,6 +130,27 @@ public sealed class ObligationOrchestrationTests
         Assert.Equal(expectedDueUtc + " deadline", timer.Detail);
     }
 
+    /// <summary>
+    /// A level whose email is only queued (the relay is down) is the outbox's to deliver: the orchestration runs each
+    /// level's activity once and goes on to the grace — no recheck timer, no second call.
+    /// </summary>
+    [Fact]
+    public async Task Obligation_EmailOnlyQueued_EachLevelRunsOnce_NoRecheckTimer()
+    {
+        await using var engine = await OrchestrationTestEngine.StartAsync(TimeSpan.FromSeconds(2), escalated: "Queued");
+        await engine.Events.StartAsync(OrchestrationTestEngine.Obligation("obl-q", InSeconds(1)), CancellationToken.None);
+
+        var done = await engine.CompletedAsync("obl-q");
+        var shown = await engine.Events.DescribeAsync("obl-q", withHistory: true, CancellationToken.None);
+
+        Assert.Equal(new ObligationOutcome("obl-q", "escalated", 3, null), Outcome(done));
+        Assert.Equal([new EscalationStep("obl-q", 1), new EscalationStep("obl-q", 2), new EscalationStep("obl-q", 3)], engine.Escalations);
+        Assert.Equal(
+            ["TimerCreated", "TimerFired", "LevelRun", "TimerCreated", "TimerFired", "LevelRun", "TimerCreated", "TimerFired", "LevelRun", "Ended"],
+            shown!.History.Select(line => line.Kind));
+        Assert.Equal(["level 1: Queued", "level 2: Queued", "level 3: Queued"], shown.History.Where(line => line.Kind == "LevelRun").Select(line => line.Detail));
+    }
+
     [Fact]
     public async Task Obligation_Describe_ShowsStatusAndHistoryWithoutInputs()
     {

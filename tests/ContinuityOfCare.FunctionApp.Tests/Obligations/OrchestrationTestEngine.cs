@@ -36,8 +36,11 @@ internal sealed class OrchestrationTestEngine : IAsyncDisposable
     /// <summary>The engine's client.</summary>
     public DurableTaskClient Client => _host.Client;
 
-    /// <summary>Starts an engine whose grace after each level is <paramref name="grace"/>.</summary>
-    public static async Task<OrchestrationTestEngine> StartAsync(TimeSpan grace)
+    /// <summary>
+    /// Starts an engine whose grace after each level is <paramref name="grace"/> and whose escalation activity answers
+    /// <paramref name="escalated"/> (an <c>EscalationOutcome</c> name).
+    /// </summary>
+    public static async Task<OrchestrationTestEngine> StartAsync(TimeSpan grace, string escalated = "Escalated")
     {
         var escalations = new ConcurrentQueue<EscalationStep>();
         var host = await DurableTaskTestHost.StartAsync(tasks =>
@@ -46,7 +49,7 @@ internal sealed class OrchestrationTestEngine : IAsyncDisposable
             tasks.AddActivityFunc<EscalationStep, string>(ObligationTasks.Escalate, (_, step) =>
             {
                 escalations.Enqueue(step);
-                return "Escalated";
+                return escalated;
             });
             tasks.AddActivityFunc<EscalationStep, TimeSpan?>(ObligationTasks.Grace, (_, _) => grace);
         });

@@ -115,22 +115,24 @@ public sealed class ObligationStoreTests(AzuriteFixture azurite)
         var id = opening.Obligation.Id;
         await store.OpenAsync(opening, None);
 
-        Assert.Equal(ChangeOutcome.Refused, (await store.RecordEscalationAsync(id, 2, Now, None)).Outcome);
-        var first = await store.RecordEscalationAsync(id, 1, Now, None);
+        Assert.Equal(ChangeOutcome.Refused, (await store.RecordEscalationAsync(id, 2, Now, EmailOf(id, 2), None)).Outcome);
+        var first = await store.RecordEscalationAsync(id, 1, Now, EmailOf(id, 1), None);
         Assert.Equal(ChangeOutcome.Applied, first.Outcome);
         Assert.Equal(ObligationState.EscalatedLevel1, first.Obligation!.Obligation.State);
-        Assert.Equal(ChangeOutcome.AlreadyApplied, (await store.RecordEscalationAsync(id, 1, Now + Duration.FromDays(1), None)).Outcome);
-        Assert.Equal(ChangeOutcome.Refused, (await store.RecordEscalationAsync(id, 3, Now, None)).Outcome);
-        Assert.Equal(ChangeOutcome.Applied, (await store.RecordEscalationAsync(id, 2, Now + Duration.FromDays(3), None)).Outcome);
+        Assert.Equal(ChangeOutcome.AlreadyApplied, (await store.RecordEscalationAsync(id, 1, Now + Duration.FromDays(1), EmailOf(id, 1), None)).Outcome);
+        Assert.Equal(ChangeOutcome.Refused, (await store.RecordEscalationAsync(id, 3, Now, EmailOf(id, 3), None)).Outcome);
+        Assert.Equal(ChangeOutcome.Applied, (await store.RecordEscalationAsync(id, 2, Now + Duration.FromDays(3), EmailOf(id, 2), None)).Outcome);
 
         // Still escalating: it stays in the due index (level 3 may follow).
         Assert.Single(await store.QueryOverdueAsync(Now + Duration.FromDays(4), None).ToListAsync());
-        Assert.Equal(ChangeOutcome.Applied, (await store.RecordEscalationAsync(id, 3, Now + Duration.FromDays(6), None)).Outcome);
-        Assert.Equal(ChangeOutcome.AlreadyApplied, (await store.RecordEscalationAsync(id, 3, Now + Duration.FromDays(7), None)).Outcome);
+        Assert.Equal(ChangeOutcome.Applied, (await store.RecordEscalationAsync(id, 3, Now + Duration.FromDays(6), EmailOf(id, 3), None)).Outcome);
+        Assert.Equal(ChangeOutcome.AlreadyApplied, (await store.RecordEscalationAsync(id, 3, Now + Duration.FromDays(7), EmailOf(id, 3), None)).Outcome);
 
         var stored = (await store.GetAsync(id, None))!;
         Assert.Equal(new[] { 1, 2, 3 }, stored.Escalations.Select(e => e.Level));
         Assert.Equal(Now, stored.Escalations[0].SentAt);
+        // Each level records the outbox id of its email, the first recording's (the outbox row holds its delivery).
+        Assert.Equal([EmailOf(id, 1), EmailOf(id, 2), EmailOf(id, 3)], stored.EscalationEmails.OrderBy(e => e.Key).Select(e => e.Value));
         Assert.Equal(3, (await context.RowsAsync(TableNames.Obligations)).Count(r => r.GetString("Type") == "escalation"));
         // After the last level there is nothing left to escalate: it leaves the due index.
         Assert.Empty(await context.RowsAsync(TableNames.ObligationsByDue));
@@ -143,10 +145,10 @@ public sealed class ObligationStoreTests(AzuriteFixture azurite)
         var opening = Opening(1, Now + Duration.FromHours(1));
         await context.State.Obligations.OpenAsync(opening, None);
 
-        Assert.Equal(ChangeOutcome.Refused, (await context.State.Obligations.RecordEscalationAsync(opening.Obligation.Id, 1, Now, None)).Outcome);
-        Assert.Equal(ChangeOutcome.NotFound, (await context.State.Obligations.RecordEscalationAsync("nope", 1, Now, None)).Outcome);
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => context.State.Obligations.RecordEscalationAsync("x", 4, Now, None));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => context.State.Obligations.RecordEscalationAsync("x", 0, Now, None));
+        Assert.Equal(ChangeOutcome.Refused, (await context.State.Obligations.RecordEscalationAsync(opening.Obligation.Id, 1, Now, EmailOf(opening.Obligation.Id, 1), None)).Outcome);
+        Assert.Equal(ChangeOutcome.NotFound, (await context.State.Obligations.RecordEscalationAsync("nope", 1, Now, EmailOf("nope", 1), None)).Outcome);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => context.State.Obligations.RecordEscalationAsync("x", 4, Now, EmailOf("x", 4), None));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => context.State.Obligations.RecordEscalationAsync("x", 0, Now, EmailOf("x", 0), None));
     }
 
     /// <summary>docs/domain.md "Escalation": each level once, ever — however many sweeps and deadline checks race.</summary>
@@ -158,7 +160,7 @@ public sealed class ObligationStoreTests(AzuriteFixture azurite)
         await context.State.Obligations.OpenAsync(opening, None);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
-            Task.Run(() => context.State.Obligations.RecordEscalationAsync(opening.Obligation.Id, 1, Now, None))));
+            Task.Run(() => context.State.Obligations.RecordEscalationAsync(opening.Obligation.Id, 1, Now, EmailOf(opening.Obligation.Id, 1), None))));
 
         Assert.Single(outcomes, o => o.Outcome == ChangeOutcome.Applied);
         Assert.All(outcomes, o => Assert.Contains(o.Outcome, new[] { ChangeOutcome.Applied, ChangeOutcome.AlreadyApplied }));
@@ -178,7 +180,7 @@ public sealed class ObligationStoreTests(AzuriteFixture azurite)
         {
             var id = opening.Obligation.Id;
             var fulfil = Task.Run(() => store.FulfilAsync(id, Now, "user-1", "phoned", None));
-            var escalate = Task.Run(() => store.RecordEscalationAsync(id, 1, Now, None));
+            var escalate = Task.Run(() => store.RecordEscalationAsync(id, 1, Now, EmailOf(id, 1), None));
             return (Fulfil: await fulfil, Escalate: await escalate);
         });
         var results = await Task.WhenAll(races);
@@ -232,7 +234,7 @@ public sealed class ObligationStoreTests(AzuriteFixture azurite)
         var openings = Enumerable.Range(1, 12).Select(i => Opening(i, Now + Duration.FromHours(i - 6), owner: i % 2 == 0 ? "CJIT01" : "LEI")).ToList();
         await store.OpenManyAsync(openings, None);
         await store.FulfilAsync(openings[1].Obligation.Id, Now, "user-1", null, None); // CJIT01, due Now-4h
-        await store.RecordEscalationAsync(openings[3].Obligation.Id, 1, Now, None);   // CJIT01, due Now-2h
+        await store.RecordEscalationAsync(openings[3].Obligation.Id, 1, Now, EmailOf(openings[3].Obligation.Id, 1), None);   // CJIT01, due Now-2h
 
         var cjit = await store.QueryAsync(new ObligationQuery(Owner: "CJIT01"), None);
         Assert.Equal(6, cjit.Count);
@@ -256,6 +258,8 @@ public sealed class ObligationStoreTests(AzuriteFixture azurite)
         var obligation = new Obligation(id, RuleIds.CjitDirToPrison, owner, due - Duration.FromDays(1), due, false, ObligationPriority.Standard);
         return new NewObligation(obligation, "client-" + i.ToString(CultureInfo.InvariantCulture), eventId, "Send the DIR to the prison SMT");
     }
+
+    private static string EmailOf(string obligationId, int level) => ContinuityOfCare.Hub.Pipeline.Escalator.EmailIdOf(obligationId, level);
 
     private static TableEntity DueRow(Obligation obligation) =>
         new(obligation.Due.InUtc().Date.ToString("yyyyMMdd", CultureInfo.InvariantCulture),

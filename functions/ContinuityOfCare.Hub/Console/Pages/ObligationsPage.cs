@@ -156,7 +156,7 @@ public sealed class ObligationsPage(
                 ("Due (London)", E(ConsoleFormat.When(o.Due))),
                 ("Time left", E(ConsoleFormat.TimeLeft(o, now))),
                 ("Status", ConsoleFormat.StateTag(o.State)),
-                ("Escalations sent", E(stored.Escalations.Count == 0 ? "none" : string.Join(", ", stored.Escalations.Select(e => $"level {e.Level}")))),
+                ("Escalations", E(Escalations(document.RootElement))),
                 ("Closed by", E(stored.ClosedBy ?? "—")),
             ]));
 
@@ -178,4 +178,24 @@ public sealed class ObligationsPage(
 
         return context.Page("Obligation", main.ToString());
     }
+
+    /// <summary>Each recorded level with its email as the outbox holds it (the show endpoint's <c>escalations</c>).</summary>
+    private static string Escalations(JsonElement detail)
+    {
+        var levels = detail.TryGetProperty("escalations", out var escalations) && escalations.ValueKind == JsonValueKind.Array
+            ? escalations.EnumerateArray().Select(e => $"level {e.GetProperty("level").GetInt32()}: {EmailStatus(e.GetProperty("email").GetString())}").ToList()
+            : [];
+        return levels.Count == 0 ? "none" : string.Join("; ", levels);
+    }
+
+    private static string EmailStatus(string? status) => status switch
+    {
+        "Sent" => "email sent",
+        "Pending" => "email waiting in the outbox for the relay",
+        "Sending" => "email being sent",
+        "Unconfirmed" => "email unconfirmed, waiting for the operator",
+        "Failed" => "email refused by the relay (operator notice raised)",
+        EscalationEmailView.NoRecipient => "no recipient, no email (operator notice raised)",
+        _ => "email status unknown",
+    };
 }
