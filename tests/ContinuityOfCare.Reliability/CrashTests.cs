@@ -192,7 +192,7 @@ public sealed class CrashTests(ITestOutputHelper output)
 
             // Part 5 on the crash world: every trace the runs left, searched for the register's and strangers' values.
             log.Flush();
-            var scan = await PrivacyScanner.ScanAsync(PersonalData.From(world.World), azurite.ConnectionString, [log.FilePath], emails, token, queues);
+            var scan = await PrivacyScanner.ScanAsync(PersonalData.From(world.World), plan.AlertClients, azurite.ConnectionString, [log.FilePath], emails, token, queues);
             output.WriteLine(scan.Summary);
             Assert.True(scan.Leaks.Count == 0, scan.Summary + "\n" + string.Join('\n', scan.Leaks.Take(40)));
             passed = true;

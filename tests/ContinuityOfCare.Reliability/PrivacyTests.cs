@@ -61,7 +61,7 @@ public sealed partial class PrivacyTests(ITestOutputHelper output)
 
             await runner.StopAsync();
             log.Flush();
-            var scan = await PrivacyScanner.ScanAsync(data, azurite.ConnectionString, [log.FilePath], emails, token, queues);
+            var scan = await PrivacyScanner.ScanAsync(data, plan.AlertClients, azurite.ConnectionString, [log.FilePath], emails, token, queues);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{log.Lines} log lines, {emails.Count} emails, {obligations.Count} obligations"));
             output.WriteLine(scan.Summary);
             Assert.True(scan.Leaks.Count == 0, scan.Summary + "\n" + string.Join('\n', scan.Leaks.Take(60)));
