@@ -61,15 +61,15 @@ internal sealed class PersonalData
                 continue;
             }
 
-            var heldAgainst = names
+            var near = names
                 .Where(c => (c.Surname == surname && c.Forename == forename) || (c.DateOfBirth == dob && (c.Surname == surname || c.Forename == forename)))
                 .Select(c => c.Id).ToList();
-            if (heldAgainst.Count > 0)
+            if (near.Count > 0)
             {
                 nearMissNumber++;
                 foreach (var (kind, value) in values)
                 {
-                    data.Value(kind, value, "near miss " + nearMissNumber.ToString(CultureInfo.InvariantCulture)).HeldAgainst.UnionWith(heldAgainst);
+                    data.Value(kind, value, "near miss " + nearMissNumber.ToString(CultureInfo.InvariantCulture)).NearClients.UnionWith(near);
                 }
 
                 continue;

@@ -17,15 +17,14 @@ namespace ContinuityOfCare.Reliability.Support;
 /// as written and decoded (<see cref="PrivacyScan.Decoded"/>). Where a value may be (<see cref="PrivacyAllowance"/>):
 /// a client's only in its own row of <c>clients</c>, in the outbox rows of the forms about it and in the bodies of the
 /// Alert Forms about it (the alert id of the Message-ID, attributed to a client by <c>coc plan</c>, not by the hub);
-/// a near miss's only in a <c>possiblematches</c> row held against a client it is near; a stranger's nowhere. Every
-/// other table — <c>clientindex</c> included, whose keys are keyed hashes and whose rows name only the client id —
-/// may hold nobody's. The raw input files (the inboxes, <c>processed</c>, <c>rejected</c>) are the data itself and are
+/// a near miss's and a stranger's nowhere. Every other table may hold nobody's — <c>clientindex</c> (keyed hashes and a
+/// client id) and <c>possiblematches</c> (the candidate's id, the record's file and position, the reason and the
+/// weight's parts: the held record itself is read back from the processed file) included. The raw input files (the inboxes, <c>processed</c>, <c>rejected</c>) are the data itself and are
 /// only searched by name.
 /// </summary>
 internal static class PrivacyScanner
 {
     private const string ClientsTable = "clients";
-    private const string PossibleMatchesTable = "possiblematches";
     private const string OutboxTable = "alertoutbox";
 
     private static readonly HashSet<string> RawInputContainers = new(StringComparer.Ordinal)
@@ -114,11 +113,10 @@ internal static class PrivacyScanner
     public static PrivacyAllowance AlertFormAllowance(string? messageId, IReadOnlyDictionary<string, string> alertClients) =>
         messageId is { Length: > 32 } id && id[32] == '@' ? PrivacyAllowance.OfClient(alertClients.GetValueOrDefault(id[..32])) : PrivacyAllowance.Nobody;
 
-    /// <summary>Whose values one row may hold: a register row its client's, an outbox form row its form's client's, a held possible match its candidate's and that candidate's near misses'.</summary>
+    /// <summary>Whose values one row may hold: a register row its client's, an outbox form row its form's client's, any other row nobody's.</summary>
     public static PrivacyAllowance RowAllowance(string table, TableEntity row, IReadOnlyDictionary<string, string> alertClients) => table switch
     {
         ClientsTable => PrivacyAllowance.OfClient(row.GetString("ClientId")),
-        PossibleMatchesTable => PrivacyAllowance.OfPossibleMatch(row.GetString("ClientId")),
         OutboxTable when row.GetString("AlertId") is { } alertId => PrivacyAllowance.OfClient(alertClients.GetValueOrDefault(alertId)),
         _ => PrivacyAllowance.Nobody,
     };
@@ -130,7 +128,7 @@ internal sealed partial class PrivacyScan(PersonalData data)
     private const int MaxTokensPerValue = 6;
     private readonly List<string> _leaks = [];
     private readonly Dictionary<string, long> _searched = new(StringComparer.Ordinal);
-    private long _allowedHits;
+    private readonly SortedDictionary<string, long> _allowedHits = new(StringComparer.Ordinal);
     private long _decodedTexts;
 
     public IReadOnlyList<string> Leaks => _leaks;
@@ -138,7 +136,9 @@ internal sealed partial class PrivacyScan(PersonalData data)
     public string Summary =>
         string.Create(CultureInfo.InvariantCulture, $"privacy scan: {data.ClientValues} client values, {data.NearMissValues} near-miss values ({data.NearMisses} near misses), {data.StrangerValues} stranger values ({data.Strangers} strangers); searched ") +
         string.Join(", ", _searched.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Value} {s.Key}"))) +
-        string.Create(CultureInfo.InvariantCulture, $" ({_decodedTexts} of them also decoded); {_allowedHits} hits where allowed (the client's own forms and register row, held possible matches); {_leaks.Count} leaks");
+        string.Create(CultureInfo.InvariantCulture, $" ({_decodedTexts} of them also decoded); {_allowedHits.Values.Sum()} hits where allowed: ") +
+        string.Join(", ", _allowedHits.Select(h => string.Create(CultureInfo.InvariantCulture, $"{h.Value} {h.Key}"))) +
+        string.Create(CultureInfo.InvariantCulture, $"; {_leaks.Count} leaks");
 
     /// <summary>
     /// Searches <paramref name="text"/> as written and, where it holds escapes, decoded (<see cref="Decoded"/>): each
@@ -220,7 +220,9 @@ internal sealed partial class PrivacyScan(PersonalData data)
         {
             if (allowance.Permits(value) || permitted.Any(p => p.First <= first && last <= p.Last && (p.First, p.Last) != (first, last)))
             {
-                _allowedHits++;
+                var place = kind.Replace(" (decoded)", "", StringComparison.Ordinal);
+                var key = $"{(allowance.Permits(value) ? value.Holder : "inside a permitted value")} in {place}";
+                _allowedHits[key] = _allowedHits.GetValueOrDefault(key) + 1;
             }
             else if (_leaks.Count < 10_000)
             {
