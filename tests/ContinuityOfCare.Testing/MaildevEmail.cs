@@ -23,7 +23,8 @@ public sealed record MaildevEmail(
     public string? Header(string name) =>
         Headers.TryGetValue(name.ToLowerInvariant(), out var value) ? value : null;
 
-    internal static MaildevEmail FromJson(JsonElement element)
+    /// <summary>Reads one element of maildev's <c>GET /email</c> array.</summary>
+    public static MaildevEmail FromJson(JsonElement element)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (element.TryGetProperty("headers", out var headerObject) && headerObject.ValueKind == JsonValueKind.Object)

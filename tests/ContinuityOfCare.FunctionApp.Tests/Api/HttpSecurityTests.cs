@@ -15,9 +15,9 @@ namespace ContinuityOfCare.FunctionApp.Tests.Api;
 /// <summary>
 /// architecture.md "Security rules", tried from outside on the local runner: every HTTP function the app declares (read
 /// from its attributes, so a new one is covered without editing this test) × no key / a wrong key / an oversize body /
-/// path traversal in file names / spreadsheet-formula payloads in text fields: the documented status, a problem
-/// document without a stack trace, and nothing stored. Acknowledgement tokens (expired, forged, reused) are covered by
-/// <see cref="AcknowledgeApiTests"/>.
+/// path traversal in file names: the documented status, a problem document without a stack trace, and nothing stored.
+/// Acknowledgement tokens (expired, forged, reused) are covered by <see cref="AcknowledgeApiTests"/>, spreadsheet-formula
+/// payloads in text fields by <see cref="FormulaPayloadTests"/>.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class HttpSecurityTests(AzuriteFixture azurite)
@@ -40,18 +40,6 @@ public sealed class HttpSecurityTests(AzuriteFixture azurite)
     {
         var data = new TheoryData<string>();
         foreach (var (_, route, _) in HttpFunctions().Where(f => f.Level == AuthorizationLevel.Function && f.Method == "post"))
-        {
-            data.Add(route);
-        }
-
-        return data;
-    }
-
-    /// <summary>The keyed POST routes that take a JSON body (every one but the file upload).</summary>
-    public static TheoryData<string> KeyedJsonPostRoutes()
-    {
-        var data = new TheoryData<string>();
-        foreach (var (_, route, _) in HttpFunctions().Where(f => f.Level == AuthorizationLevel.Function && f.Method == "post" && !f.Route.StartsWith("inbox/", StringComparison.Ordinal)))
         {
             data.Add(route);
         }
@@ -197,29 +185,8 @@ public sealed class HttpSecurityTests(AzuriteFixture azurite)
         Assert.Equal(before, await InboxBlobsAsync());
     }
 
-    /// <summary>
-    /// Spreadsheet-formula payloads (OWASP "CSV Injection") in every text field of every keyed POST body: the API answers
-    /// with a documented status (never a 5xx) and a problem document where it refuses.
-    /// </summary>
-    [Theory]
-    [MemberData(nameof(KeyedJsonPostRoutes))]
-    public async Task Formula_payloads_in_text_fields_get_a_documented_answer(string route)
-    {
-        await using var host = await ApiTestHost.StartAsync(azurite);
-        foreach (var payload in new[] { "=HYPERLINK(\"http://evil.example\",\"x\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1,1)", "\t=1", "\r=1" })
-        {
-            var (status, body, response) = await host.SendAsync(HttpMethod.Post, "/api/" + Fill(route),
-                new { reason = payload, note = payload, by = payload, decision = payload, fulfilledBy = payload });
-
-            Assert.True(status < 500, $"{route} answered {status} to a formula payload");
-            if (status >= 400)
-            {
-                await AssertProblemWithoutTraceAsync(response);
-            }
-        }
-    }
-
-    private static IEnumerable<(string Method, string Route, AuthorizationLevel Level)> HttpFunctions() =>
+    /// <summary>Every HTTP function the app declares, read from its attributes.</summary>
+    internal static IEnumerable<(string Method, string Route, AuthorizationLevel Level)> HttpFunctions() =>
         typeof(ApiFunctions).Assembly.GetTypes()
             .SelectMany(type => type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
             .Where(m => m.GetCustomAttribute<FunctionAttribute>() is not null)
@@ -238,7 +205,7 @@ public sealed class HttpSecurityTests(AzuriteFixture azurite)
 
     private static HttpContent? Body(string method) => method == "post" ? new StringContent("{}", Encoding.UTF8, "application/json") : null;
 
-    private static async Task AssertProblemWithoutTraceAsync(HttpResponseMessage response)
+    internal static async Task AssertProblemWithoutTraceAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -27,9 +27,8 @@ internal sealed class AzuriteOnDisk : IAsyncDisposable
     public int TablePort { get; }
 
     public string ConnectionString =>
-        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
-        "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;" +
-        string.Create(CultureInfo.InvariantCulture, $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;");
+        $"DefaultEndpointsProtocol=http;AccountName={AzuriteFixture.DevelopmentAccountName};AccountKey={AzuriteFixture.DevelopmentAccountKey};" +
+        $"BlobEndpoint={Endpoint(BlobPort)};QueueEndpoint={Endpoint(QueuePort)};TableEndpoint={Endpoint(TablePort)};";
 
     public static async Task<AzuriteOnDisk> StartAsync(string location, LogSink sink)
     {
@@ -46,13 +45,13 @@ internal sealed class AzuriteOnDisk : IAsyncDisposable
             throw new InvalidOperationException("Azurite is already running.");
         }
 
-        _process = OsProcess.Start(Repository.Tool("azurite"), [
+        _process = OsProcess.Start(NodeToolProcess.Find("azurite"), [
             "--location", _location, "--disableTelemetry", "--skipApiVersionCheck", "--silent", "--loose",
             "--blobHost", "127.0.0.1", "--blobPort", Port(BlobPort),
             "--queueHost", "127.0.0.1", "--queuePort", Port(QueuePort),
             "--tableHost", "127.0.0.1", "--tablePort", Port(TablePort)], new Dictionary<string, string>(), _sink, _location);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (!(await OsProcess.AcceptsAsync(BlobPort).ConfigureAwait(false) && await OsProcess.AcceptsAsync(QueuePort).ConfigureAwait(false) && await OsProcess.AcceptsAsync(TablePort).ConfigureAwait(false)))
+        while (!(await NodeToolProcess.AcceptsAsync(BlobPort).ConfigureAwait(false) && await NodeToolProcess.AcceptsAsync(QueuePort).ConfigureAwait(false) && await NodeToolProcess.AcceptsAsync(TablePort).ConfigureAwait(false)))
         {
             if (_process.HasExited || DateTime.UtcNow > deadline)
             {
@@ -84,6 +83,8 @@ internal sealed class AzuriteOnDisk : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
+    private static string Endpoint(int port) => string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/{AzuriteFixture.DevelopmentAccountName}");
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 }

@@ -17,28 +17,6 @@ internal static class MaildevReader
         var uri = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{maildev.WebPort}/email"));
         await using var body = await Http.GetStreamAsync(uri, cancellationToken).ConfigureAwait(false);
         using var document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return [.. document.RootElement.EnumerateArray().Select(Email)];
+        return [.. document.RootElement.EnumerateArray().Select(MaildevEmail.FromJson)];
     }
-
-    private static MaildevEmail Email(JsonElement element)
-    {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (element.TryGetProperty("headers", out var headerObject) && headerObject.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var header in headerObject.EnumerateObject())
-            {
-                headers[header.Name.ToLowerInvariant()] = header.Value.ValueKind == JsonValueKind.Array
-                    ? string.Join('\n', header.Value.EnumerateArray().Select(value => value.ToString()))
-                    : header.Value.ToString();
-            }
-        }
-
-        var to = element.TryGetProperty("to", out var toArray) && toArray.ValueKind == JsonValueKind.Array
-            ? toArray.EnumerateArray().Select(party => party.GetProperty("address").GetString() ?? "").ToArray()
-            : [];
-        return new MaildevEmail(element.GetProperty("id").GetString() ?? "", Text(element, "subject") ?? "", Text(element, "messageId"), headers, to, Text(element, "text"), Text(element, "html"));
-    }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace ContinuityOfCare.Reliability.Support;
 
@@ -85,19 +83,5 @@ internal sealed class OsProcess : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    public static async Task<bool> AcceptsAsync(int port)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            await client.ConnectAsync(IPAddress.Loopback, port).ConfigureAwait(false);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }

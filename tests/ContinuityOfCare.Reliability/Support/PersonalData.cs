@@ -10,8 +10,11 @@ namespace ContinuityOfCare.Reliability.Support;
 /// <summary>
 /// The personal values a run must not leak, each folded to lower-case letters and digits (so "Hall, Daniel",
 /// "DANIEL HALL" and "daniel-hall" are one value): the register's clients (names, dates of birth in the usual
-/// spellings, PNC, CRO, NOMS, postcode) and the strangers — defendants of the feeds who are no client and no near miss —
-/// whose values no client shares.
+/// spellings, PNC, CRO, NOMS, postcode), the near misses — defendants of the feeds who are no client but share a
+/// client's name, or a client's date of birth and surname or forename, so the hub may hold them as a possible match
+/// against that client — and the strangers: every other defendant, whose values no client or near miss shares. A
+/// defendant who shares a client's PNC, CRO, NOMS or ASN is that client (matched by the identifier) and not searched
+/// as someone else.
 /// </summary>
 internal sealed class PersonalData
 {
@@ -19,7 +22,11 @@ internal sealed class PersonalData
 
     public int ClientValues => _values.Values.Count(v => v.Client);
 
-    public int StrangerValues => _values.Values.Count(v => !v.Client);
+    public int NearMissValues => _values.Values.Count(v => v.NearMiss);
+
+    public int StrangerValues => _values.Values.Count(v => v.Stranger);
+
+    public int NearMisses { get; private set; }
 
     public int Strangers { get; private set; }
 
@@ -37,35 +44,56 @@ internal sealed class PersonalData
         {
             foreach (var (kind, value) in Values(client.Surname, client.Forenames, client.DateOfBirth, client.Pnc?.Value, client.Cro?.Value, client.Noms?.Value, null, client.HomePostcode))
             {
-                data._values.TryAdd(value, new PersonalValue(kind, client.Id, Client: true));
+                data.Value(kind, value, "client " + client.Id).Clients.Add(client.Id);
             }
         }
 
-        var names = clients.Select(c => (Surname: Fold(c.Surname), Forename: Fold(FirstForename(c.Forenames)), c.DateOfBirth)).ToList();
-        var strangerNumber = 0;
+        var names = clients.Select(c => (c.Id, Surname: Fold(c.Surname), Forename: Fold(FirstForename(c.Forenames)), c.DateOfBirth)).ToList();
+        var (strangerNumber, nearMissNumber) = (0, 0);
         foreach (var person in feedPeople.Distinct())
         {
             var surname = Fold(person.Surname ?? "");
             var forename = Fold(FirstForename(person.Forenames ?? ""));
             var dob = person.DateOfBirth;
-            // A near miss of a client (same name; same surname or forename with the same date of birth) may rightly be
-            // held as a possible match: not a stranger.
-            var nearClient = names.Any(c => (c.Surname == surname && c.Forename == forename) || (c.DateOfBirth == dob && (c.Surname == surname || c.Forename == forename)));
             var values = Values(person.Surname, person.Forenames, person.DateOfBirth, person.Pnc?.Value, person.Cro?.Value, person.Noms?.Value, person.Asn, null).ToList();
-            if (nearClient || values.Any(v => data._values.TryGetValue(v.Value, out var known) && known.Client && v.Kind is not ("name" or "date of birth")))
+            if (values.Any(v => data._values.TryGetValue(v.Value, out var known) && known.Client && v.Kind is not ("name" or "date of birth")))
             {
+                continue;
+            }
+
+            var near = names
+                .Where(c => (c.Surname == surname && c.Forename == forename) || (c.DateOfBirth == dob && (c.Surname == surname || c.Forename == forename)))
+                .Select(c => c.Id).ToList();
+            if (near.Count > 0)
+            {
+                nearMissNumber++;
+                foreach (var (kind, value) in values)
+                {
+                    data.Value(kind, value, "near miss " + nearMissNumber.ToString(CultureInfo.InvariantCulture)).NearClients.UnionWith(near);
+                }
+
                 continue;
             }
 
             strangerNumber++;
             foreach (var (kind, value) in values.Where(v => !data._values.ContainsKey(v.Value)))
             {
-                data._values[value] = new PersonalValue(kind, "stranger " + strangerNumber.ToString(CultureInfo.InvariantCulture), Client: false);
+                data.Value(kind, value, "stranger " + strangerNumber.ToString(CultureInfo.InvariantCulture));
             }
         }
 
-        data.Strangers = strangerNumber;
+        (data.Strangers, data.NearMisses) = (strangerNumber, nearMissNumber);
         return data;
+    }
+
+    private PersonalValue Value(string kind, string folded, string label)
+    {
+        if (!_values.TryGetValue(folded, out var value))
+        {
+            _values[folded] = value = new PersonalValue(kind, label);
+        }
+
+        return value;
     }
 
     /// <summary>Lower-case letters and digits only.</summary>
@@ -113,6 +141,3 @@ internal sealed class PersonalData
         }
     }
 }
-
-/// <summary>One personal value: what it is, whose (a client id or "stranger N"), and whether it is a client's.</summary>
-internal sealed record PersonalValue(string Kind, string Owner, bool Client);

@@ -7,10 +7,12 @@ namespace ContinuityOfCare.Reliability.Support;
 /// <summary>
 /// What the hub should do with a set of files, computed independently of the running hub: <c>coc plan --json</c>
 /// (its own process, no storage, no clock but <c>--now</c>), which plans each feed file on its own exactly as Route does.
+/// <see cref="AlertClients"/> says which client each alert (ready or held) is about: the privacy scan's attribution of a form.
 /// </summary>
 internal sealed record PlannedOutcome(
     int Events,
     IReadOnlyDictionary<string, string> ReadyAlerts,
+    IReadOnlyDictionary<string, string> AlertClients,
     IReadOnlySet<string> HeldAlerts,
     IReadOnlySet<string> Obligations)
 {
@@ -42,9 +44,11 @@ internal sealed record PlannedOutcome(
         var root = plan.RootElement;
         var ready = new Dictionary<string, string>(StringComparer.Ordinal);
         var held = new HashSet<string>(StringComparer.Ordinal);
+        var alertClients = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var alert in root.GetProperty("alerts").EnumerateArray())
         {
             var id = alert.GetProperty("id").GetString()!;
+            alertClients[id] = alert.GetProperty("clientId").GetString()!;
             if (alert.GetProperty("status").GetString() == "ready")
             {
                 ready[id] = alert.GetProperty("toEmail").GetString()!;
@@ -57,6 +61,6 @@ internal sealed record PlannedOutcome(
 
         // Every obligation opened (some are closed again later, by this file or another: that is the hub's to apply).
         var obligations = root.GetProperty("obligations").EnumerateArray().Select(o => o.GetProperty("id").GetString()!).ToHashSet(StringComparer.Ordinal);
-        return new PlannedOutcome(root.GetProperty("counts").GetProperty("events").GetInt32(), ready, held, obligations);
+        return new PlannedOutcome(root.GetProperty("counts").GetProperty("events").GetInt32(), ready, alertClients, held, obligations);
     }
 }
