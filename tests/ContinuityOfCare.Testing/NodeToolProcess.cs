@@ -43,21 +43,11 @@ internal sealed class NodeToolProcess : IAsyncDisposable
     /// <exception cref="InvalidOperationException">No repository above the assembly, or the tool is not installed (run <c>npm ci</c>).</exception>
     public static string Find(string tool)
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ContinuityOfCare.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        if (directory is null)
-        {
-            throw new InvalidOperationException($"No ContinuityOfCare.sln above {AppContext.BaseDirectory}: cannot find the repository's node_modules.");
-        }
-
-        var executable = Path.Combine(directory.FullName, "node_modules", ".bin", OperatingSystem.IsWindows() ? tool + ".cmd" : tool);
+        var root = RepositoryRoot.Path;
+        var executable = Path.Combine(root, "node_modules", ".bin", OperatingSystem.IsWindows() ? tool + ".cmd" : tool);
         return File.Exists(executable)
             ? executable
-            : throw new InvalidOperationException($"{tool} is not installed ({executable} is missing). Run `npm ci` in {directory.FullName} first.");
+            : throw new InvalidOperationException($"{tool} is not installed ({executable} is missing). Run `npm ci` in {root} first.");
     }
 
     /// <summary>Whether <paramref name="port"/> on the loopback address accepts a TCP connection now.</summary>
