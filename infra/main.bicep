@@ -133,6 +133,7 @@ var tableNames = [
   'clients'
   'clientindex'
   'ingestedfiles'
+  'feedarrivals'
   'events'
   'obligations'
   'obligationsdue'

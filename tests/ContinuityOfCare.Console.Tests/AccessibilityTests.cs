@@ -7,13 +7,19 @@ namespace ContinuityOfCare.Console.Tests;
 
 /// <summary>
 /// Every page of the console, opened by the hub operator in Chromium: axe-core finds no violation of WCAG 2.2 A/AA
-/// (the GOV.UK Service Standard), and a screenshot of each is saved (into <c>COC_CONSOLE_SCREENSHOTS</c> when set —
-/// docs/console/ — else beside the test assembly).
+/// (the GOV.UK Service Standard), and a viewport-sized JPEG screenshot of each is saved (into
+/// <c>COC_CONSOLE_SCREENSHOTS</c> when set — docs/console/ — else beside the test assembly).
 /// </summary>
 [Collection(ConsoleCollection.Name)]
 public sealed class AccessibilityTests(ConsoleWorld world)
 {
     private static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+    /// <summary>JPEG quality of the screenshots: text stays legible, a page is well under <see cref="MaxScreenshotBytes"/>.</summary>
+    private const int ScreenshotQuality = 70;
+
+    /// <summary>The most one screenshot may weigh (docs/console/ holds one per page).</summary>
+    private const int MaxScreenshotBytes = 150 * 1024;
 
     [Fact]
     public async Task Every_page_has_no_axe_violations_at_WCAG_2_2_AA()
@@ -59,6 +65,10 @@ public sealed class AccessibilityTests(ConsoleWorld world)
             ? configured
             : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        // What a person sees on opening the page (the 1100×900 viewport, not the whole scrolled page), as a JPEG: the
+        // pictures live in the repository (docs/console/), so each is kept to a few tens of kilobytes.
+        var path = Path.Combine(folder, name + ".jpg");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = false, Type = ScreenshotType.Jpeg, Quality = ScreenshotQuality });
+        Assert.True(new FileInfo(path).Length <= MaxScreenshotBytes, $"{name}'s screenshot is {new FileInfo(path).Length:N0} bytes (at most {MaxScreenshotBytes:N0})");
     }
 }

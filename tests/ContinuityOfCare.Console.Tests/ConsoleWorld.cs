@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -42,6 +43,9 @@ public sealed class ConsoleWorld : IAsyncLifetime
     /// <summary>The SMTP server the hub sends to.</summary>
     public MaildevServer Maildev { get; private set; } = null!;
 
+    /// <summary>Every storage request the hub's clients send (a pipeline policy on each), for counting a page's queries.</summary>
+    public StorageRequestLog StorageRequests { get; } = new();
+
     /// <summary>The hub's clock.</summary>
     public FakeClock Clock { get; } = new(SamplesNow);
 
@@ -59,21 +63,7 @@ public sealed class ConsoleWorld : IAsyncLifetime
         where T : notnull => _app!.Services.GetRequiredService<T>();
 
     /// <summary>The repository root (the folder holding ContinuityOfCare.sln).</summary>
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            {
-                if (File.Exists(Path.Combine(folder.FullName, "ContinuityOfCare.sln")))
-                {
-                    return folder.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("The repository root (ContinuityOfCare.sln) is not an ancestor of the test assembly.");
-        }
-    }
+    public static string RepositoryRoot => Testing.RepositoryRoot.Path;
 
     /// <inheritdoc />
     public async Task InitializeAsync()
@@ -105,6 +95,7 @@ public sealed class ConsoleWorld : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddLocalRunner();
         builder.Services.AddSingleton<NodaTime.IClock>(Clock);
+        builder.Services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(StorageRequests, Azure.Core.HttpPipelinePosition.PerCall)));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         _app = builder.Build();
         _app.MapLocalRunner();

@@ -75,6 +75,27 @@ public sealed class PossibleMatchReviewTests(ConsoleWorld world)
         Assert.Equal(PossibleMatchStatus.Held, (await world.Get<PossibleMatchStore>().GetAsync(match.Id, CancellationToken.None))!.Status);
     }
 
+    [Fact]
+    public async Task A_teams_list_of_held_matches_is_one_storage_query_and_holds_only_its_own()
+    {
+        var held = await world.Get<PossibleMatchStore>().ListHeldAsync(CancellationToken.None);
+        var owner = held.Select(m => m.OwningTeam).First(team => team is not null)!;
+        Assert.Contains(held, m => m.OwningTeam != owner);
+        using var own = world.Client(world.SessionCookie(ConsoleWorld.Member(owner)));
+        var tables = world.Get<Microsoft.Extensions.Options.IOptions<StateOptions>>().Value.TablePrefix;
+
+        world.StorageRequests.Clear();
+        var body = await (await own.GetAsync("/api/console/possible-matches")).Content.ReadAsStringAsync();
+        var requests = world.StorageRequests.Requests;
+
+        Assert.Equal(1, requests.Count(r => Testing.StorageRequestLog.IsToTable(r, tables + TableNames.PossibleMatches)));
+        Assert.Equal(0, requests.Count(r => Testing.StorageRequestLog.IsToTable(r, tables + TableNames.Tasks)));
+        foreach (var match in held)
+        {
+            Assert.Equal(match.OwningTeam == owner, body.Contains("possible-matches/" + match.Id, StringComparison.Ordinal));
+        }
+    }
+
     /// <summary>A match still held for a court-results line, and that line's fields by column name.</summary>
     private async Task<(HeldPossibleMatch Match, Dictionary<string, string> Fields)> HeldCourtResultAsync()
     {

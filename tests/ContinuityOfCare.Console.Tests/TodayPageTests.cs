@@ -63,6 +63,42 @@ public sealed class TodayPageTests(ConsoleWorld world)
         }
     }
 
+    [Fact]
+    public async Task Today_reads_arrived_exports_from_the_feed_arrival_index_not_from_the_export_files()
+    {
+        // The processed discharge exports are set aside: the page must still know they arrived (the index written at
+        // ingest says so) and must not read the files again.
+        var processed = world.Get<Azure.Storage.Blobs.BlobServiceClient>().GetBlobContainerClient(ContinuityOfCare.Core.Feeds.InboxContainers.Processed);
+        var setAside = new Dictionary<string, BinaryData>(StringComparer.Ordinal);
+        await foreach (var blob in processed.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, ContinuityOfCare.Core.Feeds.InboxContainers.Discharges + "/", CancellationToken.None))
+        {
+            setAside[blob.Name] = (await processed.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content;
+            await processed.DeleteBlobAsync(blob.Name);
+        }
+
+        try
+        {
+            Assert.NotEmpty(setAside);
+            var page = await world.SignedInPageAsync();
+            await page.GetByRole(AriaRole.Heading, new() { Name = "Feeds expected today" }).WaitForAsync();
+
+            var exports = Table(page, "Discharge exports covering");
+            foreach (var prison in new[] { "DNI", "LEI", "MRI", "WDI" })
+            {
+                Assert.Contains("Arrived", await Row(exports, prison).InnerTextAsync(), StringComparison.Ordinal);
+            }
+
+            Assert.Contains("Missing", await Row(exports, ConsoleWorld.AddedPrison).InnerTextAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            foreach (var (name, content) in setAside)
+            {
+                await processed.GetBlobClient(name).UploadAsync(content, overwrite: true);
+            }
+        }
+    }
+
     private static ILocator Table(IPage page, string caption) =>
         page.Locator("table").Filter(new() { Has = page.Locator("caption", new() { HasTextString = caption }) });
 

@@ -120,6 +120,17 @@ public static class MissingFeedAlarms
     }
 
     /// <summary>
+    /// The day whose <see cref="Expected"/> list <paramref name="receipt"/> answers: a court list's own day (today's list
+    /// is looked for today); for a discharge export, the day after the day it covers (yesterday's export is looked for
+    /// today). The feed-arrival index is partitioned by this day, so a check reads one partition.
+    /// </summary>
+    public static LocalDate CheckedOn(FeedReceipt receipt)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        return receipt.Kind == FeedKind.DischargeExport ? receipt.Day.PlusDays(1) : receipt.Day;
+    }
+
+    /// <summary>
     /// The prisons that should send an export covering <paramref name="coveredDay"/>: the directory's prison SMTs
     /// whose entry was in effect on that day (a prison added today is not expected to have reported yesterday).
     /// </summary>

@@ -8,4 +8,6 @@ namespace ContinuityOfCare.Core.Planning;
 /// <param name="ClientId">The candidate client.</param>
 /// <param name="Reason">Why only possible.</param>
 /// <param name="Weight">The match weight and its parts (docs/plan.md "Match weight"), when it was computed.</param>
-public sealed record PossibleMatch(SourceRef Source, string ClientId, string Reason, MatchWeight? Weight = null);
+/// <param name="OwningTeam">The org code of the team that owns the candidate client — the team given the POSSIBLE_MATCH
+/// task, and the one team (besides the operator) that may see the held match; null when not known.</param>
+public sealed record PossibleMatch(SourceRef Source, string ClientId, string Reason, MatchWeight? Weight = null, string? OwningTeam = null);

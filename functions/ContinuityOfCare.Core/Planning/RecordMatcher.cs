@@ -26,8 +26,9 @@ internal sealed class RecordMatcher(MatchingIndex index, AlertRouter router, Pla
                 ledger.PossibleRecords++;
                 foreach (var candidate in result.Candidates)
                 {
-                    ledger.PossibleMatches.Add(new PossibleMatch(source, candidate.Client.Id, candidate.Reason, candidate.Weight));
-                    ledger.Tasks.Add(new PlanTask(TaskKind.PossibleMatch, router.OwningTeam(candidate.Client), candidate.Client.Id,
+                    var team = router.OwningTeam(candidate.Client);
+                    ledger.PossibleMatches.Add(new PossibleMatch(source, candidate.Client.Id, candidate.Reason, candidate.Weight, team));
+                    ledger.Tasks.Add(new PlanTask(TaskKind.PossibleMatch, team, candidate.Client.Id,
                         $"possible match in {source}: {candidate.Reason}; confirm or reject"));
                 }
 

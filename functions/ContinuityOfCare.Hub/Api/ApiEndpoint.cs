@@ -17,10 +17,7 @@ public abstract partial class ApiEndpoint(ILogger logger)
         ArgumentNullException.ThrowIfNull(request);
         try
         {
-            if (!HasItsOwnBodyCap)
-            {
-                ApiRequest.ThrowIfBodyTooLarge(request);
-            }
+            ApiRequest.ThrowIfBodyTooLarge(request, MaxBodyBytes);
 
             return await HandleAsync(request, cancellationToken).ConfigureAwait(false);
         }
@@ -36,13 +33,11 @@ public abstract partial class ApiEndpoint(ILogger logger)
     }
 
     /// <summary>
-    /// The most body bytes this endpoint takes: the host bridge stops reading there (<see cref="HttpTriggerInput.BodyOverCap"/>),
-    /// so a larger body is refused with 413 without being held in memory.
+    /// The most body bytes this endpoint takes (the JSON cap unless it overrides it, as the upload does): the host bridge
+    /// stops reading there (<see cref="HttpTriggerInput.BodyOverCap"/>) and <see cref="InvokeAsync"/> refuses anything
+    /// larger with 413 before <see cref="HandleAsync"/> runs — the one body-cap rule for every endpoint.
     /// </summary>
     public virtual long MaxBodyBytes => ApiRequest.MaxBodyBytes;
-
-    /// <summary>True for an endpoint that takes bodies over <see cref="ApiRequest.MaxBodyBytes"/> and checks its own cap (the upload).</summary>
-    protected virtual bool HasItsOwnBodyCap => false;
 
     /// <summary>The endpoint's own logic.</summary>
     protected abstract Task<HttpResponseOutput> HandleAsync(HttpTriggerInput request, CancellationToken cancellationToken);

@@ -116,16 +116,17 @@ public static class ApiRequest
     }
 
     /// <summary>
-    /// Refuses a body over <see cref="MaxBodyBytes"/> with 413 — for every endpoint, whether it reads its body or not (an
-    /// endpoint that ignores its body would otherwise accept any size), except the upload, which has its own cap.
+    /// Refuses a body over <paramref name="maxBytes"/> (UTF-8 bytes) with 413 — for every endpoint, whether it reads its
+    /// body or not (an endpoint that ignores its body would otherwise accept any size). <see cref="ApiEndpoint"/> calls it
+    /// with the endpoint's own <see cref="ApiEndpoint.MaxBodyBytes"/>, the one cap the host bridge also stops reading at.
     /// </summary>
     /// <exception cref="ApiProblemException">413.</exception>
-    public static void ThrowIfBodyTooLarge(HttpTriggerInput request)
+    public static void ThrowIfBodyTooLarge(HttpTriggerInput request, long maxBytes = MaxBodyBytes)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.BodyOverCap || (request.Body is { } body && (body.Length > MaxBodyBytes || Encoding.UTF8.GetByteCount(body) > MaxBodyBytes)))
+        if (request.BodyOverCap || (request.Body is { } body && (body.Length > maxBytes || Encoding.UTF8.GetByteCount(body) > maxBytes)))
         {
-            throw new ApiProblemException(ApiProblem.TooLarge($"The request body must be at most {MaxBodyBytes / 1024} KB."));
+            throw new ApiProblemException(ApiProblem.TooLarge("The request body must be at most " + Size(maxBytes) + "."));
         }
     }
 
@@ -170,4 +171,8 @@ public static class ApiRequest
         throw new ApiProblemException(ApiProblem.BadRequest(
             $"The query parameter '{name}' must be one of: {string.Join(", ", System.Enum.GetNames<TEnum>().Select(JsonNamingPolicy.CamelCase.ConvertName))}."));
     }
+
+    private static string Size(long bytes) => bytes >= 1024 * 1024
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.##} MB")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.##} KB");
 }

@@ -21,15 +21,15 @@ public class DirectoryStore(HubStorage storage, IOptions<DirectoryImportOptions>
     private const string HeaderRow = "header";
     private const string LastImportRow = "lastimport";
     private const int MaxBatch = 100;
+    private readonly TableOnFirstUse _table = new(() => storage.Table(options.Value.Table));
 
     /// <summary>The version's partition key.</summary>
     public static string Partition(int version) => string.Create(CultureInfo.InvariantCulture, $"v{version:D6}");
 
-    /// <summary>Reads the live directory (creating the table if needed).</summary>
+    /// <summary>Reads the live directory (the table is created on this store's first use, <see cref="TableOnFirstUse"/>).</summary>
     public virtual async Task<StoredDirectory> LoadLiveAsync(CancellationToken cancellationToken)
     {
-        var table = Table();
-        await table.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         var pointer = (await table.GetEntityIfExistsAsync<TableEntity>(PointerPartition, PointerRow, cancellationToken: cancellationToken).ConfigureAwait(false)).ValueOrNull();
         if (pointer is null)
         {
@@ -66,7 +66,7 @@ public class DirectoryStore(HubStorage storage, IOptions<DirectoryImportOptions>
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(entries);
-        var table = Table();
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         var version = current.LatestAllocated + 1;
 
         // 1. Allocate the number (insert-if-absent the first time, ETag-guarded afterwards).
@@ -119,8 +119,7 @@ public class DirectoryStore(HubStorage storage, IOptions<DirectoryImportOptions>
     public virtual async Task RecordLastImportAsync(string reportBlobName, DateTimeOffset importedAt, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(reportBlobName);
-        var table = Table();
-        await table.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         await table.UpsertEntityAsync(new TableEntity(PointerPartition, LastImportRow)
         {
             ["ReportBlob"] = reportBlobName,
@@ -132,13 +131,10 @@ public class DirectoryStore(HubStorage storage, IOptions<DirectoryImportOptions>
     /// <exception cref="RequestFailedException">Storage failed.</exception>
     public virtual async Task<string?> LastImportReportAsync(CancellationToken cancellationToken)
     {
-        var table = Table();
-        await table.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var table = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         var row = (await table.GetEntityIfExistsAsync<TableEntity>(PointerPartition, LastImportRow, cancellationToken: cancellationToken).ConfigureAwait(false)).ValueOrNull();
         return row?.GetString("ReportBlob") is { Length: > 0 } name ? name : null;
     }
-
-    private TableClient Table() => storage.Table(options.Value.Table);
 
     private static TableEntity ToRow(string partition, int index, DirectoryEntry entry) => new(partition, string.Create(CultureInfo.InvariantCulture, $"e{index:D6}"))
     {

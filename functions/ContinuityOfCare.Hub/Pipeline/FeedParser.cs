@@ -33,7 +33,7 @@ public static class FeedParser
         switch (container)
         {
             case InboxContainers.CourtLists:
-                courtCode ??= CourtListFileName.TryGetCourtCode(fileName, out var code) ? code : null;
+                courtCode = CourtCodeOf(fileName, courtCode);
                 var listingResult = await IngestionResult<CourtListing>.CollectAsync(
                     fileName, new CourtListParser().ParseAsync(stream, fileName, courtCode, cancellationToken), cancellationToken).ConfigureAwait(false);
                 listings = [.. listingResult.Records];
@@ -57,6 +57,10 @@ public static class FeedParser
 
         return new ParsedFeed(listings, results, discharges, rejections, whole);
     }
+
+    /// <summary>A court list's court: <paramref name="courtCode"/> when given (the ingestion request's), else the file name's <c>CODE__</c> prefix, else null.</summary>
+    public static string? CourtCodeOf(string fileName, string? courtCode) =>
+        courtCode ?? (CourtListFileName.TryGetCourtCode(fileName, out var code) ? code : null);
 
     private static void Collect<T>(IngestionResult<T> result, List<Rejection> rejections, ref Rejection? whole)
         where T : class

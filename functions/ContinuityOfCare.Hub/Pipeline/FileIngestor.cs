@@ -28,6 +28,7 @@ namespace ContinuityOfCare.Hub.Pipeline;
 public sealed partial class FileIngestor(
     HubStorage storage,
     IngestedFileStore files,
+    FeedArrivalStore arrivals,
     ClientRegisterStore register,
     RegisterCache registerCache,
     HubState state,
@@ -67,11 +68,12 @@ public sealed partial class FileIngestor(
         }
 
         var courtCode = PipelineBlobs.CourtCodeOf(metadata);
-        var outcome = await ProcessAsync(message.Container, message.BlobName, sha256, content, courtCode, cancellationToken).ConfigureAwait(false);
+        var outcome = await ProcessAsync(message.Container, message.BlobName, sha256, content, courtCode, now, cancellationToken).ConfigureAwait(false);
         var movedName = PipelineBlobs.MovedName(message.Container, sha256, message.BlobName);
         await WriteReportAsync(message.Container, sha256, outcome.ReportJson, cancellationToken).ConfigureAwait(false);
         await MoveAsync(inbox, etag, content, metadata, outcome.Status == IngestedFileStatus.Rejected ? InboxContainers.Rejected : InboxContainers.Processed,
             movedName, cancellationToken).ConfigureAwait(false);
+        await arrivals.RecordAsync(sha256, outcome.Arrivals, cancellationToken).ConfigureAwait(false);
         await files.RecordOutcomeAsync(sha256, outcome.Status, outcome.Accepted, outcome.Rejected,
             PipelineBlobs.IngestReport(message.Container, sha256), clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
         LogIngested(message.Container, sha256, outcome.Status, outcome.Accepted, outcome.Rejected);
@@ -116,8 +118,9 @@ public sealed partial class FileIngestor(
 
             // The moved copy keeps the inbox blob's metadata, so a court code given with the file survives a crash here.
             var courtCode = PipelineBlobs.CourtCodeOf(metadata);
-            var outcome = await ProcessAsync(message.Container, known.FileName, sha256, content, courtCode, cancellationToken).ConfigureAwait(false);
+            var outcome = await ProcessAsync(message.Container, known.FileName, sha256, content, courtCode, known.ClaimedAt, cancellationToken).ConfigureAwait(false);
             await WriteReportAsync(message.Container, sha256, outcome.ReportJson, cancellationToken).ConfigureAwait(false);
+            await arrivals.RecordAsync(sha256, outcome.Arrivals, cancellationToken).ConfigureAwait(false);
             await files.RecordOutcomeAsync(sha256, outcome.Status, outcome.Accepted, outcome.Rejected,
                 PipelineBlobs.IngestReport(message.Container, sha256), clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
             var route = outcome.Status == IngestedFileStatus.Processed && PipelineBlobs.IsFeed(message.Container)
@@ -130,7 +133,12 @@ public sealed partial class FileIngestor(
         return new IngestOutcome(null, sha256, null, false);
     }
 
-    private async Task<ProcessResult> ProcessAsync(string container, string fileName, string sha256, byte[] content, string? courtCode, CancellationToken cancellationToken)
+    /// <summary>
+    /// Parses and applies the file. A processed court list or discharge export also says what it counts as for the
+    /// missing-feed rule (<see cref="FeedReceipts"/>, by <paramref name="claimedAt"/>), which the caller records in the
+    /// feed-arrival index before the outcome: a crash in between re-processes from the moved copy and records it again.
+    /// </summary>
+    private async Task<ProcessResult> ProcessAsync(string container, string fileName, string sha256, byte[] content, string? courtCode, Instant claimedAt, CancellationToken cancellationToken)
     {
         if (content.LongLength > options.Value.MaxFileBytes)
         {
@@ -151,8 +159,14 @@ public sealed partial class FileIngestor(
                     return Rejected(container, fileName, sha256, parsed.Rejections, whole);
                 }
 
+                var arrived = container switch
+                {
+                    InboxContainers.CourtLists => FeedReceipts.ForCourtList(claimedAt, FeedParser.CourtCodeOf(fileName, courtCode)),
+                    InboxContainers.Discharges => FeedReceipts.ForDischargeExport(parsed.Discharges, fileName, claimedAt),
+                    _ => [],
+                };
                 return new ProcessResult(IngestedFileStatus.Processed, parsed.RecordCount, parsed.RejectedCount,
-                    IngestionReport.ToUtf8Json(container, fileName, sha256, "processed", parsed.RecordCount, parsed.Rejections, null));
+                    IngestionReport.ToUtf8Json(container, fileName, sha256, "processed", parsed.RecordCount, parsed.Rejections, null)) { Arrivals = arrived };
         }
     }
 
@@ -253,7 +267,11 @@ public sealed partial class FileIngestor(
         }
     }
 
-    private sealed record ProcessResult(IngestedFileStatus Status, int Accepted, int Rejected, byte[] ReportJson);
+    private sealed record ProcessResult(IngestedFileStatus Status, int Accepted, int Rejected, byte[] ReportJson)
+    {
+        /// <summary>What a processed feed file counts as for the missing-feed rule; none for anything else.</summary>
+        public IReadOnlyList<FeedReceipt> Arrivals { get; init; } = [];
+    }
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Ingested a {Container} file {Sha256}: {Status}, {Accepted} records, {Rejected} rejected")]
     private partial void LogIngested(string container, string sha256, IngestedFileStatus status, int accepted, int rejected);

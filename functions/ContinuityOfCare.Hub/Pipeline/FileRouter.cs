@@ -50,7 +50,7 @@ public sealed partial class FileRouter(
         // Each hold is insert-if-absent by its own deterministic id, independent of the others: State:Parallelism at once.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, state.Tables.Options.Parallelism), CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(plan.PossibleMatches, parallel, async (possible, ct) =>
-            await state.PossibleMatches.HoldAsync(message.Sha256, possible.Source, possible.ClientId, possible.Reason, payload, planNow, ct, possible.Weight)
+            await state.PossibleMatches.HoldAsync(message.Sha256, possible.Source, possible.ClientId, possible.Reason, payload, planNow, ct, possible.Weight, possible.OwningTeam)
                 .ConfigureAwait(false)).ConfigureAwait(false);
 
         await WriteReportAsync(message, plan, cancellationToken).ConfigureAwait(false);

@@ -16,7 +16,7 @@ public class ObligationReferences(StateTables tables)
     public const string TableName = "obligationrefs";
 
     private const string Row = "ref";
-    private int _created;
+    private readonly TableOnFirstUse _table = new(() => tables.Get(TableName));
 
     /// <summary>Records <paramref name="reference"/> for <paramref name="obligationId"/> unless one is recorded.</summary>
     public virtual async Task RecordAsync(string obligationId, string reference, CancellationToken cancellationToken)
@@ -45,15 +45,5 @@ public class ObligationReferences(StateTables tables)
             : "OB-" + obligationId[..Math.Min(8, obligationId.Length)].ToUpperInvariant();
     }
 
-    private async Task<TableClient> TableAsync(CancellationToken cancellationToken)
-    {
-        var table = tables.Get(TableName);
-        if (Volatile.Read(ref _created) == 0)
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            Volatile.Write(ref _created, 1);
-        }
-
-        return table;
-    }
+    private ValueTask<TableClient> TableAsync(CancellationToken cancellationToken) => _table.GetAsync(cancellationToken);
 }

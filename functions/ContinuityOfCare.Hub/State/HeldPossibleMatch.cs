@@ -17,6 +17,9 @@ namespace ContinuityOfCare.Hub.State;
 /// <param name="DecidedAt">When a person decided.</param>
 /// <param name="Weight">The match weight and its parts that held it (docs/plan.md "Match weight"), so a reviewer sees why.</param>
 /// <param name="DecidedBy">Who decided.</param>
+/// <param name="OwningTeam">The org code of the team that owns the candidate client (the planner's POSSIBLE_MATCH task
+/// owner): the team that may see the match beside the operator. Null for a match held before the column existed:
+/// only the operator sees those.</param>
 public sealed record HeldPossibleMatch(
     string Id,
     string ClientId,
@@ -27,7 +30,8 @@ public sealed record HeldPossibleMatch(
     Instant HeldAt,
     Instant? DecidedAt = null,
     string? DecidedBy = null,
-    MatchWeight? Weight = null)
+    MatchWeight? Weight = null,
+    string? OwningTeam = null)
 {
     /// <summary>The id for the record at <paramref name="source"/> of the file <paramref name="sourceIdentity"/> (its SHA-256) and candidate <paramref name="clientId"/>.</summary>
     public static string IdFor(string sourceIdentity, SourceRef source, string clientId)

@@ -32,6 +32,7 @@ public static class HubStateServiceExtensions
         services.TryAddSingleton(provider => new KeyedHasher(provider.GetRequiredService<IOptions<StateOptions>>().Value.IndexKeyBytes()));
         services.TryAddSingleton<ClientRegisterStore>();
         services.TryAddSingleton<IngestedFileStore>();
+        services.TryAddSingleton<FeedArrivalStore>();
         services.TryAddSingleton<EventStore>();
         services.TryAddSingleton<ObligationStore>();
         services.TryAddSingleton<TaskStore>();

@@ -9,7 +9,8 @@ namespace ContinuityOfCare.Hub.State;
 
 /// <summary>
 /// Possible matches held for a person (docs/domain.md "Matching" step 3). Partition = id, row <c>match</c>: every
-/// operation is by id; the listing of held matches is a filtered scan (they are few and a person clears them).
+/// operation is by id; the listing of held matches is one filtered query (they are few and a person clears them),
+/// narrowed for a team to the matches whose <c>OwningTeam</c> column is one of its org codes.
 /// Hold is insert-if-absent; confirm/reject are ETag-guarded so two people deciding at once cannot both win.
 /// </summary>
 public sealed class PossibleMatchStore
@@ -30,14 +31,14 @@ public sealed class PossibleMatchStore
     /// <returns>The stored match and whether it was held now.</returns>
     /// <exception cref="RequestFailedException">Storage failed.</exception>
     public async Task<(HeldPossibleMatch Match, bool Added)> HoldAsync(
-        string sourceIdentity, SourceRef source, string clientId, string reason, string payload, Instant now, CancellationToken cancellationToken, MatchWeight? weight = null)
+        string sourceIdentity, SourceRef source, string clientId, string reason, string payload, Instant now, CancellationToken cancellationToken, MatchWeight? weight = null, string? owningTeam = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(sourceIdentity);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentException.ThrowIfNullOrEmpty(clientId);
         ArgumentNullException.ThrowIfNull(reason);
         ArgumentNullException.ThrowIfNull(payload);
-        var match = new HeldPossibleMatch(HeldPossibleMatch.IdFor(sourceIdentity, source, clientId), clientId, source, reason, payload, PossibleMatchStatus.Held, now, Weight: weight);
+        var match = new HeldPossibleMatch(HeldPossibleMatch.IdFor(sourceIdentity, source, clientId), clientId, source, reason, payload, PossibleMatchStatus.Held, now, Weight: weight, OwningTeam: owningTeam);
         try
         {
             await _table.AddEntityAsync(ToEntity(match), cancellationToken).ConfigureAwait(false);
@@ -57,11 +58,28 @@ public sealed class PossibleMatchStore
         return row is null ? null : ToMatch(row);
     }
 
-    /// <summary>Matches still held, oldest first.</summary>
-    public async Task<IReadOnlyList<HeldPossibleMatch>> ListHeldAsync(CancellationToken cancellationToken)
+    /// <summary>Every match still held, oldest first (one query).</summary>
+    public Task<IReadOnlyList<HeldPossibleMatch>> ListHeldAsync(CancellationToken cancellationToken) => ListHeldAsync(null, cancellationToken);
+
+    /// <summary>
+    /// Matches still held, oldest first: every one (<paramref name="owningTeams"/> null, the operator), or only those
+    /// owned by one of <paramref name="owningTeams"/> (a team member) — one query either way.
+    /// </summary>
+    public async Task<IReadOnlyList<HeldPossibleMatch>> ListHeldAsync(IReadOnlySet<string>? owningTeams, CancellationToken cancellationToken)
     {
+        var filter = TableClient.CreateQueryFilter($"Status eq {nameof(PossibleMatchStatus.Held)}");
+        if (owningTeams is not null)
+        {
+            if (owningTeams.Count == 0)
+            {
+                return [];
+            }
+
+            filter += " and (" + string.Join(" or ", owningTeams.Order(StringComparer.Ordinal).Select(team => TableClient.CreateQueryFilter($"OwningTeam eq {team}"))) + ")";
+        }
+
         var held = new List<HeldPossibleMatch>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"Status eq {nameof(PossibleMatchStatus.Held)}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             held.Add(ToMatch(row));
         }
@@ -128,6 +146,11 @@ public sealed class PossibleMatchStore
             ["Status"] = match.Status.ToString(),
             ["HeldAt"] = StateKeys.ToStored(match.HeldAt),
         };
+        if (match.OwningTeam is { Length: > 0 } team)
+        {
+            row["OwningTeam"] = team;
+        }
+
         if (match.Source.Line is { } line)
         {
             row["Line"] = line;
@@ -153,7 +176,8 @@ public sealed class PossibleMatchStore
         StateKeys.FromStored(row.GetDateTimeOffset("HeldAt") ?? DateTimeOffset.UnixEpoch),
         row.GetDateTimeOffset("DecidedAt") is { } decided ? StateKeys.FromStored(decided) : null,
         row.GetString("DecidedBy") is { Length: > 0 } by ? by : null,
-        ReadWeight(row));
+        ReadWeight(row),
+        row.GetString("OwningTeam") is { Length: > 0 } team ? team : null);
 
     private static MatchWeight? ReadWeight(TableEntity row)
     {

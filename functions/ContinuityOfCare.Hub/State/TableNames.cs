@@ -40,7 +40,10 @@ public static class TableNames
     /// <summary>Operator notices (missing feeds, calendar coverage), once per key per day.</summary>
     public const string Notices = "hubnotices";
 
+    /// <summary>The feed-arrival index: what each processed court list and discharge export counts as, by the day it is checked on.</summary>
+    public const string FeedArrivals = "feedarrivals";
+
     /// <summary>Every table, for creation at start-up.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Clients, ClientIndex, IngestedFiles, Events, Obligations, ObligationsByDue, ObligationsByOwner, Tasks, PossibleMatches, Audit, Notices];
+        [Clients, ClientIndex, IngestedFiles, Events, Obligations, ObligationsByDue, ObligationsByOwner, Tasks, PossibleMatches, Audit, Notices, FeedArrivals];
 }

@@ -25,7 +25,9 @@ namespace ContinuityOfCare.Benchmarks.OperatorConsole;
 /// storage — the local runner on a real Azurite (as <c>npm start</c> runs it), the obligations opened through the
 /// hub's own store (owner and due indexes included), tasks written as the route step writes them. Each page is
 /// requested <c>--requests</c> times after one warm-up; p50 and p95 of the time until the response headers arrive.
-/// Run: <c>dotnet run -c Release --project tests/ContinuityOfCare.Benchmarks -- console [--obligations N] [--tasks N] [--requests N]</c>.
+/// The Today page is measured too, with <c>--prisons</c> prison SMTs in the live directory, each of which sent a
+/// discharge export covering yesterday through the real inbox (so its feed section has that many exports to show).
+/// Run: <c>dotnet run -c Release --project tests/ContinuityOfCare.Benchmarks -- console [--obligations N] [--tasks N] [--prisons N] [--requests N]</c>.
 /// </summary>
 internal static class ConsoleTtfbHarness
 {
@@ -36,6 +38,7 @@ internal static class ConsoleTtfbHarness
         var obligationCount = Read(args, "--obligations", 100_000);
         var taskCount = Read(args, "--tasks", 10_000);
         var requests = Read(args, "--requests", 50);
+        var prisons = Read(args, "--prisons", 100);
         var now = Instant.FromUtc(2026, 12, 24, 17, 0);
 
         var azurite = new AzuriteFixture();
@@ -67,8 +70,9 @@ internal static class ConsoleTtfbHarness
             var seed = Stopwatch.StartNew();
             await SeedObligationsAsync(app.Services.GetRequiredService<ObligationStore>(), obligationCount, now).ConfigureAwait(false);
             await SeedTasksAsync(app.Services.GetRequiredService<TaskStore>(), taskCount, now).ConfigureAwait(false);
+            await SeedDischargeExportsAsync(app.Services, prisons).ConfigureAwait(false);
             System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Seeded {obligationCount:N0} obligations ({Teams} teams) and {taskCount:N0} open tasks in {seed.Elapsed.TotalSeconds:F0} s"));
+                $"Seeded {obligationCount:N0} obligations ({Teams} teams), {taskCount:N0} open tasks and {prisons} prisons' discharge exports in {seed.Elapsed.TotalSeconds:F0} s"));
 
             var user = new ConsoleUser("ttfb", true, new HashSet<string>(), "ttfb-session");
             var header = app.Services.GetRequiredService<ConsoleAuthenticator>().SessionCookieFor(user, https: false);
@@ -83,6 +87,7 @@ internal static class ConsoleTtfbHarness
                 "/api/console/obligations?status=overdue",
                 "/api/console/tasks",
                 "/api/console/tasks?team=TEAM07",
+                "/api/console/today",
             ];
             System.Console.WriteLine($"| page | p50 ms | p95 ms | bytes |");
             System.Console.WriteLine($"|---|---|---|---|");
@@ -148,6 +153,79 @@ internal static class ConsoleTtfbHarness
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
             await store.AddAsync(i % 3 == 0 ? "CONSENT_MISSING" : i % 3 == 1 ? "UNROUTABLE" : "INSECURE_RECIPIENT",
                 "TEAM" + (i % Teams).ToString("D2", CultureInfo.InvariantCulture), $"C-{i % 2_000:D6}", $"measure {i}", null, now, ct).ConfigureAwait(false)).ConfigureAwait(false);
+
+    /// <summary>
+    /// <paramref name="count"/> prison SMTs added to the samples' directory, and one discharge export from each covering
+    /// yesterday (23 Dec; five releases of people not in the register, so nothing is routed), dropped in the inbox and
+    /// ingested by the hub's own blob trigger and ingest step.
+    /// </summary>
+    private static async Task SeedDischargeExportsAsync(IServiceProvider services, int count)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+
+        var storage = services.GetRequiredService<functionapp::ContinuityOfCare.Hub.Storage.HubStorage>();
+        var codes = Enumerable.Range(0, count).Select(i => "Q" + (char)('A' + (i / 26 % 26)) + (char)('A' + (i % 26))).ToList();
+        var samples = Path.Combine(RepositoryRoot.Path, "samples");
+        var directory = (await File.ReadAllTextAsync(Path.Combine(samples, "directory.csv")).ConfigureAwait(false)).TrimEnd('\n', '\r') + "\n"
+            + string.Concat(codes.Select(code => $"{code},PRISON_SMT,HMP {code} Substance Misuse Team,SMT lead,smt.{code.ToLowerInvariant()}@justice.gov.uk,0113 496 0505,,smt.{code.ToLowerInvariant()}.manager@justice.gov.uk,,,,2026-12-01\n"));
+        await UploadAsync(storage, "directory", "directory-ttfb.csv", directory).ConfigureAwait(false);
+        var directories = services.GetRequiredService<functionapp::ContinuityOfCare.Hub.Directory.DirectoryStore>();
+        await WaitAsync(async () => (await directories.LoadLiveAsync(CancellationToken.None).ConfigureAwait(false)).Live is not null, "the directory import").ConfigureAwait(false);
+
+        var files = services.GetRequiredService<IngestedFileStore>();
+        var shas = new List<string>();
+        foreach (var code in codes)
+        {
+            var export = "prison_code,noms_number,surname,forenames,date_of_birth,pnc,movement_date,movement_time,movement_type,movement_reason_code,to_agency,release_date\n"
+                + string.Concat(Enumerable.Range(0, 5).Select(i => $"{code},Z{i}{code}ZZ,Nobody,Person,1980-01-0{i + 1},,2026-12-23,09:0{i},REL,CR,OUT,2026-12-23\n"));
+            shas.Add(await UploadAsync(storage, "discharges", $"{code}_2026-12-24.csv", export).ConfigureAwait(false));
+        }
+
+        foreach (var sha in shas)
+        {
+            await WaitAsync(async () => await files.GetAsync(sha, CancellationToken.None).ConfigureAwait(false) is { Status: not IngestedFileStatus.Claimed }, "every export's ingestion").ConfigureAwait(false);
+        }
+
+        var probe = services.GetRequiredService<functionapp::ContinuityOfCare.Hub.Api.QueueProbe>();
+        await WaitAsync(async () =>
+        {
+            foreach (var queue in functionapp::ContinuityOfCare.Hub.Api.HubQueue.All)
+            {
+                if ((await probe.ProbeAsync(queue, CancellationToken.None).ConfigureAwait(false)).Depth > 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }, "the stage queues to drain").ConfigureAwait(false);
+    }
+
+    private static async Task<string> UploadAsync(functionapp::ContinuityOfCare.Hub.Storage.HubStorage storage, string container, string name, string text)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        var client = storage.Container(container);
+        await client.CreateIfNotExistsAsync().ConfigureAwait(false);
+        await client.GetBlobClient(name).UploadAsync(new BinaryData(bytes), overwrite: true).ConfigureAwait(false);
+        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+    }
+
+    private static async Task WaitAsync(Func<Task<bool>> condition, string what)
+    {
+        var limit = Stopwatch.StartNew();
+        while (!await condition().ConfigureAwait(false))
+        {
+            if (limit.Elapsed > TimeSpan.FromMinutes(10))
+            {
+                throw new TimeoutException("gave up waiting for " + what);
+            }
+
+            await Task.Delay(200).ConfigureAwait(false);
+        }
+    }
 
     private static int Read(string[] args, string name, int fallback)
     {

@@ -16,14 +16,14 @@ namespace ContinuityOfCare.Hub.Console.Pages;
 /// <see cref="HeldRecordReader"/>) beside the register client's, field by field, each row's agreement — the matcher's
 /// own levels (<see cref="ParticularsComparer"/>) — shown and every difference highlighted, with Confirm or Reject and a
 /// reason. The operator sees every match and decides; a team sees (only) the matches whose client it owns — the team
-/// the planner gave the POSSIBLE_MATCH task to — and any other match is 404. The decision goes through
+/// the planner gave the POSSIBLE_MATCH task to, stored on the match row when it was held, so the list is one query —
+/// and any other match is 404. The decision goes through
 /// <see cref="PossibleMatchDecideEndpoint"/> — exactly the API's confirm/reject, which audits it and routes a confirmed
 /// record — and the reason is audited beside it.
 /// </summary>
 public sealed class PossibleMatchesPage(
     PossibleMatchStore matches,
     ClientRegisterStore clients,
-    TaskStore tasks,
     HeldRecordReader heldRecords,
     PossibleMatchDecideEndpoint decide,
     AuditStore audit,
@@ -100,20 +100,8 @@ public sealed class PossibleMatchesPage(
 
     private async Task<HttpResponseOutput> ListAsync(ConsoleContext context, CancellationToken cancellationToken)
     {
-        var held = await matches.ListHeldAsync(cancellationToken).ConfigureAwait(false);
-        if (!context.User.IsOperator)
-        {
-            var visible = new List<HeldPossibleMatch>();
-            foreach (var match in held)
-            {
-                if (await SeesAsync(context.User, match, cancellationToken).ConfigureAwait(false))
-                {
-                    visible.Add(match);
-                }
-            }
-
-            held = visible;
-        }
+        // One query: a team's matches are narrowed by the owning team stored on each match row.
+        var held = await matches.ListHeldAsync(context.User.IsOperator ? null : context.User.Organisations, cancellationToken).ConfigureAwait(false);
 
         var main = new StringBuilder();
         main.Append(context.Request.Query("done") switch
@@ -145,7 +133,7 @@ public sealed class PossibleMatchesPage(
             return context.NotFound();
         }
 
-        if (!await SeesAsync(context.User, match, cancellationToken).ConfigureAwait(false))
+        if (!Sees(context.User, match))
         {
             return context.NotFound();
         }
@@ -202,16 +190,11 @@ public sealed class PossibleMatchesPage(
     /// The operator sees every match; a team only a match whose client it owns: the owner of a POSSIBLE_MATCH task for
     /// that client (the planner gives it to the client's owning team; one partition read of the client's tasks).
     /// </summary>
-    private async Task<bool> SeesAsync(ConsoleUser user, HeldPossibleMatch match, CancellationToken cancellationToken)
-    {
-        if (user.IsOperator)
-        {
-            return true;
-        }
-
-        var clientTasks = await tasks.ListByClientAsync(match.ClientId, cancellationToken).ConfigureAwait(false);
-        return clientTasks.Any(t => t.Kind == HubTaskKinds.PossibleMatch && user.Sees(t.Owner));
-    }
+    /// <summary>
+    /// The operator sees every match; a team sees a match whose owning team (stored when it was held: the team given the
+    /// POSSIBLE_MATCH task) is one of its org codes — the same rule <see cref="PossibleMatchStore.ListHeldAsync(IReadOnlySet{string}, CancellationToken)"/> queries by.
+    /// </summary>
+    private static bool Sees(ConsoleUser user, HeldPossibleMatch match) => user.Sees(match.OwningTeam);
 
     /// <summary>The held record's particulars, or null when its processed file or the record is gone or its payload is unreadable.</summary>
     private async Task<PersonParticulars?> ReadHeldAsync(HeldPossibleMatch match, CancellationToken cancellationToken)

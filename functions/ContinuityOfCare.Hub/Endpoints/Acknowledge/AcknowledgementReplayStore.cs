@@ -1,6 +1,7 @@
 using Azure;
 using ContinuityOfCare.Hub.State;
 using Azure.Data.Tables;
+using ContinuityOfCare.Hub.Storage;
 using NodaTime;
 
 namespace ContinuityOfCare.Hub.Endpoints.Acknowledge;
@@ -17,7 +18,7 @@ public sealed class AcknowledgementReplayStore(StateTables tables)
     public const string TableName = "ackreplays";
 
     private const string Partition = "nonce";
-    private volatile bool _created;
+    private readonly TableOnFirstUse _table = new(() => tables.Get(TableName));
 
     /// <summary>True when the token with <paramref name="nonce"/> was already used.</summary>
     /// <exception cref="RequestFailedException">Storage failed.</exception>
@@ -58,15 +59,5 @@ public sealed class AcknowledgementReplayStore(StateTables tables)
         await table.DeleteEntityAsync(Partition, nonce, ETag.All, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<TableClient> TableAsync(CancellationToken cancellationToken)
-    {
-        var table = tables.Get(TableName);
-        if (!_created)
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            _created = true;
-        }
-
-        return table;
-    }
+    private ValueTask<TableClient> TableAsync(CancellationToken cancellationToken) => _table.GetAsync(cancellationToken);
 }

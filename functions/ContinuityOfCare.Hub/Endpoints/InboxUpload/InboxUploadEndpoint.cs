@@ -44,9 +44,6 @@ public sealed partial class InboxUploadEndpoint(
     public override long MaxBodyBytes => options.Value.MaxUploadBytes;
 
     /// <inheritdoc />
-    protected override bool HasItsOwnBodyCap => true;
-
-    /// <inheritdoc />
     protected override async Task<HttpResponseOutput> HandleAsync(HttpTriggerInput request, CancellationToken cancellationToken)
     {
         var kind = ApiRequest.Route(request, "kind");
@@ -75,14 +72,8 @@ public sealed partial class InboxUploadEndpoint(
             metadata[PipelineBlobs.CourtCodeMetadata] = code;
         }
 
+        // Over Pipeline:MaxUploadBytes was refused with 413 before this ran (MaxBodyBytes, the base's one cap rule).
         var content = Encoding.UTF8.GetBytes(request.Body ?? string.Empty);
-        var cap = options.Value.MaxUploadBytes;
-        if (request.BodyOverCap || content.Length > cap)
-        {
-            throw new ApiProblemException(ApiProblem.TooLarge(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"The file is larger than the upload cap of {cap / (1024.0 * 1024.0):0.##} MB (Pipeline:MaxUploadBytes).")));
-        }
-
         if (content.Length == 0)
         {
             throw new ApiProblemException(ApiProblem.BadRequest("The body is empty: it must be the file's content."));
