@@ -99,8 +99,19 @@ public sealed partial class Escalator(
             return recorded.Outcome == ChangeOutcome.Applied ? EscalationOutcome.EscalatedDeliveryFailed : EscalationOutcome.AlreadyEscalated;
         }
 
-        // Sent at once, as a notice is; whatever the relay says, the outbox row is now the email's only state.
-        var sent = await outbox.SendAsync(email.Id, cancellationToken).ConfigureAwait(false);
+        // Sent at once, as a notice is; whatever the relay says, the outbox row is now the email's only state. So a
+        // failure of this step (storage) changes nothing recorded: the row stays Pending and the sweep sends it.
+        DispatchResult sent;
+        try
+        {
+            sent = await outbox.SendAsync(email.Id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogSendAtOnceFailed(stored.Id, level, exception.GetType().Name);
+            sent = DispatchResult.LeftPending;
+        }
+
         LogEscalation(stored.Id, level, sent);
         if (recorded.Outcome == ChangeOutcome.AlreadyApplied)
         {
@@ -111,15 +122,43 @@ public sealed partial class Escalator(
         return sent switch
         {
             DispatchResult.Sent or DispatchResult.AlreadySent => EscalationOutcome.Escalated,
-            DispatchResult.Failed => EscalationOutcome.EscalatedDeliveryFailed,
-            _ => EscalationOutcome.Queued,
+            // Refused for good now or by an earlier sender (the sweep may have beaten this run to it), or gone: it will not go.
+            DispatchResult.Failed or DispatchResult.AlreadyFinal or DispatchResult.Held or DispatchResult.NotFound => EscalationOutcome.EscalatedDeliveryFailed,
+            // Still to go, or its fate waits for the operator: the outbox (and `coc alert release`) has it.
+            DispatchResult.LeftPending or DispatchResult.CircuitOpen or DispatchResult.InFlightElsewhere or DispatchResult.AwaitingOperator => EscalationOutcome.Queued,
+            _ => throw new ArgumentOutOfRangeException(nameof(sent), sent, "An outbox dispatch result this mapping does not know."),
         };
     }
 
     /// <summary>
+    /// Where level <paramref name="level"/>'s email is (read-only: the outbox alone sends it). The orchestration starts
+    /// the level's grace only once it has <see cref="EscalationEmailProgress.Left"/> the outbox, so a relay outage longer
+    /// than the grace never queues the next level behind it (docs/domain.md "Escalation": never two at once).
+    /// </summary>
+    public async Task<EscalationEmailProgress> EmailProgressAsync(string obligationId, int level, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(obligationId);
+        var stored = await state.Obligations.GetAsync(obligationId, cancellationToken).ConfigureAwait(false);
+        if (stored is null || stored.Obligation.IsClosed)
+        {
+            return EscalationEmailProgress.Closed;
+        }
+
+        if (!stored.EscalationEmails.TryGetValue(level, out var emailId) || emailId.Length == 0)
+        {
+            // No email to wait for: recorded without a recipient, or before emails went through the outbox.
+            return EscalationEmailProgress.Left;
+        }
+
+        var row = await outbox.GetAsync(emailId, cancellationToken).ConfigureAwait(false);
+        return row?.Status is AlertStatus.Pending or AlertStatus.Sending ? EscalationEmailProgress.Waiting : EscalationEmailProgress.Left;
+    }
+
+    /// <summary>
     /// How long from now until level <paramref name="sentLevel"/>'s grace has passed (the core's
-    /// <see cref="EscalationLadder.GraceEnds"/>, counted from when that level was recorded as sent, on the hub's clock);
-    /// zero when it already has; null when the obligation is gone or closed.
+    /// <see cref="EscalationLadder.GraceEnds"/>, on the hub's clock), counted from when the relay accepted the level's
+    /// email (its outbox row's <c>SentAt</c>), or from when the level was recorded when it has no sent email; zero when
+    /// it already has; null when the obligation is gone or closed.
     /// </summary>
     public async Task<TimeSpan?> GraceLeftAsync(string obligationId, int sentLevel, CancellationToken cancellationToken)
     {
@@ -131,7 +170,11 @@ public sealed partial class Escalator(
         }
 
         var now = clock.GetCurrentInstant();
-        var sentAt = stored.Escalations.Where(e => e.Level == sentLevel).Select(e => (Instant?)e.SentAt).Min() ?? now;
+        var recordedAt = stored.Escalations.Where(e => e.Level == sentLevel).Select(e => (Instant?)e.SentAt).Min() ?? now;
+        var emailSentAt = stored.EscalationEmails.TryGetValue(sentLevel, out var emailId) && emailId.Length > 0
+            ? (await outbox.GetAsync(emailId, cancellationToken).ConfigureAwait(false))?.SentAt
+            : null;
+        var sentAt = emailSentAt ?? recordedAt;
         var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
         // The next level is due strictly after the grace's last second.
         var nextAt = EscalationLadder.GraceEnds(sentAt, sentLevel, calendar, planOptions.Catalogue.Escalation) + Duration.FromSeconds(1);
@@ -186,6 +229,10 @@ public sealed partial class Escalator(
                 now),
             cancellationToken).ConfigureAwait(false);
     }
+
+    // The exception's type only: a storage message may quote the row, and logs carry no personal data.
+    [LoggerMessage(EventId = 6202, Level = LogLevel.Warning, Message = "Obligation {ObligationId} escalation level {Level}: sending at once failed ({ExceptionType}); the email stays queued for the outbox sweep")]
+    private partial void LogSendAtOnceFailed(string obligationId, int level, string exceptionType);
 
     [LoggerMessage(EventId = 6201, Level = LogLevel.Information, Message = "Obligation {ObligationId} escalation level {Level}: email {Outcome}")]
     private partial void LogEscalation(string obligationId, int level, DispatchResult outcome);

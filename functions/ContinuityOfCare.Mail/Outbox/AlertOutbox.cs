@@ -636,7 +636,8 @@ public sealed partial class AlertOutbox
         row.GetString("TemplateVersion"),
         row.GetString("SmtpQueueId") is { Length: > 0 } queueId ? queueId : null,
         row.GetInt32("Repeats") ?? 0,
-        Enum.TryParse<DeliveryState>(row.GetString("Delivery"), out var delivery) ? delivery : DeliveryState.Unknown);
+        Enum.TryParse<DeliveryState>(row.GetString("Delivery"), out var delivery) ? delivery : DeliveryState.Unknown,
+        row.GetDateTimeOffset("SentAt")?.ToInstant());
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Alert {AlertId} send outcome {Outcome} (code {SmtpCode})")]
     private static partial void LogOutcome(ILogger logger, string alertId, DeliveryOutcomeKind outcome, int? smtpCode);

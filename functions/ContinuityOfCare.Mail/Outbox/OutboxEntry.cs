@@ -16,6 +16,7 @@ namespace ContinuityOfCare.Mail.Outbox;
 /// <param name="SmtpQueueId">The relay's queue id from its reply, when it named one.</param>
 /// <param name="Repeats">Automatic repeats after attempts left without a reply (each carried the "may repeat" line).</param>
 /// <param name="Delivery">What delivery status notifications reported after the relay accepted it.</param>
+/// <param name="SentAt">When the relay accepted it, once Sent.</param>
 public sealed record OutboxEntry(
     string AlertId,
     string Reference,
@@ -28,4 +29,5 @@ public sealed record OutboxEntry(
     string? TemplateVersion,
     string? SmtpQueueId = null,
     int Repeats = 0,
-    DeliveryState Delivery = DeliveryState.Unknown);
+    DeliveryState Delivery = DeliveryState.Unknown,
+    Instant? SentAt = null);
