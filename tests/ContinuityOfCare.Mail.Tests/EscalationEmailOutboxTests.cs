@@ -78,7 +78,8 @@ public sealed class EscalationEmailOutboxTests(AzuriteFixture azurite, MaildevFi
         Assert.Equal(2, copies.Count);
         // The repeat says so, naming what it repeats; the operator is told once.
         Assert.Single(copies, c => c.Text!.Contains("This may repeat the email sent at", StringComparison.Ordinal));
-        Assert.Equal(OperatorNoticeKind.RepeatedSend, Assert.Single(await harness.NoticesAsync()).Kind);
+        // Worded for an escalation email, and not counted with the Alert Forms' repeats.
+        Assert.Equal(OperatorNoticeKind.EscalationRepeated, Assert.Single(await harness.NoticesAsync()).Kind);
     }
 
     [Fact]
@@ -97,7 +98,51 @@ public sealed class EscalationEmailOutboxTests(AzuriteFixture azurite, MaildevFi
         var notice = Assert.Single(await harness.NoticesAsync());
         Assert.Equal(OperatorNoticeKind.EscalationUndelivered, notice.Kind);
         Assert.Equal(email.Id, notice.AlertId);
+        Assert.StartsWith("the relay refused it permanently: 550", notice.Detail, StringComparison.Ordinal);
         Assert.Equal(1, server.Messages);
+        // The address is a directory entry's (level 2: its escalation address): flagged there, as a form's would be.
+        Assert.Equal(1, await harness.Flags.CountAsync("CJIT01", CancellationToken.None));
+    }
+
+    /// <summary>
+    /// A bounce reported for an escalation email (matched by its ENVID, the email id) raises a notice worded for an
+    /// escalation — its own kind, so the pages counting bounced Alert Forms do not count it — and flags the entry.
+    /// </summary>
+    [Fact]
+    public async Task EscalationEmail_Bounced_EscalationBouncedNoticeWordedForAnEscalation_EntryFlagged()
+    {
+        using var harness = await OutboxHarness.CreateAsync(azurite, Maildev.SmtpPort);
+        var email = Escalation(TestMail.UniqueId("escalation-bounced-l1-"));
+        await harness.Outbox.EnqueueEmailAsync(email, CancellationToken.None);
+        Assert.Equal(DispatchResult.Sent, await harness.Outbox.SendAsync(email.Id, CancellationToken.None));
+
+        Assert.Equal(email.Id, await harness.Outbox.FindAlertIdAsync(email.Id, null, CancellationToken.None));
+        Assert.True(await harness.Outbox.RecordDeliveryReportAsync(email.Id, DeliveryState.Bounced, "5.1.1 user unknown", CancellationToken.None));
+
+        var notice = Assert.Single(await harness.NoticesAsync());
+        Assert.Equal(OperatorNoticeKind.EscalationBounced, notice.Kind);
+        Assert.Equal(email.Id, notice.AlertId);
+        Assert.Equal(1, await harness.Flags.CountAsync("CJIT01", CancellationToken.None));
+        var rendered = new OperatorNoticeRenderer().Render(notice);
+        Assert.Contains("escalation email did not arrive", rendered.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Alert Form", rendered.Text, StringComparison.Ordinal);
+        Assert.True((await harness.Outbox.GetAsync(email.Id, CancellationToken.None))!.IsEscalation);
+    }
+
+    /// <summary>Every notice kind an escalation email raises is worded for an escalation, never for an Alert Form.</summary>
+    [Theory]
+    [InlineData(OperatorNoticeKind.EscalationRepeated, "escalation email was sent again")]
+    [InlineData(OperatorNoticeKind.EscalationUnconfirmed, "escalation email got no reply")]
+    [InlineData(OperatorNoticeKind.EscalationBounced, "escalation email did not arrive")]
+    [InlineData(OperatorNoticeKind.EscalationUndelivered, "escalation email could not go")]
+    public void EscalationNotices_WordedForAnEscalation(OperatorNoticeKind kind, string wording)
+    {
+        var rendered = new OperatorNoticeRenderer().Render(
+            new OperatorNotice(kind, "escalation-obl-1-l1", "CC-2026-000123", "CJIT01", "spoc@leeds-cjit.cjsm.net", "detail", Instant.FromUtc(2026, 12, 29, 9, 30)));
+
+        Assert.Contains(wording, rendered.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Alert Form", rendered.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Alert Form", rendered.Subject, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace ContinuityOfCare.Mail.Tests;
 public sealed class OtherTemplatesTests
 {
     private static EscalationNotice Escalation() => new(
-        "ob-77-L2", 2, "CC-2026-000123", "ob-77", "smt.care-plan", "Comprehensive assessment and care plan.",
+        2, "CC-2026-000123", "ob-77", "smt.care-plan", "Comprehensive assessment and care plan.",
         Instant.FromUtc(2026, 12, 14, 23, 59, 59), SampleAlerts.WakefieldSmt(), SampleAlerts.WakefieldSmt("manager@hmps.gov.uk"),
         new Uri("https://hub.example.gov.uk/ack?t=abc&k=1"));
 

@@ -396,7 +396,7 @@ public sealed class CrashTests(ITestOutputHelper output)
                 var repeats = outbox.TryGetValue($"escalation-{obligation.Id}-l{level}", out var escalationRow) ? escalationRow.Repeats : 0;
                 var recorded = obligation.EscalationLevels.Contains(level);
                 levelEmails += count;
-                if (recorded && count == 0 && hubNotices.Contains($"escalation-undelivered-{obligation.Id}-l{level}"))
+                if (recorded && count == 0 && hubNotices.Contains($"escalation-{obligation.Id}-l{level}-EscalationUndelivered"))
                 {
                     levelUndelivered++;
                     problems.Add($"obligation {obligation.Id} level {level}: no email, reported by an EscalationUndelivered notice");

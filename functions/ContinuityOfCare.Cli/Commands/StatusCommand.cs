@@ -194,8 +194,9 @@ internal static class StatusCommand
         new(new TableClient(connectionString, configuration[$"{OutboxOptions.SectionName}:{nameof(OutboxOptions.AlertsTable)}"] ?? new OutboxOptions().AlertsTable));
 
     /// <summary>
-    /// Alert Forms that need a person or were repeated (docs/email.md "The residual window", "Delivery status and
-    /// bounces"): Unconfirmed ones wait for <c>coc alert release ID</c>. References, org codes and states only.
+    /// Alert Forms, then escalation emails (when any), that need a person or were repeated (docs/email.md "The residual
+    /// window", "Delivery status and bounces"): Unconfirmed ones wait for <c>coc alert release ID</c>. References, org
+    /// codes and states only.
     /// </summary>
     private static async Task WriteOutboxAsync(TextWriter output, OutboxOperations outbox, CancellationToken cancellationToken)
     {
@@ -210,17 +211,29 @@ internal static class StatusCommand
         }
 
         await output.WriteLineAsync().ConfigureAwait(false);
+        // An escalation email carries its Alert Form's reference: listed apart, so a form and its escalation never read as two forms.
+        var forms = entries.Where(entry => !entry.IsEscalation).ToList();
+        var escalations = entries.Where(entry => entry.IsEscalation).ToList();
+        await WriteAttentionAsync(output, "Alert Forms", forms, "alert id").ConfigureAwait(false);
+        if (escalations.Count > 0)
+        {
+            await WriteAttentionAsync(output, "Escalation emails", escalations, "email id").ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WriteAttentionAsync(TextWriter output, string what, IReadOnlyList<OutboxEntry> entries, string idHeading)
+    {
         var unconfirmed = entries.Count(entry => entry.Status == AlertStatus.Unconfirmed);
         var repeated = entries.Count(entry => entry.Repeats > 0);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Alert Forms needing attention: {unconfirmed} unconfirmed, {repeated} repeated after an unanswered attempt")).ConfigureAwait(false);
+            $"{what} needing attention: {unconfirmed} unconfirmed, {repeated} repeated after an unanswered attempt")).ConfigureAwait(false);
         if (entries.Count == 0)
         {
             await output.WriteLineAsync("  none").ConfigureAwait(false);
             return;
         }
 
-        await output.WriteLineAsync($"  {"reference",-16} {"status",-12} {"delivery",-9} {"repeats",7}  {"alert id",-34} last reply").ConfigureAwait(false);
+        await output.WriteLineAsync($"  {"reference",-16} {"status",-12} {"delivery",-9} {"repeats",7}  {idHeading,-34} last reply").ConfigureAwait(false);
         foreach (var entry in entries)
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

@@ -10,7 +10,7 @@ namespace ContinuityOfCare.FunctionApp.Functions;
 /// The obligations' orchestration (docs/pipeline.md "Obligations as orchestrations"): one line per orchestrator and
 /// activity, calling the classes the local runner's engine hosts too; and the daily reconciliation.
 /// </summary>
-public sealed class ObligationFunctions(EscalateActivity escalate, GraceActivity grace, ObligationReconciler reconciler)
+public sealed class ObligationFunctions(EscalateActivity escalate, EscalationEmailActivity escalationEmail, GraceActivity grace, ObligationReconciler reconciler)
 {
     /// <summary>The obligation's orchestration (instance id = obligation id).</summary>
     [Function(ObligationTasks.Orchestration)]
@@ -20,6 +20,10 @@ public sealed class ObligationFunctions(EscalateActivity escalate, GraceActivity
     /// <summary>Sends one escalation level, once.</summary>
     [Function(ObligationTasks.Escalate)]
     public Task<string> EscalateAsync([ActivityTrigger] EscalationStep step, CancellationToken cancellationToken) => escalate.ExecuteAsync(step, cancellationToken);
+
+    /// <summary>Whether a queued level's email has left the outbox (read-only).</summary>
+    [Function(ObligationTasks.EscalationEmail)]
+    public Task<string> EscalationEmailAsync([ActivityTrigger] EscalationStep step, CancellationToken cancellationToken) => escalationEmail.ExecuteAsync(step, cancellationToken);
 
     /// <summary>The grace left after a level.</summary>
     [Function(ObligationTasks.Grace)]

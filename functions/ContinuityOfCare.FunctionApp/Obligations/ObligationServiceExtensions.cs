@@ -14,6 +14,7 @@ public static class ObligationServiceExtensions
         services.TryAddSingleton<DurableClientSource>();
         services.TryAddSingleton<IObligationEvents, DurableObligationEvents>();
         services.TryAddTransient<EscalateActivity>();
+        services.TryAddTransient<EscalationEmailActivity>();
         services.TryAddTransient<GraceActivity>();
         return services;
     }

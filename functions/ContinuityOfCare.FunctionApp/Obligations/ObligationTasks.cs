@@ -16,6 +16,9 @@ public static class ObligationTasks
     /// <summary>The escalation activity's name.</summary>
     public const string Escalate = "ObligationEscalate";
 
+    /// <summary>The activity that says whether a queued level's email has left the outbox.</summary>
+    public const string EscalationEmail = "ObligationEscalationEmail";
+
     /// <summary>The grace activity's name.</summary>
     public const string Grace = "ObligationGrace";
 
@@ -25,6 +28,7 @@ public static class ObligationTasks
         ArgumentNullException.ThrowIfNull(registry);
         registry.AddOrchestrator(Orchestration, () => new ObligationOrchestrator());
         registry.AddActivity(Escalate, services => services.GetRequiredService<EscalateActivity>());
+        registry.AddActivity(EscalationEmail, services => services.GetRequiredService<EscalationEmailActivity>());
         registry.AddActivity(Grace, services => services.GetRequiredService<GraceActivity>());
         return registry;
     }

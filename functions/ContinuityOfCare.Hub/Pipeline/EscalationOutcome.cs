@@ -1,6 +1,6 @@
 namespace ContinuityOfCare.Hub.Pipeline;
 
-/// <summary>What checking one obligation did.</summary>
+/// <summary>What running one escalation level did.</summary>
 public enum EscalationOutcome
 {
     /// <summary>No such obligation.</summary>
@@ -8,9 +8,6 @@ public enum EscalationOutcome
 
     /// <summary>Fulfilled or cancelled: the ladder has stopped.</summary>
     Closed,
-
-    /// <summary>Nothing is due yet; the next check is scheduled.</summary>
-    NotYet,
 
     /// <summary>A level was recorded and the outbox sent its email now.</summary>
     Escalated,
@@ -26,7 +23,4 @@ public enum EscalationOutcome
 
     /// <summary>A level was recorded but it has no email (no recipient) or the relay refused it for good; an operator notice says so.</summary>
     EscalatedDeliveryFailed,
-
-    /// <summary>Every level has been sent.</summary>
-    LadderFinished,
 }

@@ -58,51 +58,74 @@ public sealed partial class Escalator(
             return EscalationOutcome.NotFound;
         }
 
+        var emailId = EmailIdOf(obligationId, level);
+        var recorded = stored.Escalations.Any(e => e.Level >= level);
         if (stored.Obligation.IsClosed)
         {
+            if (!recorded)
+            {
+                // A run that died between queueing and recording may have left this level's email: take it back while
+                // no sender has touched it (docs/pipeline.md "Obligations as orchestrations", window (a)).
+                await WithdrawForClosedAsync(obligationId, level, emailId, cancellationToken).ConfigureAwait(false);
+            }
+
             return EscalationOutcome.Closed;
         }
 
         var now = clock.GetCurrentInstant();
-        if (stored.Escalations.Any(e => e.Level >= level))
+        if (recorded)
         {
             if (stored.EscalationEmails.TryGetValue(level, out var recordedEmail) && recordedEmail.Length == 0)
             {
-                // Recorded without a recipient: the notice may not have been raised before a crash (raised once a day at most).
-                await NoRecipientNoticeAsync(stored, level, now, cancellationToken).ConfigureAwait(false);
+                // Recorded without a recipient: the notice may not have been raised before a crash (once per level).
+                await NoRecipientNoticeAsync(stored, level, RecordedAt(stored, level) ?? now, cancellationToken).ConfigureAwait(false);
             }
 
             return EscalationOutcome.AlreadyEscalated;
         }
 
-        var email = await ComposeAsync(stored, level, now, cancellationToken).ConfigureAwait(false);
-        if (email is not null)
+        // Queued already by a run that died before recording: that row is the level's email, whatever the directory
+        // says now (one email per level, ever).
+        var hasEmail = await outbox.GetAsync(emailId, cancellationToken).ConfigureAwait(false) is not null;
+        if (!hasEmail && await ComposeAsync(stored, level, emailId, now, cancellationToken).ConfigureAwait(false) is { } email)
         {
             _ = await outbox.EnqueueEmailAsync(email, cancellationToken).ConfigureAwait(false);
+            hasEmail = true;
         }
 
-        var recorded = await state.Obligations.RecordEscalationAsync(stored.Id, level, now, email?.Id ?? "", cancellationToken).ConfigureAwait(false);
-        if (recorded.Outcome is not (ChangeOutcome.Applied or ChangeOutcome.AlreadyApplied))
+        var record = await state.Obligations.RecordEscalationAsync(stored.Id, level, now, hasEmail ? emailId : "", cancellationToken).ConfigureAwait(false);
+        if (record.Outcome is not (ChangeOutcome.Applied or ChangeOutcome.AlreadyApplied))
         {
             // Closed meanwhile (or gone): the level is not escalated, so its email must not go.
-            if (email is not null)
+            if (hasEmail)
             {
-                _ = await outbox.WithdrawAsync(email.Id, cancellationToken).ConfigureAwait(false);
+                await WithdrawForClosedAsync(obligationId, level, emailId, cancellationToken).ConfigureAwait(false);
             }
 
             return EscalationOutcome.Closed;
         }
 
-        if (email is null)
+        if (!hasEmail)
         {
             await NoRecipientNoticeAsync(stored, level, now, cancellationToken).ConfigureAwait(false);
-            return recorded.Outcome == ChangeOutcome.Applied ? EscalationOutcome.EscalatedDeliveryFailed : EscalationOutcome.AlreadyEscalated;
+            return record.Outcome == ChangeOutcome.Applied ? EscalationOutcome.EscalatedDeliveryFailed : EscalationOutcome.AlreadyEscalated;
         }
 
-        // Sent at once, as a notice is; whatever the relay says, the outbox row is now the email's only state.
-        var sent = await outbox.SendAsync(email.Id, cancellationToken).ConfigureAwait(false);
+        // Sent at once, as a notice is; whatever the relay says, the outbox row is now the email's only state. So a
+        // failure of this step (storage) changes nothing recorded: the row stays Pending and the sweep sends it.
+        DispatchResult sent;
+        try
+        {
+            sent = await outbox.SendAsync(emailId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogSendAtOnceFailed(stored.Id, level, exception.GetType().Name);
+            sent = DispatchResult.LeftPending;
+        }
+
         LogEscalation(stored.Id, level, sent);
-        if (recorded.Outcome == ChangeOutcome.AlreadyApplied)
+        if (record.Outcome == ChangeOutcome.AlreadyApplied)
         {
             // Another run recorded the level first (with the same email: one id).
             return EscalationOutcome.AlreadyEscalated;
@@ -111,15 +134,43 @@ public sealed partial class Escalator(
         return sent switch
         {
             DispatchResult.Sent or DispatchResult.AlreadySent => EscalationOutcome.Escalated,
-            DispatchResult.Failed => EscalationOutcome.EscalatedDeliveryFailed,
-            _ => EscalationOutcome.Queued,
+            // Refused for good now or by an earlier sender (the sweep may have beaten this run to it), or gone: it will not go.
+            DispatchResult.Failed or DispatchResult.AlreadyFinal or DispatchResult.Held or DispatchResult.NotFound => EscalationOutcome.EscalatedDeliveryFailed,
+            // Still to go, or its fate waits for the operator: the outbox (and `coc alert release`) has it.
+            DispatchResult.LeftPending or DispatchResult.CircuitOpen or DispatchResult.InFlightElsewhere or DispatchResult.AwaitingOperator => EscalationOutcome.Queued,
+            _ => throw new ArgumentOutOfRangeException(nameof(sent), sent, "An outbox dispatch result this mapping does not know."),
         };
     }
 
     /// <summary>
+    /// Where level <paramref name="level"/>'s email is (read-only: the outbox alone sends it). The orchestration starts
+    /// the level's grace only once it has <see cref="EscalationEmailProgress.Left"/> the outbox, so a relay outage longer
+    /// than the grace never queues the next level behind it (docs/domain.md "Escalation": never two at once).
+    /// </summary>
+    public async Task<EscalationEmailProgress> EmailProgressAsync(string obligationId, int level, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(obligationId);
+        var stored = await state.Obligations.GetAsync(obligationId, cancellationToken).ConfigureAwait(false);
+        if (stored is null || stored.Obligation.IsClosed)
+        {
+            return EscalationEmailProgress.Closed;
+        }
+
+        if (!stored.EscalationEmails.TryGetValue(level, out var emailId) || emailId.Length == 0)
+        {
+            // No email to wait for: recorded without a recipient, or before emails went through the outbox.
+            return EscalationEmailProgress.Left;
+        }
+
+        var row = await outbox.GetAsync(emailId, cancellationToken).ConfigureAwait(false);
+        return row?.Status is AlertStatus.Pending or AlertStatus.Sending ? EscalationEmailProgress.Waiting : EscalationEmailProgress.Left;
+    }
+
+    /// <summary>
     /// How long from now until level <paramref name="sentLevel"/>'s grace has passed (the core's
-    /// <see cref="EscalationLadder.GraceEnds"/>, counted from when that level was recorded as sent, on the hub's clock);
-    /// zero when it already has; null when the obligation is gone or closed.
+    /// <see cref="EscalationLadder.GraceEnds"/>, on the hub's clock), counted from when the relay accepted the level's
+    /// email (its outbox row's <c>SentAt</c>), or from when the level was recorded when it has no sent email; zero when
+    /// it already has; null when the obligation is gone or closed.
     /// </summary>
     public async Task<TimeSpan?> GraceLeftAsync(string obligationId, int sentLevel, CancellationToken cancellationToken)
     {
@@ -131,7 +182,11 @@ public sealed partial class Escalator(
         }
 
         var now = clock.GetCurrentInstant();
-        var sentAt = stored.Escalations.Where(e => e.Level == sentLevel).Select(e => (Instant?)e.SentAt).Min() ?? now;
+        var recordedAt = RecordedAt(stored, sentLevel) ?? now;
+        var emailSentAt = stored.EscalationEmails.TryGetValue(sentLevel, out var emailId) && emailId.Length > 0
+            ? (await outbox.GetAsync(emailId, cancellationToken).ConfigureAwait(false))?.SentAt
+            : null;
+        var sentAt = emailSentAt ?? recordedAt;
         var calendar = await calendars.GetAsync(cancellationToken).ConfigureAwait(false);
         // The next level is due strictly after the grace's last second.
         var nextAt = EscalationLadder.GraceEnds(sentAt, sentLevel, calendar, planOptions.Catalogue.Escalation) + Duration.FromSeconds(1);
@@ -151,7 +206,7 @@ public sealed partial class Escalator(
     }
 
     /// <summary>The level's email, rendered and addressed; null (with nothing queued) when the level has no recipient.</summary>
-    private async Task<QueuedEmail?> ComposeAsync(StoredObligation stored, int level, Instant now, CancellationToken cancellationToken)
+    private async Task<QueuedEmail?> ComposeAsync(StoredObligation stored, int level, string id, Instant now, CancellationToken cancellationToken)
     {
         var obligation = stored.Obligation;
         var directory = (await directories.LoadLiveAsync(cancellationToken).ConfigureAwait(false)).Live;
@@ -171,21 +226,44 @@ public sealed partial class Escalator(
         };
         var link = AcknowledgementLink(options.Value.PublicBaseUrl, acknowledgements.Issue(obligation.Id, now).Token);
         var reference = await references.GetAsync(obligation.Id, cancellationToken).ConfigureAwait(false);
-        var id = EmailIdOf(obligation.Id, level);
         var notice = new EscalationNotice(
-            $"{obligation.Id}-l{level}", level, reference, obligation.Id, obligation.RuleId, stored.MustDo, obligation.Due, owner, recipient, link);
+            level, reference, obligation.Id, obligation.RuleId, stored.MustDo, obligation.Due, owner, recipient, link);
         return new QueuedEmail(id, OutboxKeys.EscalationKind, reference, recipient.OrgCode, new MailParty(recipient.Email, recipient.OrgName), renderer.Render(notice, now));
     }
 
-    private async Task NoRecipientNoticeAsync(StoredObligation stored, int level, Instant now, CancellationToken cancellationToken)
+    /// <summary>When level <paramref name="level"/> was recorded, if it was.</summary>
+    private static Instant? RecordedAt(StoredObligation stored, int level) =>
+        stored.Escalations.Where(e => e.Level == level).Select(e => (Instant?)e.SentAt).Min();
+
+    /// <summary>
+    /// The level's <c>EscalationUndelivered</c> notice, the one the outbox raises for a refused escalation email (one id,
+    /// one path), raised at the level's record instant so that re-runs on later days raise nothing new.
+    /// </summary>
+    private async Task NoRecipientNoticeAsync(StoredObligation stored, int level, Instant recordedAt, CancellationToken cancellationToken)
     {
-        var key = $"escalation-undelivered-{stored.Id}-l{level}";
-        await state.Notices.TryRaiseAsync(
-            new HubNotice(key, LondonTime.ToLocal(now).Date, "EscalationUndelivered",
-                $"Escalation level {level} of obligation {stored.Id} ({stored.Obligation.RuleId}, owner {stored.Obligation.OwnerOrganisationId}) is recorded but no directory entry names its owner or the regional team, so no email was queued: contact the recipient by hand.",
-                now),
-            cancellationToken).ConfigureAwait(false);
+        var reference = await references.GetAsync(stored.Id, cancellationToken).ConfigureAwait(false);
+        await outbox.RaiseEscalationUndeliveredAsync(
+            EmailIdOf(stored.Id, level), reference, stored.Obligation.OwnerOrganisationId, "",
+            $"level {level} of obligation {stored.Id} ({stored.Obligation.RuleId}) is recorded, but no directory entry names its owner or the regional team, so no email was queued",
+            recordedAt, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Takes back a level's email for a closed obligation; one a sender already has goes out, and is logged.</summary>
+    private async Task WithdrawForClosedAsync(string obligationId, int level, string emailId, CancellationToken cancellationToken)
+    {
+        if (!await outbox.WithdrawAsync(emailId, cancellationToken).ConfigureAwait(false)
+            && await outbox.GetAsync(emailId, cancellationToken).ConfigureAwait(false) is { } row)
+        {
+            LogSentForClosed(obligationId, level, row.Status);
+        }
+    }
+
+    [LoggerMessage(EventId = 6203, Level = LogLevel.Warning, Message = "Obligation {ObligationId} closed before escalation level {Level} was recorded, but a sender already had its email ({Status}): it goes out; its link answers that the obligation is closed")]
+    private partial void LogSentForClosed(string obligationId, int level, AlertStatus status);
+
+    // The exception's type only: a storage message may quote the row, and logs carry no personal data.
+    [LoggerMessage(EventId = 6202, Level = LogLevel.Warning, Message = "Obligation {ObligationId} escalation level {Level}: sending at once failed ({ExceptionType}); the email stays queued for the outbox sweep")]
+    private partial void LogSendAtOnceFailed(string obligationId, int level, string exceptionType);
 
     [LoggerMessage(EventId = 6201, Level = LogLevel.Information, Message = "Obligation {ObligationId} escalation level {Level}: email {Outcome}")]
     private partial void LogEscalation(string obligationId, int level, DispatchResult outcome);

@@ -132,7 +132,8 @@ public sealed partial class ObligationStore
     /// obligation past due becomes Overdue on the way to level 1. After the last level the obligation leaves the due index.
     /// </summary>
     /// <returns>
-    /// Applied (recorded now: this caller owns the level); AlreadyApplied (recorded before: send nothing); Refused
+    /// Applied (recorded now: this caller owns the level); AlreadyApplied (recorded before: queue nothing new — the
+    /// caller may still ask the outbox to send the one email, which its claim sends once); Refused
     /// (closed, not past due, or out of order); NotFound.
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="level"/> is not 1–3.</exception>

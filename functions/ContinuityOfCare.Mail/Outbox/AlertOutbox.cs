@@ -392,7 +392,7 @@ public sealed partial class AlertOutbox
         }
 
         await RaiseAsync(
-            new OperatorNotice(state == DeliveryState.Bounced ? OperatorNoticeKind.Bounced : OperatorNoticeKind.Delayed,
+            new OperatorNotice(NoticeKindFor(row, state == DeliveryState.Bounced ? OperatorNoticeKind.Bounced : OperatorNoticeKind.Delayed),
                 alertId, row.GetString("Reference") ?? "", orgCode, email, detail, now),
             sendNow: true, cancellationToken).ConfigureAwait(false);
         return true;
@@ -428,6 +428,17 @@ public sealed partial class AlertOutbox
             _ = await SendAsync(emailId, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// The one <see cref="OperatorNoticeKind.EscalationUndelivered"/> notice of an escalation level's email
+    /// <paramref name="emailId"/> (queued or not): the relay refused it for good, or the level has no recipient.
+    /// Its id is <c>{emailId}-EscalationUndelivered</c>, stored under the London day of <paramref name="raisedAt"/>, so a
+    /// caller passing a fixed instant for the level (when it was recorded) raises it once for that level, ever.
+    /// </summary>
+    public Task RaiseEscalationUndeliveredAsync(
+        string emailId, string reference, string orgCode, string recipientEmail, string detail, Instant raisedAt, CancellationToken cancellationToken) =>
+        RaiseAsync(new OperatorNotice(OperatorNoticeKind.EscalationUndelivered, emailId, reference, orgCode, recipientEmail, detail, raisedAt),
+            sendNow: true, cancellationToken);
 
     /// <summary>Raises the notice; when it is new and an operator mailbox is set, sends its email now or leaves it queued.</summary>
     private async Task RaiseAsync(OperatorNotice notice, bool sendNow, CancellationToken cancellationToken)
@@ -511,10 +522,10 @@ public sealed partial class AlertOutbox
 
         if (outcome.Kind == DeliveryOutcomeKind.PermanentFailure && row.GetString("Kind") == OutboxKeys.EscalationKind)
         {
-            await RaiseAsync(
-                new OperatorNotice(OperatorNoticeKind.EscalationUndelivered, alertId, row.GetString("Reference") ?? "", row.GetString("RecipientOrgCode") ?? "",
-                    email.To.Address, outcome.Detail, now),
-                sendNow: true, cancellationToken).ConfigureAwait(false);
+            // Every escalation address is a directory entry's (levels 1 and 3 the SPOC mailbox Alert Forms use too): flagged as a form's is.
+            await _flags.FlagAsync(row.GetString("RecipientOrgCode") ?? "", alertId, email.To.Address, outcome.SmtpCode, outcome.Detail, now, cancellationToken).ConfigureAwait(false);
+            await RaiseEscalationUndeliveredAsync(alertId, row.GetString("Reference") ?? "", row.GetString("RecipientOrgCode") ?? "",
+                email.To.Address, "the relay refused it permanently: " + outcome.Detail, now, cancellationToken).ConfigureAwait(false);
         }
 
         return result;
@@ -584,7 +595,7 @@ public sealed partial class AlertOutbox
         }
 
         await RaiseAsync(
-            new OperatorNotice(repeat ? OperatorNoticeKind.RepeatedSend : OperatorNoticeKind.UnconfirmedSend, alertId, row.GetString("Reference") ?? "",
+            new OperatorNotice(NoticeKindFor(row, repeat ? OperatorNoticeKind.RepeatedSend : OperatorNoticeKind.UnconfirmedSend), alertId, row.GetString("Reference") ?? "",
                 row.GetString("RecipientOrgCode") ?? "", row.GetString("RecipientEmail") ?? "",
                 $"{why}; Message-ID {row.GetString("MessageId")}; " + (repeat
                     ? $"re-sent automatically with the same Message-ID (repeat {repeats + 1} of at most {_options.MaxAutomaticRepeats})"
@@ -592,6 +603,19 @@ public sealed partial class AlertOutbox
             sendNow: true, cancellationToken).ConfigureAwait(false);
         return repeat;
     }
+
+    /// <summary>
+    /// The notice kind for an event on <paramref name="row"/>: an escalation email's own kind where an Alert Form's would
+    /// be worded for a form (so the pages counting Alert Forms by notice kind never count an escalation).
+    /// </summary>
+    private static OperatorNoticeKind NoticeKindFor(TableEntity row, OperatorNoticeKind formKind) =>
+        row.GetString("Kind") != OutboxKeys.EscalationKind ? formKind : formKind switch
+        {
+            OperatorNoticeKind.RepeatedSend => OperatorNoticeKind.EscalationRepeated,
+            OperatorNoticeKind.UnconfirmedSend => OperatorNoticeKind.EscalationUnconfirmed,
+            OperatorNoticeKind.Bounced => OperatorNoticeKind.EscalationBounced,
+            _ => formKind,
+        };
 
     private bool ClaimedByLiveSender(TableEntity row, Instant now) =>
         !string.IsNullOrEmpty(row.GetString("ClaimId"))
@@ -636,7 +660,9 @@ public sealed partial class AlertOutbox
         row.GetString("TemplateVersion"),
         row.GetString("SmtpQueueId") is { Length: > 0 } queueId ? queueId : null,
         row.GetInt32("Repeats") ?? 0,
-        Enum.TryParse<DeliveryState>(row.GetString("Delivery"), out var delivery) ? delivery : DeliveryState.Unknown);
+        Enum.TryParse<DeliveryState>(row.GetString("Delivery"), out var delivery) ? delivery : DeliveryState.Unknown,
+        row.GetDateTimeOffset("SentAt")?.ToInstant(),
+        row.GetString("Kind") ?? "");
 
     [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Alert {AlertId} send outcome {Outcome} (code {SmtpCode})")]
     private static partial void LogOutcome(ILogger logger, string alertId, DeliveryOutcomeKind outcome, int? smtpCode);

@@ -31,13 +31,23 @@ public enum OperatorNoticeKind
     RelayBack,
 
     /// <summary>
-    /// The relay refused an escalation email for good (5xx): the level stays recorded; the recipient must be contacted by
-    /// hand. Named like the hub's own notice for a level with no recipient, so both read as one kind.
+    /// An escalation level's email did not go: the relay refused it for good (5xx), or the level has no recipient (no
+    /// email queued). The level stays recorded; the recipient must be contacted by hand. One id per level
+    /// (<c>{email id}-EscalationUndelivered</c>) whichever the cause.
     /// </summary>
     EscalationUndelivered,
 
+    /// <summary>An escalation email's attempt was left without a reply; it was re-sent automatically with the "may repeat" line.</summary>
+    EscalationRepeated,
+
+    /// <summary>An escalation email's attempts were left without a reply more often than the automatic repeats allow; waiting for the operator.</summary>
+    EscalationUnconfirmed,
+
+    /// <summary>A delivery status notification reported that an escalation email, accepted by the relay, did not arrive.</summary>
+    EscalationBounced,
+
     /// <summary>
-    /// A notice about the hub itself (missing feed, calendar running out, escalation undelivered), recorded in the hub's
+    /// A notice about the hub itself (missing feed, calendar running out), recorded in the hub's
     /// notices table and emailed through the outbox; the detail names its kind.
     /// </summary>
     Hub,

@@ -16,6 +16,8 @@ namespace ContinuityOfCare.Mail.Outbox;
 /// <param name="SmtpQueueId">The relay's queue id from its reply, when it named one.</param>
 /// <param name="Repeats">Automatic repeats after attempts left without a reply (each carried the "may repeat" line).</param>
 /// <param name="Delivery">What delivery status notifications reported after the relay accepted it.</param>
+/// <param name="SentAt">When the relay accepted it, once Sent.</param>
+/// <param name="Kind">Empty for an Alert Form; <see cref="OutboxKeys.EscalationKind"/> or <see cref="OutboxKeys.NoticeKind"/> for an email queued rendered.</param>
 public sealed record OutboxEntry(
     string AlertId,
     string Reference,
@@ -28,4 +30,10 @@ public sealed record OutboxEntry(
     string? TemplateVersion,
     string? SmtpQueueId = null,
     int Repeats = 0,
-    DeliveryState Delivery = DeliveryState.Unknown);
+    DeliveryState Delivery = DeliveryState.Unknown,
+    Instant? SentAt = null,
+    string Kind = "")
+{
+    /// <summary>True for an obligation's escalation email (not an Alert Form).</summary>
+    public bool IsEscalation => Kind == OutboxKeys.EscalationKind;
+}

@@ -7,7 +7,6 @@ namespace ContinuityOfCare.Mail.Rendering;
 /// docs/domain.md "Escalation": what an escalation email says — the obligation, the client reference, the due instant, how
 /// late, and the acknowledgement link. No client data beyond the reference.
 /// </summary>
-/// <param name="Id">Deterministic id (obligation id + level): its Message-ID, so each level is recognisably sent once.</param>
 /// <param name="Level">1 the owner's SPOC, 2 the escalation contact, 3 the regional team.</param>
 /// <param name="ClientReference">The reference the owner knows the case by (an Alert Form reference), never a name.</param>
 /// <param name="ObligationId">The obligation.</param>
@@ -18,7 +17,6 @@ namespace ContinuityOfCare.Mail.Rendering;
 /// <param name="Recipient">Who this level goes to (the owner's SPOC, escalation contact, or the regional team).</param>
 /// <param name="AcknowledgementLink">The signed single-use link that records fulfilment.</param>
 public sealed record EscalationNotice(
-    string Id,
     int Level,
     string ClientReference,
     string ObligationId,

@@ -41,16 +41,25 @@ public sealed class OperatorNoticeRenderer
                 "Some messages in the bounce mailbox are not delivery status notifications the hub can read, or match no alert. They were left in the mailbox for a person to read."),
             OperatorNoticeKind.RelayDown => (
                 "mail relay down",
-                "The SMTP relay failed repeatedly, so sending is paused (circuit breaker open). Alert Forms wait in the outbox and are sent when it recovers."),
+                "The SMTP relay failed repeatedly, so sending is paused (circuit breaker open). Alert Forms and escalation emails wait in the outbox and are sent when it recovers."),
             OperatorNoticeKind.EscalationUndelivered => (
-                "escalation email refused",
-                "The relay refused an obligation's escalation email permanently. The escalation level stays recorded; contact the recipient by hand and correct the directory entry's escalation address."),
+                "escalation email not delivered",
+                "An obligation's escalation email could not go (the detail says why: no recipient in the directory, or the relay refused it permanently, in which case the recipient's directory entry has been flagged). The escalation level stays recorded and is not sent again; contact the recipient by hand, and correct the directory entry for that level's address (level 1: the owner's SPOC mailbox; level 2: its escalation address; level 3: the regional team's SPOC mailbox)."),
+            OperatorNoticeKind.EscalationRepeated => (
+                "escalation email sent again after an unanswered attempt",
+                "An attempt got no reply from the relay, so the obligation's escalation email was sent again automatically with the same Message-ID and a line saying it may repeat an earlier copy. Nothing to do unless the recipient asks."),
+            OperatorNoticeKind.EscalationUnconfirmed => (
+                "escalation email not confirmed",
+                "An obligation's escalation email got no reply from the relay more often than the automatic repeats allow. Check with the recipient; release it (coc alert release) to re-send it with the same Message-ID, or leave it. The next escalation level's grace has started."),
+            OperatorNoticeKind.EscalationBounced => (
+                "escalation email bounced",
+                "A delivery status notification reports a permanent failure: the obligation's escalation email did not arrive. The escalation level stays recorded and is not sent again; the recipient's directory entry has been flagged. Contact the recipient by hand and correct that level's address (level 1: the owner's SPOC mailbox; level 2: its escalation address; level 3: the regional team's SPOC mailbox)."),
             OperatorNoticeKind.Hub => (
                 "hub notice",
                 "See the detail. `coc status` lists the hub's notices of the last seven days."),
             OperatorNoticeKind.RelayBack => (
                 "mail relay back",
-                "The SMTP relay is answering again (circuit breaker closed); waiting Alert Forms are being sent."),
+                "The SMTP relay is answering again (circuit breaker closed); waiting Alert Forms and escalation emails are being sent."),
             _ => (notice.Kind.ToString(), ""),
         };
         var values = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -29,14 +29,8 @@ public sealed class AlertReleaseCommandTests(AzuriteFixture azurite)
         await outbox.AddEntityAsync(Row(repeated, "CC-2026-REP001", AlertStatus.Sent, repeats: 1, reply: "250 2.0.0 Ok: queued as 4Xk2", started));
         await outbox.AddEntityAsync(Row(plain, "CC-2026-SNT001", AlertStatus.Sent, repeats: 0, reply: "250 2.0.0 Ok: queued as 5Yl3", started));
 
-        var prefix = azurite.UniqueName("outbox");
-        await new StateTables(HubStorage.ForConnectionString(azurite.ConnectionString), Options.Create(new StateOptions { TablePrefix = prefix }))
-            .EnsureCreatedAsync(CancellationToken.None);
+        var output = await StatusAsync();
 
-        var (exitCode, output, error) = await CliRunner.RunAsync("status", "--connection-string", azurite.ConnectionString, "--table-prefix", prefix);
-
-        Assert.Equal("", error);
-        Assert.Equal(0, exitCode);
         Assert.Matches(@"Alert Forms needing attention: [1-9]\d* unconfirmed, [1-9]\d* repeated", output);
         Assert.Matches($@"\n  CC-2026-UNC001\s+Unconfirmed\s+Unknown\s+3  {unconfirmed}\s+attempt started", output);
         Assert.Matches($@"\n  CC-2026-REP001\s+Sent\s+Unknown\s+1  {repeated}\s+250 2\.0\.0 Ok: queued as 4Xk2", output);
@@ -56,6 +50,36 @@ public sealed class AlertReleaseCommandTests(AzuriteFixture azurite)
         Assert.Equal(nameof(AlertStatus.Sent), (await outbox.GetEntityAsync<TableEntity>(OutboxKeys.Key(repeated), OutboxKeys.RowKey)).Value.GetString("Status"));
     }
 
+    /// <summary>
+    /// An escalation email carries its Alert Form's reference: <c>coc status</c> lists it under "Escalation emails needing
+    /// attention", never among (or counted with) the Alert Forms.
+    /// </summary>
+    [Fact]
+    public async Task Status_ListsEscalationEmailsApartFromTheAlertFormWithTheSameReference()
+    {
+        var outbox = new TableClient(azurite.ConnectionString, new OutboxOptions().AlertsTable);
+        await outbox.CreateIfNotExistsAsync();
+        var form = "frm" + Guid.NewGuid().ToString("N");
+        var escalation = "escalation-obl" + Guid.NewGuid().ToString("N") + "-l1";
+        var started = new DateTimeOffset(2026, 12, 11, 10, 14, 0, TimeSpan.Zero);
+        await outbox.AddEntityAsync(Row(form, "CC-2026-ESC001", AlertStatus.Sent, repeats: 1, reply: "250 2.0.0 Ok: queued as 6Zm4", started));
+        var row = Row(escalation, "CC-2026-ESC001", AlertStatus.Unconfirmed, repeats: 3, reply: "attempt started Fri 11 Dec 2026 10:14 (UK time) recorded no reply", started);
+        row["Kind"] = OutboxKeys.EscalationKind;
+        await outbox.AddEntityAsync(row);
+        var output = await StatusAsync();
+
+        var formsAt = output.IndexOf("Alert Forms needing attention:", StringComparison.Ordinal);
+        var escalationsAt = output.IndexOf("Escalation emails needing attention:", StringComparison.Ordinal);
+        Assert.True(formsAt >= 0 && escalationsAt > formsAt, output);
+        var forms = output[formsAt..escalationsAt];
+        var escalations = output[escalationsAt..];
+        Assert.Contains(form, forms, StringComparison.Ordinal);
+        Assert.DoesNotContain(escalation, forms, StringComparison.Ordinal);
+        Assert.Matches($@"\n  CC-2026-ESC001\s+Unconfirmed\s+Unknown\s+3  {escalation}\s+attempt started", escalations);
+        Assert.DoesNotContain(form, escalations, StringComparison.Ordinal);
+        Assert.Matches(@"^Escalation emails needing attention: [1-9]\d* unconfirmed", escalations);
+    }
+
     [Fact]
     public async Task Release_WithoutAConnection_Exits2()
     {
@@ -66,6 +90,20 @@ public sealed class AlertReleaseCommandTests(AzuriteFixture azurite)
 
         Assert.Equal(2, exitCode);
         Assert.Contains("No storage connection", error, StringComparison.Ordinal);
+    }
+
+    /// <summary><c>coc status</c> against the shared outbox table and fresh state tables: its output, after a clean exit.</summary>
+    private async Task<string> StatusAsync()
+    {
+        var prefix = azurite.UniqueName("outbox");
+        await new StateTables(HubStorage.ForConnectionString(azurite.ConnectionString), Options.Create(new StateOptions { TablePrefix = prefix }))
+            .EnsureCreatedAsync(CancellationToken.None);
+
+        var (exitCode, output, error) = await CliRunner.RunAsync("status", "--connection-string", azurite.ConnectionString, "--table-prefix", prefix);
+
+        Assert.Equal("", error);
+        Assert.Equal(0, exitCode);
+        return output;
     }
 
     private static TableEntity Row(string id, string reference, AlertStatus status, int repeats, string reply, DateTimeOffset started) =>

@@ -4,13 +4,18 @@ using Azure.Data.Tables;
 using ContinuityOfCare.Core.Alerts;
 using ContinuityOfCare.Core.Feeds;
 using ContinuityOfCare.Core.Obligations;
+using ContinuityOfCare.Core.Routing;
 using ContinuityOfCare.FunctionApp.Obligations;
 using ContinuityOfCare.FunctionApp.Tests.Support;
 using ContinuityOfCare.Hub.Pipeline;
 using ContinuityOfCare.Hub.State;
 using ContinuityOfCare.Hub.Storage;
 using ContinuityOfCare.Mail.Outbox;
+using ContinuityOfCare.Mail.Rendering;
+using ContinuityOfCare.Mail.Transport;
 using ContinuityOfCare.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Xunit;
@@ -84,6 +89,131 @@ public sealed class EscalationRelayOutageTests
         Assert.Equal([Escalator.EmailIdOf(obligationId, 1)], await EscalationRowsAsync(world));
         Assert.Single(await world.Maildev.WaitForEmailsAsync(Level1, expected: 2, TimeSpan.FromSeconds(5)));
         Assert.Equal("Sent", await ShownEmailStatusAsync(world, obligationId));
+    }
+
+    /// <summary>
+    /// The send-at-once after the level is recorded fails (a storage fault in the outbox's send): the level stays
+    /// recorded, the answer is Queued (the outbox row is the email's only state), and the sweep sends the email once.
+    /// </summary>
+    [Fact]
+    public async Task Escalation_SendAtOnceThrowsAfterTheRecord_AnswersQueued_TheSweepSendsTheEmailOnce()
+    {
+        var (world, obligationId) = await RemandedPastTheDeadlineAsync(overrides: null);
+        await using var owned = world;
+        var emailId = Escalator.EmailIdOf(obligationId, 1);
+
+        var escalator = ActivatorUtilities.CreateInstance<Escalator>(world.App.App.Services, OutboxWhoseSendThrows(world));
+        Assert.Equal(EscalationOutcome.Queued, await escalator.EscalateAsync(obligationId, 1, CancellationToken.None));
+
+        var stored = (await world.Get<ObligationStore>().GetAsync(obligationId, CancellationToken.None))!;
+        Assert.Equal(ObligationState.EscalatedLevel1, stored.Obligation.State);
+        Assert.Equal(emailId, stored.EscalationEmails[1]);
+        Assert.Equal(AlertStatus.Pending, (await world.Get<AlertOutbox>().GetAsync(emailId, CancellationToken.None))!.Status);
+        Assert.Equal(EscalationEmailProgress.Waiting, await world.Get<Escalator>().EmailProgressAsync(obligationId, 1, CancellationToken.None));
+
+        // The failed send left its claim; once that is older than the in-flight timeout the sweep's send takes the row.
+        world.Clock.Advance(Duration.FromTimeSpan(world.Get<IOptions<OutboxOptions>>().Value.InFlightTimeout) + Duration.FromMinutes(1));
+        await SweepOutboxAsync(world);
+        var sent = await world.Maildev.WaitForEmailsAsync(Level1, expected: 1, TimeSpan.FromSeconds(60));
+        Assert.Equal($"{emailId}@continuity-of-care.hub", Assert.Single(sent).MessageId);
+        await Eventually.GetAsync(async () => await ShownEmailStatusAsync(world, obligationId) == "Sent" ? "Sent" : null, "the level's email shown as sent");
+        Assert.Equal(EscalationEmailProgress.Left, await world.Get<Escalator>().EmailProgressAsync(obligationId, 1, CancellationToken.None));
+        Assert.Single(await world.Maildev.WaitForEmailsAsync(Level1, expected: 2, TimeSpan.FromSeconds(2)));
+    }
+
+    /// <summary>
+    /// A run that died after queueing level 1's email and before recording it: the re-run records that very row (found by
+    /// its id, whatever the directory says now) and sends it once — no second email is composed.
+    /// </summary>
+    [Fact]
+    public async Task Escalation_RunDiedAfterQueueing_TheReRunRecordsAndSendsThatEmail()
+    {
+        var (world, obligationId) = await RemandedPastTheDeadlineAsync(overrides: null);
+        await using var owned = world;
+        var emailId = Escalator.EmailIdOf(obligationId, 1);
+        await world.Get<AlertOutbox>().EnqueueEmailAsync(LeftByADeadRun(emailId), CancellationToken.None);
+
+        Assert.Equal("Escalated", await world.Get<EscalateActivity>().ExecuteAsync(new EscalationStep(obligationId, 1), CancellationToken.None));
+
+        Assert.Equal(emailId, (await world.Get<ObligationStore>().GetAsync(obligationId, CancellationToken.None))!.EscalationEmails[1]);
+        var sent = Assert.Single(await world.Maildev.WaitForEmailsAsync(Level1, expected: 2, TimeSpan.FromSeconds(5)));
+        Assert.EndsWith("queued by a run that died", sent.Subject, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The same, but the obligation was fulfilled before the re-run: the re-run takes the untouched email back (docs/pipeline.md
+    /// window (a)), so nothing goes for a closed obligation.
+    /// </summary>
+    [Fact]
+    public async Task Escalation_RunDiedAfterQueueing_ObligationFulfilledMeanwhile_TheReRunWithdrawsTheEmail()
+    {
+        var (world, obligationId) = await RemandedPastTheDeadlineAsync(overrides: null);
+        await using var owned = world;
+        var emailId = Escalator.EmailIdOf(obligationId, 1);
+        await world.Get<AlertOutbox>().EnqueueEmailAsync(LeftByADeadRun(emailId), CancellationToken.None);
+        Assert.Equal(ChangeOutcome.Applied, (await world.Get<ObligationStore>().FulfilAsync(obligationId, world.Clock.GetCurrentInstant(), "u123", null, CancellationToken.None)).Outcome);
+
+        Assert.Equal("Closed", await world.Get<EscalateActivity>().ExecuteAsync(new EscalationStep(obligationId, 1), CancellationToken.None));
+
+        Assert.Null(await world.Get<AlertOutbox>().GetAsync(emailId, CancellationToken.None));
+        Assert.DoesNotContain(emailId, await world.Get<AlertOutbox>().PendingAsync(CancellationToken.None));
+    }
+
+    /// <summary>
+    /// A level recorded without a recipient: its <c>EscalationUndelivered</c> notice (one id with the outbox's 5xx notice)
+    /// is raised once for the level — re-runs of the activity on later days raise nothing new.
+    /// </summary>
+    [Fact]
+    public async Task Escalation_LevelWithoutARecipient_OneEscalationUndeliveredNoticeForTheLevel_NotOnePerDay()
+    {
+        var (world, obligationId) = await RemandedPastTheDeadlineAsync(overrides: null);
+        await using var owned = world;
+        var recordedAt = world.Clock.GetCurrentInstant();
+        Assert.Equal(ChangeOutcome.Applied, (await world.Get<ObligationStore>().RecordEscalationAsync(obligationId, 1, recordedAt, "", CancellationToken.None)).Outcome);
+
+        foreach (var day in new[] { 0, 1, 3 })
+        {
+            world.Clock.Reset(recordedAt + Duration.FromDays(day));
+            Assert.Equal("AlreadyEscalated", await world.Get<EscalateActivity>().ExecuteAsync(new EscalationStep(obligationId, 1), CancellationToken.None));
+        }
+
+        var notices = (await world.Get<HubState>().Notices.ListAsync(new LocalDate(2026, 12, 1), new LocalDate(2027, 1, 31), CancellationToken.None))
+            .Where(n => n.Kind == nameof(OperatorNoticeKind.EscalationUndelivered)).ToList();
+        Assert.Equal($"{Escalator.EmailIdOf(obligationId, 1)}-{nameof(OperatorNoticeKind.EscalationUndelivered)}", Assert.Single(notices).Key);
+        Assert.Equal(EscalationEmailProgress.Left, await world.Get<Escalator>().EmailProgressAsync(obligationId, 1, CancellationToken.None));
+    }
+
+    private static QueuedEmail LeftByADeadRun(string emailId) => new(
+        emailId, OutboxKeys.EscalationKind, "CC-2026-000001", "CJIT-LEEDS", new MailParty("spoc@leeds-cjit.cjsm.net", "Leeds CJIT"),
+        new RenderedEmail("Overdue (level 1): cjit.dir-to-prison, queued by a run that died", "<html><body><p>Overdue.</p></body></html>", "Overdue.", EscalationRenderer.TemplateVersion));
+
+    /// <summary>The hub's outbox over the same tables, but its relay call throws as a storage fault would.</summary>
+    private static AlertOutbox OutboxWhoseSendThrows(HubWorld world)
+    {
+        var services = world.App.App.Services;
+        var options = world.Get<IOptions<OutboxOptions>>().Value;
+        var smtp = world.Get<IOptions<SmtpOptions>>().Value;
+        var tables = world.Get<TableServiceClient>();
+        var alerts = tables.GetTableClient(options.AlertsTable);
+        return new AlertOutbox(
+            alerts,
+            world.Get<AlertEmailFactory>(),
+            new ThrowingSender(),
+            world.Get<SecureMailPolicy>(),
+            new OperatorNoticeBoard(world.Get<OperatorNoticeStore>(), alerts, smtp, options, NullLogger.Instance),
+            new DirectoryEntryFlags(tables.GetTableClient(options.DirectoryFlagsTable)),
+            world.Get<SentAlertIndex>(),
+            options,
+            smtp,
+            world.Get<IOptions<MailResilienceOptions>>().Value,
+            world.Clock,
+            NullLogger<AlertOutbox>.Instance);
+    }
+
+    private sealed class ThrowingSender : IMailSender
+    {
+        public Task<SmtpDeliveryOutcome> SendAsync(OutgoingEmail email, SmtpAttemptObserver? attempts, CancellationToken cancellationToken) =>
+            throw new Azure.RequestFailedException(503, "The table service is unavailable.");
     }
 
     /// <summary>

@@ -26,6 +26,7 @@ public sealed class FunctionsMetadataTests
         { "ObligationReconcile", "timerTrigger", "0 45 3 * * *", null, null },
         { "ObligationOrchestration", "orchestrationTrigger", "", null, null },
         { "ObligationEscalate", "activityTrigger", "", null, null },
+        { "ObligationEscalationEmail", "activityTrigger", "", null, null },
         { "ObligationGrace", "activityTrigger", "", null, null },
         { "MissingFeedAlarm", "timerTrigger", "0 5,35 * * * *", null, null },
         { "DirectoryRefresh", "timerTrigger", "0 0 6 1 * *", null, null },

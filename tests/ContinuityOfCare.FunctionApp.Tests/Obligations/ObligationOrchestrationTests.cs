@@ -132,10 +132,10 @@ public sealed class ObligationOrchestrationTests
 
     /// <summary>
     /// A level whose email is only queued (the relay is down) is the outbox's to deliver: the orchestration runs each
-    /// level's activity once and goes on to the grace — no recheck timer, no second call.
+    /// level's activity once, and only looks (read-only) whether the email has left before the grace starts.
     /// </summary>
     [Fact]
-    public async Task Obligation_EmailOnlyQueued_EachLevelRunsOnce_NoRecheckTimer()
+    public async Task Obligation_EmailOnlyQueued_EachLevelRunsOnce_GraceAfterTheEmailLeft()
     {
         await using var engine = await OrchestrationTestEngine.StartAsync(TimeSpan.FromSeconds(2), escalated: "Queued");
         await engine.Events.StartAsync(OrchestrationTestEngine.Obligation("obl-q", InSeconds(1)), CancellationToken.None);
@@ -145,10 +145,75 @@ public sealed class ObligationOrchestrationTests
 
         Assert.Equal(new ObligationOutcome("obl-q", "escalated", 3, null), Outcome(done));
         Assert.Equal([new EscalationStep("obl-q", 1), new EscalationStep("obl-q", 2), new EscalationStep("obl-q", 3)], engine.Escalations);
+        Assert.Equal([new EscalationStep("obl-q", 1), new EscalationStep("obl-q", 2)], engine.EmailLooks);
         Assert.Equal(
-            ["TimerCreated", "TimerFired", "LevelRun", "TimerCreated", "TimerFired", "LevelRun", "TimerCreated", "TimerFired", "LevelRun", "Ended"],
+            ["TimerCreated", "TimerFired", "LevelRun", "EmailWaiting", "EmailLeft", "TimerCreated", "TimerFired", "LevelRun", "EmailWaiting", "EmailLeft",
+                "TimerCreated", "TimerFired", "LevelRun", "Ended"],
             shown!.History.Select(line => line.Kind));
         Assert.Equal(["level 1: Queued", "level 2: Queued", "level 3: Queued"], shown.History.Where(line => line.Kind == "LevelRun").Select(line => line.Detail));
+    }
+
+    /// <summary>
+    /// domain.md "Escalation" (each level once the grace after the previous was <em>sent</em>; never two at once): with
+    /// the relay down for longer than the grace, level 2 is not run while level 1's email is still in the outbox —
+    /// the orchestration keeps looking, on backing-off timers — and the ladder goes on in order once it has left.
+    /// </summary>
+    [Fact]
+    public async Task Obligation_RelayDownPastTheGrace_Level2WaitsUntilLevel1IsSent_ThenInOrder()
+    {
+        var sent = new System.Collections.Concurrent.ConcurrentDictionary<int, bool>();
+        await using var engine = await OrchestrationTestEngine.StartAsync(
+            TimeSpan.FromMilliseconds(500), _ => "Queued", step => sent.ContainsKey(step.Level) ? "Left" : "Waiting");
+        await engine.Events.StartAsync(OrchestrationTestEngine.Obligation("obl-r", InSeconds(1)), CancellationToken.None);
+
+        // Four looks at level 1's email (300 ms, 600 ms, 1 s, 1 s apart): well past the 500 ms grace, and still no level 2.
+        await engine.WaitForEmailLooksAsync(4);
+        Assert.Equal([new EscalationStep("obl-r", 1)], engine.Escalations);
+        Assert.All(engine.EmailLooks, look => Assert.Equal(1, look.Level));
+        var waiting = await engine.Events.DescribeAsync("obl-r", withHistory: true, CancellationToken.None);
+        Assert.Equal("level 1 queued; waiting for the relay", waiting!.Step);
+
+        sent[1] = true;
+        await engine.WaitForEscalationsAsync(2);
+        Assert.Equal([new EscalationStep("obl-r", 1), new EscalationStep("obl-r", 2)], engine.Escalations);
+
+        sent[2] = true;
+        var done = await engine.CompletedAsync("obl-r");
+        Assert.Equal(new ObligationOutcome("obl-r", "escalated", 3, null), Outcome(done));
+        Assert.Equal([1, 2, 3], engine.Escalations.Select(step => step.Level));
+        Assert.Equal(engine.EmailLooks.OrderBy(look => look.Level).Select(look => look.Level), engine.EmailLooks.Select(look => look.Level));
+    }
+
+    [Fact]
+    public async Task Obligation_WaitingForAQueuedEmail_FulfilmentEndsTheWaitAtOnce()
+    {
+        await using var engine = await OrchestrationTestEngine.StartAsync(TimeSpan.FromMilliseconds(500), _ => "Queued", _ => "Waiting");
+        await engine.Events.StartAsync(OrchestrationTestEngine.Obligation("obl-w", InSeconds(1)), CancellationToken.None);
+        await engine.WaitForEmailLooksAsync(1);
+
+        await engine.Events.RaiseFulfilledAsync("obl-w", new ObligationFulfilled(DateTimeOffset.UtcNow, "ack-link", "ack-link"), CancellationToken.None);
+        var done = await engine.CompletedAsync("obl-w");
+
+        Assert.Equal(new ObligationOutcome("obl-w", "fulfilled", 1, "ack-link via ack-link"), Outcome(done));
+        Assert.Equal([new EscalationStep("obl-w", 1)], engine.Escalations);
+    }
+
+    /// <summary>An exception in the escalation activity (a storage blip) is retried by the engine: the ladder goes on.</summary>
+    [Fact]
+    public async Task Obligation_EscalationActivityThrowsOnce_RetriedThenTheLadderContinues()
+    {
+        var thrown = 0;
+        await using var engine = await OrchestrationTestEngine.StartAsync(
+            TimeSpan.FromMilliseconds(500),
+            step => step.Level == 1 && Interlocked.Increment(ref thrown) == 1 ? throw new InvalidOperationException("storage unavailable") : "Escalated",
+            _ => "Left");
+        await engine.Events.StartAsync(OrchestrationTestEngine.Obligation("obl-x", InSeconds(1)), CancellationToken.None);
+
+        var done = await engine.CompletedAsync("obl-x");
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(new ObligationOutcome("obl-x", "escalated", 3, null), Outcome(done));
+        Assert.Equal([1, 1, 2, 3], engine.Escalations.Select(step => step.Level));
     }
 
     [Fact]

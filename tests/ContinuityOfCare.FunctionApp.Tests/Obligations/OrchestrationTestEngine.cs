@@ -12,17 +12,18 @@ namespace ContinuityOfCare.FunctionApp.Tests.Obligations;
 
 /// <summary>
 /// The real Durable Task engine in process, running the real <see cref="ObligationOrchestrator"/> under its function
-/// names, with recording activities in place of the escalation email and a grace the test sets (seconds, not a
+/// names, with recording activities in place of the escalation email and its status, a grace the test sets and short retry and look intervals (seconds, not a
 /// working day): time is controlled through short real timers, never asserted against the wall clock.
 /// </summary>
 internal sealed class OrchestrationTestEngine : IAsyncDisposable
 {
     private readonly DurableTaskTestHost _host;
 
-    private OrchestrationTestEngine(DurableTaskTestHost host, ConcurrentQueue<EscalationStep> escalations)
+    private OrchestrationTestEngine(DurableTaskTestHost host, ConcurrentQueue<EscalationStep> escalations, ConcurrentQueue<EscalationStep> emailLooks)
     {
         _host = host;
         Escalations = escalations;
+        EmailLooks = emailLooks;
         var services = new ServiceCollection().AddSingleton(host.Client).BuildServiceProvider();
         Events = new DurableObligationEvents(new DurableClientSource(services), SystemClock.Instance, NullLogger<DurableObligationEvents>.Instance);
     }
@@ -36,24 +37,46 @@ internal sealed class OrchestrationTestEngine : IAsyncDisposable
     /// <summary>The engine's client.</summary>
     public DurableTaskClient Client => _host.Client;
 
+    /// <summary>Every look at a queued level's email (the read-only status activity), in order.</summary>
+    public ConcurrentQueue<EscalationStep> EmailLooks { get; }
+
+    /// <summary>
+    /// The orchestration's waits in tests: activity retries from 200 ms, email looks from 300 ms doubling to 1 s (the
+    /// deployment's 30 s and 1–15 min would make each test minutes long; the code path is the same).
+    /// </summary>
+    public static ObligationTiming Timing { get; } = new(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1));
+
     /// <summary>
     /// Starts an engine whose grace after each level is <paramref name="grace"/> and whose escalation activity answers
-    /// <paramref name="escalated"/> (an <c>EscalationOutcome</c> name).
+    /// <paramref name="escalated"/> (an <c>EscalationOutcome</c> name); a queued email has always left at the first look.
     /// </summary>
-    public static async Task<OrchestrationTestEngine> StartAsync(TimeSpan grace, string escalated = "Escalated")
+    public static Task<OrchestrationTestEngine> StartAsync(TimeSpan grace, string escalated = "Escalated") =>
+        StartAsync(grace, _ => escalated, _ => "Left");
+
+    /// <summary>
+    /// Starts an engine whose escalation activity runs <paramref name="escalate"/> (it may throw) and whose email status
+    /// activity answers <paramref name="emailProgress"/> (an <c>EscalationEmailProgress</c> name).
+    /// </summary>
+    public static async Task<OrchestrationTestEngine> StartAsync(TimeSpan grace, Func<EscalationStep, string> escalate, Func<EscalationStep, string> emailProgress)
     {
         var escalations = new ConcurrentQueue<EscalationStep>();
+        var looks = new ConcurrentQueue<EscalationStep>();
         var host = await DurableTaskTestHost.StartAsync(tasks =>
         {
-            tasks.AddOrchestrator(ObligationTasks.Orchestration, () => new ObligationOrchestrator());
+            tasks.AddOrchestrator(ObligationTasks.Orchestration, () => new ObligationOrchestrator(Timing));
             tasks.AddActivityFunc<EscalationStep, string>(ObligationTasks.Escalate, (_, step) =>
             {
                 escalations.Enqueue(step);
-                return escalated;
+                return escalate(step);
+            });
+            tasks.AddActivityFunc<EscalationStep, string>(ObligationTasks.EscalationEmail, (_, step) =>
+            {
+                looks.Enqueue(step);
+                return emailProgress(step);
             });
             tasks.AddActivityFunc<EscalationStep, TimeSpan?>(ObligationTasks.Grace, (_, _) => grace);
         });
-        return new OrchestrationTestEngine(host, escalations);
+        return new OrchestrationTestEngine(host, escalations, looks);
     }
 
     /// <summary>An obligation due at <paramref name="due"/>.</summary>
@@ -68,9 +91,14 @@ internal sealed class OrchestrationTestEngine : IAsyncDisposable
     }
 
     /// <summary>Waits until <paramref name="count"/> escalations have run (or a minute passed).</summary>
-    public async Task WaitForEscalationsAsync(int count)
+    public Task WaitForEscalationsAsync(int count) => WaitForAsync(() => Escalations.Count >= count);
+
+    /// <summary>Waits until <paramref name="count"/> looks at queued emails have run (or a minute passed).</summary>
+    public Task WaitForEmailLooksAsync(int count) => WaitForAsync(() => EmailLooks.Count >= count);
+
+    private static async Task WaitForAsync(Func<bool> done)
     {
-        for (var i = 0; i < 600 && Escalations.Count < count; i++)
+        for (var i = 0; i < 600 && !done(); i++)
         {
             await Task.Delay(100);
         }

@@ -191,6 +191,14 @@ public sealed partial class HealthEndpoint(
         Warn(attention.Held, "held (recipient outside the secure-mail allow-list)");
         Warn(attention.Failed, "refused permanently by the relay");
         Warn(attention.Bounced, "bounced");
+        // Escalation emails raise their own kinds (never counted as Alert Forms above).
+        var escalations = Count(OperatorNoticeKind.EscalationUnconfirmed) + Count(OperatorNoticeKind.EscalationBounced) + Count(OperatorNoticeKind.EscalationUndelivered);
+        if (escalations > 0)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{escalations} escalation email(s) unconfirmed, bounced or undelivered in the last {AttentionDays} days: contact the recipients by hand; 'coc status' lists them."));
+        }
+
         return attention;
     }
 
