@@ -32,6 +32,34 @@ internal static class ObligationEntity
 
     public static string DueRowKey(Obligation obligation) => StateKeys.Ticks(obligation.Due) + "_" + Row(obligation.Id);
 
+    /// <summary>The open index's partition holding every team's not-yet-closed obligations.</summary>
+    public const string OpenEveryTeam = "_all";
+
+    /// <summary>The open index's bookkeeping partition (never listed): the backfill's marker.</summary>
+    public const string OpenMetaPartition = "_meta";
+
+    public const string OpenBackfilledRow = "backfilled";
+
+    /// <summary>
+    /// Open index rows of a not-yet-closed obligation: one in <see cref="OpenEveryTeam"/>, one in its owner's partition;
+    /// row = due ticks + id (<see cref="DueRowKey"/>), so a partition reads in due order and a page is a key range.
+    /// State and rule ride along so a filter is applied by the service; the obligation row stays the truth.
+    /// </summary>
+    public static IEnumerable<TableEntity> OpenRows(Obligation obligation) =>
+        [OpenRow(OpenEveryTeam, obligation), OpenRow(StateKeys.Legal(obligation.OwnerOrganisationId), obligation)];
+
+    public static IEnumerable<(string PartitionKey, string RowKey)> OpenKeys(Obligation obligation) =>
+        OpenRows(obligation).Select(row => (row.PartitionKey, row.RowKey));
+
+    private static TableEntity OpenRow(string partition, Obligation obligation) =>
+        new(partition, DueRowKey(obligation))
+        {
+            ["ObligationId"] = obligation.Id,
+            ["Due"] = StateKeys.ToStored(obligation.Due),
+            ["State"] = obligation.State.ToString(),
+            ["RuleId"] = obligation.RuleId,
+        };
+
     /// <summary>Owner index: partition = owner code, row = id. Owner and due never change, so the row never does.</summary>
     public static TableEntity OwnerRow(Obligation obligation) =>
         new(StateKeys.Legal(obligation.OwnerOrganisationId), Row(obligation.Id))
