@@ -21,6 +21,9 @@ public sealed class TaskStore
     /// <summary>The open index's partition holding every team's open tasks.</summary>
     public const string OpenEveryTeam = "_all";
 
+    /// <summary>The most index rows one page request checks; a page of mostly stale rows stops there and continues on the next.</summary>
+    public const int MaxExamined = 1_000;
+
     private const string OpenMetaPartition = "_meta";
     private const string OpenBackfilledRow = "backfilled";
 
@@ -108,6 +111,7 @@ public sealed class TaskStore
         IReadOnlyList<string> partitions = owners is null ? [OpenEveryTeam] : [.. owners.Select(StateKeys.Legal).Distinct(StringComparer.Ordinal)];
         var where = kind is null ? null : TableClient.CreateQueryFilter($"Kind eq {kind}");
         var tasks = new List<(HubTask Task, string Key)>(size + 1);
+        var examined = 0;
         while (true)
         {
             var want = size + 1 - tasks.Count;
@@ -136,6 +140,12 @@ public sealed class TaskStore
             }
 
             after = rows[^1].RowKey;
+            examined += rows.Count;
+            if (examined >= MaxExamined)
+            {
+                // Mostly stale rows (removed now): show what there is and go on from here on the next page.
+                return new OpenTaskPage([.. tasks.Select(t => t.Task)], after);
+            }
         }
     }
 
