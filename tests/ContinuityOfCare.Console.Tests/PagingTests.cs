@@ -72,6 +72,13 @@ public sealed class PagingTests(ConsoleWorld world)
 
         Assert.Contains("Page 3", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await page.Locator("tbody tr").CountAsync() == 25, await page.Locator("main").InnerTextAsync());
+
+        // A token from nowhere (past the calendar, or not a key) is a page like any other, never an error.
+        foreach (var token in new[] { "9999999999999999999_zz", "not-a-key", "0" })
+        {
+            var answer = await page.GotoAsync("/api/console/obligations?status=overdue&page=2&after=" + token);
+            Assert.Equal(200, answer?.Status);
+        }
     }
 
     private static async Task<string> FirstIdAsync(IPage page)

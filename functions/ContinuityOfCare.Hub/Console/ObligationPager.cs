@@ -35,6 +35,9 @@ public sealed class ObligationPager(StateTables tables, ObligationStore obligati
     private static readonly Duration FirstWindow = Duration.FromDays(1);
     private const int Windows = 6;
 
+    /// <summary>No window starts later than this (a token can name any instant; the windows stay within the calendar).</summary>
+    private static readonly Instant LastWindowStart = Instant.FromUtc(9000, 1, 1, 0, 0);
+
     private readonly TableClient _byOwner = tables.Get(TableNames.ObligationsByOwner);
     private readonly TableClient _byDue = tables.Get(TableNames.ObligationsByDue);
     private readonly TableClient _open = tables.Get(TableNames.ObligationsOpen);
@@ -154,7 +157,7 @@ public sealed class ObligationPager(StateTables tables, ObligationStore obligati
     /// </summary>
     private async Task<ObligationListPage> ReadOpenAsync(ObligationListFilter filter, IReadOnlyList<string>? owners, int size, CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> partitions = owners is null ? [ObligationEntity.OpenEveryTeam] : [.. owners.Select(StateKeys.Legal).Distinct(StringComparer.Ordinal)];
+        IReadOnlyList<string>? teams = owners is null ? null : [.. owners.Select(StateKeys.Legal).Distinct(StringComparer.Ordinal).Select(KeyRangeQuery.Partition)];
         var now = clock.GetCurrentInstant();
         var end = filter.PastDueOnly ? StateKeys.Ticks(now) : null;
         var where = OpenWhere(filter);
@@ -166,16 +169,16 @@ public sealed class ObligationPager(StateTables tables, ObligationStore obligati
         {
             // The every-team partition is read a window at a time; a team's partition (a few thousand rows) in one go.
             var before = end;
-            if (owners is null && round < Windows)
+            var from = Max(now, after is null ? now : KeyInstant(after));
+            if (owners is null && round < Windows && from < LastWindowStart)
             {
-                var from = Max(now, after is null ? now : KeyInstant(after));
                 var windowEnd = StateKeys.Ticks(from + window);
                 before = end is null || string.CompareOrdinal(windowEnd, end) < 0 ? windowEnd : end;
                 window *= 4;
             }
 
             var want = size + 1 - rows.Count;
-            var found = await KeyRangeQuery.ReadAsync(_open, partitions, after, before, where, want, cancellationToken).ConfigureAwait(false);
+            var found = await KeyRangeQuery.ReadAsync(_open, teams ?? [EveryTeamDays(after, before)], after, before, where, want, cancellationToken).ConfigureAwait(false);
             var read = await Task.WhenAll(found.Select(row => CheckAsync(row, cancellationToken))).ConfigureAwait(false);
             examined += found.Count;
             rows.AddRange(read.Where(r => r.Stored is { } s && Matches(filter, s)).Select(r => (r.Stored!, r.Key)));
@@ -219,6 +222,14 @@ public sealed class ObligationPager(StateTables tables, ObligationStore obligati
 
         // A state the index had wrong is shown as it is (the filter is applied to the truth); a closed one not at all.
         return (current ? stored : null, row.RowKey);
+    }
+
+    /// <summary>The every-team partitions (UTC due days) that hold the row keys between the bounds.</summary>
+    private static string EveryTeamDays(string? after, string? before)
+    {
+        var from = after is null ? ObligationEntity.OpenEveryTeam : ObligationEntity.OpenEveryTeamPartition(KeyInstant(after));
+        var to = before is null ? ObligationEntity.OpenEveryTeamEnd : ObligationEntity.OpenEveryTeamPartition(KeyInstant(before)) + "~";
+        return TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}");
     }
 
     private static bool Matches(ObligationListFilter filter, StoredObligation stored) =>

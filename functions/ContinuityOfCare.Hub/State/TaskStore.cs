@@ -108,7 +108,7 @@ public sealed class TaskStore
     public async Task<OpenTaskPage> ListOpenPageAsync(IReadOnlyList<string>? owners, string? kind, string? after, int size, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
-        IReadOnlyList<string> partitions = owners is null ? [OpenEveryTeam] : [.. owners.Select(StateKeys.Legal).Distinct(StringComparer.Ordinal)];
+        IReadOnlyList<string> partitions = [.. (owners is null ? [OpenEveryTeam] : owners.Select(StateKeys.Legal).Distinct(StringComparer.Ordinal)).Select(KeyRangeQuery.Partition)];
         var where = kind is null ? null : TableClient.CreateQueryFilter($"Kind eq {kind}");
         var tasks = new List<(HubTask Task, string Key)>(size + 1);
         var examined = 0;

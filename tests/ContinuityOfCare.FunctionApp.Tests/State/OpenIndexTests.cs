@@ -66,7 +66,7 @@ public sealed class OpenIndexTests(AzuriteFixture azurite)
 
         var shown = Assert.Single(page.Rows);
         Assert.Equal(("ob-2", ObligationState.EscalatedLevel1), (shown.Id, shown.Obligation.State));
-        var after = (await context.RowsAsync(TableNames.ObligationsOpen)).Where(r => r.PartitionKey == "_all").ToList();
+        var after = (await context.RowsAsync(TableNames.ObligationsOpen)).Where(r => r.PartitionKey.StartsWith("_all", StringComparison.Ordinal)).ToList();
         Assert.Equal(["ob-2"], after.Select(r => r.GetString("ObligationId")));
         Assert.Equal(nameof(ObligationState.EscalatedLevel1), after[0].GetString("State"));
     }
@@ -141,8 +141,9 @@ public sealed class OpenIndexTests(AzuriteFixture azurite)
         var store = context.State.Obligations;
         foreach (var (item, action) in history)
         {
-            // Due instants around now, some equal (the id breaks the tie); owners across three teams.
-            var opening = Opening(item, Teams[item % 3], Now + Duration.FromHours((item % 6) - 3));
+            // Due instants from two days before now to a day after (several UTC days, past the first window), some
+            // equal (the id breaks the tie); owners across three teams.
+            var opening = Opening(item, Teams[item % 3], Now + Duration.FromHours(((item % 6) - 3) * 15));
             _ = action switch
             {
                 0 or 1 => await store.OpenAsync(opening, None),
