@@ -53,6 +53,11 @@ public sealed class ObligationPager(StateTables tables, ObligationStore obligati
             return await ReadOpenAsync(filter, owners, size, cancellationToken).ConfigureAwait(false);
         }
 
+        if (filter.InOpenIndex && owners is not null)
+        {
+            return await ReadOpenLatestFirstAsync(filter, owners, size, skip, cancellationToken).ConfigureAwait(false);
+        }
+
         if (owners is null && !filter.InDueIndex)
         {
             return new ObligationListPage([], HasNext: false, NeedsTeam: true);
@@ -208,6 +213,42 @@ public sealed class ObligationPager(StateTables tables, ObligationStore obligati
                 return new ObligationListPage([.. rows.Select(r => r.Obligation)], HasNext: true, NeedsTeam: false, Next: after);
             }
         }
+    }
+
+    /// <summary>
+    /// A page of a team's not-yet-closed obligations, latest due first: the keys of the team's open-index partitions
+    /// (status and rule filtered by the service; a team's partition is a few thousand rows), reversed, then point reads
+    /// from the page's place until it and one more row are found. Table storage reads a partition in ascending key
+    /// order only, so this list is paged by number.
+    /// </summary>
+    private async Task<ObligationListPage> ReadOpenLatestFirstAsync(ObligationListFilter filter, IReadOnlyList<string> owners, int size, int skip, CancellationToken cancellationToken)
+    {
+        var where = OpenWhere(filter);
+        if (filter.PastDueOnly)
+        {
+            var past = TableClient.CreateQueryFilter($"RowKey lt {StateKeys.Ticks(clock.GetCurrentInstant())}");
+            where = where is null ? past : where + " and " + past;
+        }
+
+        var keys = new List<TableEntity>();
+        foreach (var owner in owners.Select(StateKeys.Legal).Distinct(StringComparer.Ordinal))
+        {
+            var filterText = KeyRangeQuery.Partition(owner) + (where is null ? "" : " and (" + where + ")");
+            await foreach (var row in _open.QueryAsync<TableEntity>(filterText, 1000, ["PartitionKey", "RowKey", "ObligationId", "State"], cancellationToken).ConfigureAwait(false))
+            {
+                keys.Add(row);
+            }
+        }
+
+        var candidates = keys.OrderByDescending(row => row.RowKey, StringComparer.Ordinal).Skip(skip).ToList();
+        var rows = new List<StoredObligation>(size + 1);
+        for (var start = 0; start < candidates.Count && rows.Count <= size && start < MaxExamined; start += size + 1)
+        {
+            var read = await Task.WhenAll(candidates.Skip(start).Take(size + 1).Select(row => CheckAsync(row, cancellationToken))).ConfigureAwait(false);
+            rows.AddRange(read.Where(r => r.Stored is { } s && Matches(filter, s)).Select(r => r.Stored!));
+        }
+
+        return new ObligationListPage([.. rows.Take(size)], rows.Count > size, NeedsTeam: false);
     }
 
     /// <summary>Point-reads the obligation an open-index row names; a row that does not show it as it is gets repaired.</summary>

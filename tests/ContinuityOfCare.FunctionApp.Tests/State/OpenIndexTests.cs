@@ -40,6 +40,8 @@ public sealed class OpenIndexTests(AzuriteFixture azurite)
         Assert.Equal(["ob-1", "ob-2", "ob-4", "ob-5"], all.Rows.Select(r => r.Id));
         Assert.Equal(ObligationState.EscalatedLevel1, all.Rows[0].Obligation.State);
         Assert.Equal(["ob-1", "ob-5"], (await pager.ReadAsync(Filter("active"), ["TEAMB"], None)).Rows.Select(r => r.Id));
+        Assert.Equal(["ob-5", "ob-4", "ob-2", "ob-1"], (await pager.ReadAsync(Filter("active") with { Descending = true }, ["TEAMA", "TEAMB"], None)).Rows.Select(r => r.Id));
+        Assert.Equal(["ob-2", "ob-1"], (await pager.ReadAsync(Filter("overdue") with { Descending = true }, ["TEAMA", "TEAMB"], None)).Rows.Select(r => r.Id));
         Assert.Equal(["ob-1"], (await pager.ReadAsync(Filter("escalated1"), null, None)).Rows.Select(r => r.Id));
         // Overdue: due before now and not fulfilled, whatever the level.
         Assert.Equal(["ob-1", "ob-2"], (await pager.ReadAsync(Filter("overdue"), null, None)).Rows.Select(r => r.Id));
