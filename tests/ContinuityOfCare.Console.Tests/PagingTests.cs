@@ -42,15 +42,43 @@ public sealed class PagingTests(ConsoleWorld world)
         await page.GotoAsync($"/api/console/obligations?team={Team}&rule={RuleIds.All[1]}&status=active&sort=due-desc");
         Assert.Equal("paging-0999", await FirstIdAsync(page));
 
-        // The last page of 1,000 (page 40) has 25 rows and no next page.
-        await page.GotoAsync($"/api/console/obligations?team={Team}&status=active&page=40");
-        Assert.True(await page.Locator("tbody tr").CountAsync() == 25, await page.Locator("main").InnerTextAsync());
-        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).CountAsync());
-        Assert.Equal("paging-0975", await FirstIdAsync(page));
+        // Following "Next" (each a continuation token) reaches the last page of 1,000, page 40: 25 rows, no next page,
+        // and every obligation was listed exactly once on the way.
+        await page.GotoAsync($"/api/console/obligations?team={Team}&status=active");
+        var seen = new List<string>();
+        for (var number = 1; ; number++)
+        {
+            var ids = await page.Locator("tbody tr a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+            seen.AddRange(ids.Select(href => href[(href.LastIndexOf('/') + 1)..]));
+            var next = page.GetByRole(AriaRole.Link, new() { Name = "Next page" });
+            if (await next.CountAsync() == 0)
+            {
+                Assert.Equal(40, number);
+                Assert.Equal(25, ids.Length);
+                break;
+            }
 
-        // Every team (the due index, earliest first) still pages by 25.
-        await page.GotoAsync("/api/console/obligations?status=active&page=3");
+            await page.GotoAsync(await next.GetAttributeAsync("href") ?? throw new InvalidOperationException("a link without href"));
+        }
+
+        Assert.Equal(Enumerable.Range(0, 1000).Select(i => $"paging-{i:D4}"), seen);
+
+        // Every team (the open index, earliest first) pages by 25 too.
+        await page.GotoAsync("/api/console/obligations?status=active");
+        for (var i = 0; i < 2; i++)
+        {
+            await page.GotoAsync(await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).GetAttributeAsync("href") ?? string.Empty);
+        }
+
+        Assert.Contains("Page 3", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await page.Locator("tbody tr").CountAsync() == 25, await page.Locator("main").InnerTextAsync());
+
+        // A token from nowhere (past the calendar, or not a key) is a page like any other, never an error.
+        foreach (var token in new[] { "9999999999999999999_zz", "not-a-key", "0" })
+        {
+            var answer = await page.GotoAsync("/api/console/obligations?status=overdue&page=2&after=" + token);
+            Assert.Equal(200, answer?.Status);
+        }
     }
 
     private static async Task<string> FirstIdAsync(IPage page)

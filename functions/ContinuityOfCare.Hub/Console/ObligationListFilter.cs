@@ -7,15 +7,25 @@ namespace ContinuityOfCare.Hub.Console;
 /// <param name="Rule">A rule id, or null.</param>
 /// <param name="Status">One of <see cref="Statuses"/>.</param>
 /// <param name="Descending">Latest due first.</param>
-/// <param name="Page">1-based.</param>
-public sealed record ObligationListFilter(string? Team, string? Rule, string Status, bool Descending, int Page)
+/// <param name="Page">1-based (shown; and how a list read by page number finds its page).</param>
+/// <param name="After">
+/// The continuation token of an open-index list: the index key (due ticks and obligation id, no personal data) of the
+/// previous page's last row; null on the first page.
+/// </param>
+public sealed record ObligationListFilter(string? Team, string? Rule, string Status, bool Descending, int Page, string? After = null)
 {
+    /// <summary>The states of a not-yet-closed obligation: those the open index holds.</summary>
+    public static IReadOnlySet<ObligationState> NotClosed { get; } = new HashSet<ObligationState>
+    {
+        ObligationState.Open, ObligationState.Overdue, ObligationState.EscalatedLevel1, ObligationState.EscalatedLevel2, ObligationState.EscalatedLevel3,
+    };
+
     /// <summary>The status filter's values: label and the states each stands for.</summary>
     public static IReadOnlyList<(string Value, string Label, IReadOnlySet<ObligationState> States)> Statuses { get; } =
     [
         ("active", "Not yet fulfilled (open, overdue, escalated)", new HashSet<ObligationState> { ObligationState.Open, ObligationState.Overdue, ObligationState.EscalatedLevel1, ObligationState.EscalatedLevel2, ObligationState.EscalatedLevel3 }),
         ("open", "Open (not yet due)", new HashSet<ObligationState> { ObligationState.Open }),
-        ("overdue", "Overdue", new HashSet<ObligationState> { ObligationState.Overdue }),
+        ("overdue", "Overdue (past due, not yet fulfilled)", new HashSet<ObligationState> { ObligationState.Open, ObligationState.Overdue, ObligationState.EscalatedLevel1, ObligationState.EscalatedLevel2, ObligationState.EscalatedLevel3 }),
         ("escalated1", "Escalated level 1", new HashSet<ObligationState> { ObligationState.EscalatedLevel1 }),
         ("escalated2", "Escalated level 2", new HashSet<ObligationState> { ObligationState.EscalatedLevel2 }),
         ("escalated3", "Escalated level 3", new HashSet<ObligationState> { ObligationState.EscalatedLevel3 }),
@@ -26,6 +36,15 @@ public sealed record ObligationListFilter(string? Team, string? Rule, string Sta
     /// <summary>The states <see cref="Status"/> stands for.</summary>
     public IReadOnlySet<ObligationState> States => Statuses.First(s => s.Value == Status).States;
 
+    /// <summary>Only obligations already past due (the overdue status: its states are those of every open obligation, bounded by now).</summary>
+    public bool PastDueOnly => Status == "overdue";
+
+    /// <summary>True when the open index serves the filter: no closed state is wanted.</summary>
+    public bool InOpenIndex => States.All(NotClosed.Contains);
+
+    /// <summary>Read from the open index in due order, so paged by continuation token (<see cref="After"/>), not by number.</summary>
+    public bool ByToken => InOpenIndex && !Descending;
+
     /// <summary>
     /// True when the due index can serve the filter for every team: no closed state is wanted, and some wanted state
     /// is still indexed (below the last level). Obligations at level 3 have left it: every team's list omits them.
@@ -33,8 +52,8 @@ public sealed record ObligationListFilter(string? Team, string? Rule, string Sta
     public bool InDueIndex => States.All(s => s is not (ObligationState.FulfilledOnTime or ObligationState.FulfilledLate or ObligationState.Cancelled))
         && States.Any(s => s is ObligationState.Open or ObligationState.Overdue or ObligationState.EscalatedLevel1 or ObligationState.EscalatedLevel2);
 
-    /// <summary>True when the every-team list (the due index) leaves out some wanted state: level 3.</summary>
-    public bool OmitsLastLevel => States.Contains(ObligationState.EscalatedLevel3);
+    /// <summary>True when the every-team latest-first list (the due index) leaves out some wanted state: level 3.</summary>
+    public bool OmitsLastLevel => Descending && States.Contains(ObligationState.EscalatedLevel3);
 
     /// <summary>Reads the filter from the request; unknown values fall back to the defaults.</summary>
     public static ObligationListFilter From(ConsoleRequest request)
@@ -44,11 +63,13 @@ public sealed record ObligationListFilter(string? Team, string? Rule, string Sta
         var rule = request.Query("rule") is { } r && RuleIds.IsKnown(r) ? r : null;
         var page = int.TryParse(request.Query("page"), out var p) && p is >= 1 and <= 100_000 ? p : 1;
         var team = request.Query("team") is { Length: <= 20 } t ? t : null;
-        return new ObligationListFilter(team, rule, status, request.Query("sort") == "due-desc", page);
+        var filter = new ObligationListFilter(team, rule, status, request.Query("sort") == "due-desc", page, ContinuationToken.From(request));
+        // A token list's page number only labels the page its token reaches: without a token it is page 1.
+        return filter.ByToken && filter.After is null ? filter with { Page = 1 } : filter;
     }
 
-    /// <summary>The query string of this filter at <paramref name="page"/>.</summary>
-    public string QueryString(int page) =>
+    /// <summary>The query string of this filter at <paramref name="page"/>, continuing after <paramref name="after"/> when given.</summary>
+    public string QueryString(int page, string? after = null) =>
         "?" + string.Join('&', new[]
         {
             Team is null ? null : "team=" + Uri.EscapeDataString(Team),
@@ -56,5 +77,6 @@ public sealed record ObligationListFilter(string? Team, string? Rule, string Sta
             "status=" + Status,
             Descending ? "sort=due-desc" : null,
             "page=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            after is null ? null : "after=" + Uri.EscapeDataString(after),
         }.Where(p => p is not null));
 }

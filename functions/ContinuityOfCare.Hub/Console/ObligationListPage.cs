@@ -7,4 +7,5 @@ namespace ContinuityOfCare.Hub.Console;
 /// <param name="HasNext">More match after this page.</param>
 /// <param name="NeedsTeam">The filter asks for closed obligations of every team: that needs a team (closed obligations are only indexed by owner).</param>
 /// <param name="Truncated">The page stopped after <see cref="ObligationPager.MaxExamined"/> obligations were looked at: narrow the filter.</param>
-public sealed record ObligationListPage(IReadOnlyList<StoredObligation> Rows, bool HasNext, bool NeedsTeam, bool Truncated = false);
+/// <param name="Next">The continuation token of the next page (an open-index key), or null when the next page is found by its number.</param>
+public sealed record ObligationListPage(IReadOnlyList<StoredObligation> Rows, bool HasNext, bool NeedsTeam, bool Truncated = false, string? Next = null);

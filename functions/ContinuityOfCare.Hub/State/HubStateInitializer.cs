@@ -4,11 +4,36 @@ using Microsoft.Extensions.Options;
 
 namespace ContinuityOfCare.Hub.State;
 
-/// <summary>Creates every state table at start (<see cref="StateOptions.CreateTablesAtStartup"/>), retried while storage is unreachable.</summary>
-public sealed class HubStateInitializer(StateTables tables, IOptions<StateOptions> options, TimeProvider time, ILogger<HubStateInitializer> logger)
+/// <summary>
+/// Creates every state table at start (<see cref="StateOptions.CreateTablesAtStartup"/>), then writes the open indexes
+/// for obligations and tasks stored by a version without them (once per storage account: each backfill leaves a marker
+/// row; docs/state.md "Open indexes"). Retried while storage is unreachable.
+/// </summary>
+public sealed partial class HubStateInitializer(
+    StateTables tables,
+    ObligationStore obligations,
+    TaskStore tasks,
+    IOptions<StateOptions> options,
+    TimeProvider time,
+    ILogger<HubStateInitializer> logger)
     : StorageResourceInitializer(time, logger)
 {
     /// <inheritdoc />
-    protected override Task CreateAsync(CancellationToken cancellationToken) =>
-        options.Value.CreateTablesAtStartup ? tables.EnsureCreatedAsync(cancellationToken) : Task.CompletedTask;
+    protected override async Task CreateAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.CreateTablesAtStartup)
+        {
+            await tables.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var openObligations = await obligations.BackfillOpenIndexAsync(cancellationToken).ConfigureAwait(false);
+        var openTasks = await tasks.BackfillOpenIndexAsync(cancellationToken).ConfigureAwait(false);
+        if (openObligations + openTasks > 0)
+        {
+            LogBackfilled(openObligations, openTasks);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Open indexes written for storage from an earlier version: {Obligations} obligations, {Tasks} tasks")]
+    private partial void LogBackfilled(int obligations, int tasks);
 }

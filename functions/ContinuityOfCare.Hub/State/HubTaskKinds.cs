@@ -23,6 +23,9 @@ public static class HubTaskKinds
     /// <summary>Work for the hub's operator (missing feed, permanent mail failure, …).</summary>
     public const string OperatorNotice = "OPERATOR_NOTICE";
 
+    /// <summary>Every kind, in the order the console offers them as a filter.</summary>
+    public static IReadOnlyList<string> All { get; } = [ConsentMissing, Unroutable, InsecureRecipient, PossibleMatch, CalendarNotCovered, OperatorNotice];
+
     /// <summary>The stored spelling of a plan task kind.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A kind this version does not know.</exception>
     public static string Of(TaskKind kind) => kind switch

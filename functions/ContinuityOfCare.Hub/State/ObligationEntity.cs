@@ -35,6 +35,45 @@ internal static class ObligationEntity
 
     public static string DueRowKey(Obligation obligation) => StateKeys.Ticks(obligation.Due) + "_" + Row(obligation.Id);
 
+    /// <summary>
+    /// The prefix of the open index's every-team partitions: <c>_all</c> + the UTC due day (<c>yyyyMMdd</c>). Partition
+    /// and row key both follow due order, so a range of days reads in due order as one query; a day holds a day's
+    /// obligations, so a point write never lands in one partition holding them all. Org codes (letters and digits)
+    /// sort outside <c>_all</c>…<c>_all~</c>.
+    /// </summary>
+    public const string OpenEveryTeam = "_all";
+
+    /// <summary>The every-team partition of obligations due at <paramref name="due"/>.</summary>
+    public static string OpenEveryTeamPartition(NodaTime.Instant due) => OpenEveryTeam + StateKeys.Day(due);
+
+    /// <summary>Sorts after every every-team partition (and before <c>_meta</c>).</summary>
+    public const string OpenEveryTeamEnd = OpenEveryTeam + "~";
+
+    /// <summary>The open index's bookkeeping partition (never listed): the backfill's marker.</summary>
+    public const string OpenMetaPartition = "_meta";
+
+    public const string OpenBackfilledRow = "backfilled";
+
+    /// <summary>
+    /// Open index rows of a not-yet-closed obligation: one in its due day's every-team partition, one in its owner's;
+    /// row = due ticks + id (<see cref="DueRowKey"/>), so a partition reads in due order and a page is a key range.
+    /// State and rule ride along so a filter is applied by the service; the obligation row stays the truth.
+    /// </summary>
+    public static IEnumerable<TableEntity> OpenRows(Obligation obligation) =>
+        [OpenRow(OpenEveryTeamPartition(obligation.Due), obligation), OpenRow(StateKeys.Legal(obligation.OwnerOrganisationId), obligation)];
+
+    public static IEnumerable<(string PartitionKey, string RowKey)> OpenKeys(Obligation obligation) =>
+        OpenRows(obligation).Select(row => (row.PartitionKey, row.RowKey));
+
+    private static TableEntity OpenRow(string partition, Obligation obligation) =>
+        new(partition, DueRowKey(obligation))
+        {
+            ["ObligationId"] = obligation.Id,
+            ["Due"] = StateKeys.ToStored(obligation.Due),
+            ["State"] = obligation.State.ToString(),
+            ["RuleId"] = obligation.RuleId,
+        };
+
     /// <summary>Owner index: partition = owner code, row = id. Owner and due never change, so the row never does.</summary>
     public static TableEntity OwnerRow(Obligation obligation) =>
         new(StateKeys.Legal(obligation.OwnerOrganisationId), Row(obligation.Id))

@@ -16,7 +16,9 @@ namespace ContinuityOfCare.Hub.State;
 /// <item><c>obligations</c>: the truth, one row per obligation plus one guard row per escalation level sent;</item>
 /// <item><c>obligationsdue</c>: one row per open obligation by UTC due day, deleted when it closes or reaches the last
 /// level, so "due before T and open" (the API's list, <c>coc status</c>) reads only those rows;</item>
-/// <item><c>obligationsowner</c>: owner and due per obligation, for queries by owner.</item>
+/// <item><c>obligationsowner</c>: owner and due per obligation, for queries by owner;</item>
+/// <item><c>obligationsopen</c>: every not-yet-closed obligation (all levels) in due order, once for every team and once
+/// in its owner's partition, with its state: the console's lists read a page of it as one key range.</item>
 /// </list>
 /// Index rows are written before the obligation and removed after it closes, so a crash between steps can leave an
 /// extra index row (ignored and removed when met) but never an open obligation the sweep cannot see. Every change
@@ -27,6 +29,7 @@ public sealed partial class ObligationStore
     private readonly TableClient _obligations;
     private readonly TableClient _byDue;
     private readonly TableClient _byOwner;
+    private readonly TableClient _open;
     private readonly StateOptions _options;
     private readonly ILogger<ObligationStore> _logger;
 
@@ -37,6 +40,7 @@ public sealed partial class ObligationStore
         _obligations = tables.Get(TableNames.Obligations);
         _byDue = tables.Get(TableNames.ObligationsByDue);
         _byOwner = tables.Get(TableNames.ObligationsByOwner);
+        _open = tables.Get(TableNames.ObligationsOpen);
         _options = tables.Options;
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
@@ -54,6 +58,7 @@ public sealed partial class ObligationStore
         var o = opening.Obligation;
         await _byOwner.UpsertEntityAsync(ObligationEntity.OwnerRow(o), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         await _byDue.UpsertEntityAsync(ObligationEntity.DueRow(o), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await StateBatches.UpsertAsync(_open, ObligationEntity.OpenRows(o), _options.Parallelism, cancellationToken).ConfigureAwait(false);
         return await AddOrReconcileAsync(opening, cancellationToken).ConfigureAwait(false);
     }
 
@@ -70,6 +75,7 @@ public sealed partial class ObligationStore
         list.ForEach(CheckOpening);
         await StateBatches.UpsertAsync(_byOwner, list.Select(n => ObligationEntity.OwnerRow(n.Obligation)), _options.Parallelism, cancellationToken).ConfigureAwait(false);
         await StateBatches.UpsertAsync(_byDue, list.Select(n => ObligationEntity.DueRow(n.Obligation)), _options.Parallelism, cancellationToken).ConfigureAwait(false);
+        await StateBatches.UpsertAsync(_open, list.SelectMany(n => ObligationEntity.OpenRows(n.Obligation)), _options.Parallelism, cancellationToken).ConfigureAwait(false);
 
         var byRow = list.GroupBy(n => n.Obligation.Id, StringComparer.Ordinal).ToDictionary(g => ObligationEntity.Row(g.Key), g => g.Last(), StringComparer.Ordinal);
         var opened = 0;
@@ -197,6 +203,8 @@ public sealed partial class ObligationStore
                 await RemoveFromDueIndexAsync(escalated, cancellationToken).ConfigureAwait(false);
             }
 
+            await SetOpenIndexStateAsync(escalated, cancellationToken).ConfigureAwait(false);
+
             var after = await GetAsync(obligationId, cancellationToken).ConfigureAwait(false);
             return new ObligationChange(ChangeOutcome.Applied, after);
         }
@@ -316,8 +324,9 @@ public sealed partial class ObligationStore
             var stored = ObligationEntity.ToStored(row);
             if (stored.Obligation.IsClosed)
             {
-                // Finish an earlier close that stopped before leaving the due index, then report what stands.
+                // Finish an earlier close that stopped before leaving the indexes, then report what stands.
                 await RemoveFromDueIndexAsync(stored.Obligation, cancellationToken).ConfigureAwait(false);
+                await RemoveFromOpenIndexAsync(stored.Obligation, cancellationToken).ConfigureAwait(false);
                 var same = fulfil ? stored.Obligation.State != ObligationState.Cancelled : stored.Obligation.State == ObligationState.Cancelled;
                 return new ObligationChange(same ? ChangeOutcome.AlreadyApplied : ChangeOutcome.Refused, stored);
             }
@@ -340,6 +349,7 @@ public sealed partial class ObligationStore
             }
 
             await RemoveFromDueIndexAsync(closed, cancellationToken).ConfigureAwait(false);
+            await RemoveFromOpenIndexAsync(closed, cancellationToken).ConfigureAwait(false);
             return new ObligationChange(ChangeOutcome.Applied, stored with { Obligation = closed, ClosedBy = by, ClosingNote = note });
         }
     }
@@ -364,6 +374,17 @@ public sealed partial class ObligationStore
                 await RemoveFromDueIndexAsync(o, cancellationToken).ConfigureAwait(false);
             }
 
+            // The open index keeps every level; it must show the stored obligation, not the one just offered again.
+            if (s.IsClosed || s.Due != o.Due || s.OwnerOrganisationId != o.OwnerOrganisationId)
+            {
+                await RemoveFromOpenIndexAsync(o, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!s.IsClosed)
+            {
+                await StateBatches.UpsertAsync(_open, ObligationEntity.OpenRows(s), _options.Parallelism, cancellationToken).ConfigureAwait(false);
+            }
+
             if (s.OwnerOrganisationId != o.OwnerOrganisationId || s.Due != o.Due)
             {
                 var ownerRow = ObligationEntity.OwnerRow(o);
@@ -372,6 +393,83 @@ public sealed partial class ObligationStore
             }
 
             return new ObligationChange(ChangeOutcome.AlreadyApplied, stored);
+        }
+    }
+
+    /// <summary>
+    /// Brings one open-index row in line with the obligation it names, as read now (<paramref name="truth"/>; null when
+    /// there is none): deleted when the obligation is missing, closed, or due at another instant; its state rewritten
+    /// when it differs. The console calls it for every stale row it meets, so a close or escalation that stopped
+    /// between its two writes is finished by the next reader.
+    /// </summary>
+    public async Task RepairOpenIndexRowAsync(string partitionKey, string rowKey, StoredObligation? truth, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(partitionKey);
+        ArgumentException.ThrowIfNullOrEmpty(rowKey);
+        if (truth is null || truth.Obligation.IsClosed || ObligationEntity.DueRowKey(truth.Obligation) != rowKey)
+        {
+            await _open.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await SetOpenIndexStateAsync(truth.Obligation, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes the open index for obligations stored before it existed: every not-yet-closed obligation gets its rows (a
+    /// filtered scan of <c>obligations</c>, once: a marker row records that it finished, so later starts skip it). Rows
+    /// are upserts, so running it again, or beside opens and closes, is harmless: a row written for an obligation closed
+    /// meanwhile is removed by the next reader that meets it.
+    /// </summary>
+    /// <returns>How many obligations were indexed (0 when the marker was there).</returns>
+    public async Task<int> BackfillOpenIndexAsync(CancellationToken cancellationToken)
+    {
+        var marker = await _open.GetEntityIfExistsAsync<TableEntity>(ObligationEntity.OpenMetaPartition, ObligationEntity.OpenBackfilledRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (marker.HasValue)
+        {
+            return 0;
+        }
+
+        var count = 0;
+        var pending = new List<TableEntity>();
+        var filter = TableClient.CreateQueryFilter($"Type eq {ObligationEntity.TypeObligation}");
+        await foreach (var row in _obligations.QueryAsync<TableEntity>(filter, 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var obligation = ObligationEntity.ToStored(row).Obligation;
+            if (!obligation.IsClosed)
+            {
+                pending.AddRange(ObligationEntity.OpenRows(obligation));
+                count++;
+            }
+
+            if (pending.Count >= 2_000)
+            {
+                await StateBatches.UpsertAsync(_open, pending, _options.Parallelism, cancellationToken).ConfigureAwait(false);
+                pending.Clear();
+            }
+        }
+
+        await StateBatches.UpsertAsync(_open, pending, _options.Parallelism, cancellationToken).ConfigureAwait(false);
+        await _open.UpsertEntityAsync(new TableEntity(ObligationEntity.OpenMetaPartition, ObligationEntity.OpenBackfilledRow), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        return count;
+    }
+
+    private Task RemoveFromOpenIndexAsync(Obligation obligation, CancellationToken cancellationToken) =>
+        StateBatches.DeleteAsync(_open, ObligationEntity.OpenKeys(obligation), _options.Parallelism, cancellationToken);
+
+    /// <summary>Rewrites the state on the open-index rows that exist (merge; a row already removed by a close stays removed).</summary>
+    private async Task SetOpenIndexStateAsync(Obligation obligation, CancellationToken cancellationToken)
+    {
+        foreach (var row in ObligationEntity.OpenRows(obligation))
+        {
+            try
+            {
+                await _open.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { ["State"] = obligation.State.ToString() }, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException exception) when (exception.Status == 404)
+            {
+                // Closed meanwhile (or never indexed): nothing to show, so nothing to correct.
+            }
         }
     }
 

@@ -28,6 +28,15 @@ public static class TableNames
     /// <summary>Obligations by owner organisation (owner and due only; status is read from the obligation).</summary>
     public const string ObligationsByOwner = "obligationsowner";
 
+    /// <summary>
+    /// Not-yet-closed obligations in due order: every team's in one partition, each owner's in its own (the console's
+    /// lists; docs/state.md "Open indexes").
+    /// </summary>
+    public const string ObligationsOpen = "obligationsopen";
+
+    /// <summary>Open tasks in creation order: every team's in one partition, each owner's in its own.</summary>
+    public const string TasksOpen = "tasksopen";
+
     /// <summary>Tasks for people, partitioned by client.</summary>
     public const string Tasks = "tasks";
 
@@ -45,5 +54,5 @@ public static class TableNames
 
     /// <summary>Every table, for creation at start-up.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Clients, ClientIndex, IngestedFiles, Events, Obligations, ObligationsByDue, ObligationsByOwner, Tasks, PossibleMatches, Audit, Notices, FeedArrivals];
+        [Clients, ClientIndex, IngestedFiles, Events, Obligations, ObligationsByDue, ObligationsByOwner, ObligationsOpen, Tasks, TasksOpen, PossibleMatches, Audit, Notices, FeedArrivals];
 }

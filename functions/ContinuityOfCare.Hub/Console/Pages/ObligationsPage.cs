@@ -118,9 +118,16 @@ public sealed class ObligationsPage(
                 ConsoleFormat.StateTag(row.Obligation.State),
                 E(ConsoleFormat.Level(row.Obligation.State).ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ])));
+        // A list read by continuation token goes forward only: its "Previous" is the browser's back, and page 1 a link.
+        var list = ConsolePaths.To("obligations");
         main.Append(Pagination(
-            filter.Page > 1 ? ConsolePaths.To("obligations") + filter.QueryString(filter.Page - 1) : null,
-            page.HasNext ? ConsolePaths.To("obligations") + filter.QueryString(filter.Page + 1) : null));
+            filter.Page <= 1 ? null : !filter.ByToken ? list + filter.QueryString(filter.Page - 1) : filter.Page == 2 ? list + filter.QueryString(1) : null,
+            page.HasNext ? list + filter.QueryString(filter.Page + 1, page.Next) : null));
+        if (filter.ByToken && filter.Page > 2)
+        {
+            main.Append("<p class=\"govuk-body\">").Append(Link(list + filter.QueryString(1), "Back to the first page")).Append("</p>");
+        }
+
         return context.Page("Obligations", main.ToString());
     }
 

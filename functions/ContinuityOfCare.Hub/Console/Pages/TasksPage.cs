@@ -64,14 +64,15 @@ public sealed class TasksPage(TaskStore tasks, AuditStore audit, IClock clock, M
 
     private async Task<HttpResponseOutput> ListAsync(ConsoleContext context, (string TaskId, string Message)? error, CancellationToken cancellationToken)
     {
-        var kind = context.Request.Query("kind");
-        var team = context.Request.Query("team");
+        var kind = context.Request.Query("kind") is { } k && HubTaskKinds.All.Contains(k) ? k : null;
+        var team = context.Request.Query("team") is { Length: <= 20 } t ? t : null;
         var page = int.TryParse(context.Request.Query("page"), out var p) && p is >= 1 and <= 100_000 ? p : 1;
-        var size = options.Value.PageSize;
-        var open = await tasks.ListOpenAsync(team is not null && context.User.Sees(team) ? team : null, cancellationToken).ConfigureAwait(false);
-        var visible = open.Where(t => context.User.Sees(t.Owner) && (kind is null || t.Kind == kind))
-            .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id, StringComparer.Ordinal).ToList();
-        var rows = visible.Skip((page - 1) * size).Take(size).ToList();
+        var after = ContinuationToken.From(context.Request);
+        IReadOnlyList<string>? owners = context.User.IsOperator
+            ? team is null ? null : [team]
+            : team is not null && context.User.Sees(team) ? [team] : [.. context.User.Organisations.Order(StringComparer.Ordinal)];
+        var read = await tasks.ListOpenPageAsync(owners, kind, after, options.Value.PageSize, cancellationToken).ConfigureAwait(false);
+        var rows = read.Tasks;
 
         var main = new StringBuilder();
         if (error is { } e)
@@ -85,11 +86,11 @@ public sealed class TasksPage(TaskStore tasks, AuditStore audit, IClock clock, M
 
         main.Append(Heading("Tasks"))
             .Append("<form method=\"get\" action=\"").Append(ConsolePaths.To("tasks")).Append("\" novalidate><div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-one-third\">")
-            .Append(Select("kind", "Kind", new[] { ("", "Any kind") }.Concat(open.Select(t => t.Kind).Distinct().Order(StringComparer.Ordinal).Select(k => (k, k))), kind))
+            .Append(Select("kind", "Kind", new[] { ("", "Any kind") }.Concat(HubTaskKinds.All.Select(k => (k, k))), kind))
             .Append("</div><div class=\"govuk-grid-column-one-third\">")
             .Append(Input("team", "Team (org code)", team, width: 10))
             .Append("</div></div>").Append(Button("Apply filters", "secondary")).Append("</form>");
-        main.Append(P($"{visible.Count} open task{(visible.Count == 1 ? "" : "s")}; page {page}."));
+        main.Append(P(rows.Count == 0 ? $"No open tasks on page {page}." : $"Open tasks, oldest first: page {page}."));
         foreach (var task in rows)
         {
             var fieldId = "note-" + task.Id;
@@ -111,10 +112,15 @@ public sealed class TasksPage(TaskStore tasks, AuditStore audit, IClock clock, M
                 .Append("</div></div>");
         }
 
+        // Paged by continuation token (the last row's index key): forward only; "Previous" is the browser's back.
         var query = (kind is null ? "" : "kind=" + Uri.EscapeDataString(kind) + "&") + (team is null ? "" : "team=" + Uri.EscapeDataString(team) + "&");
         main.Append(Pagination(
-            page > 1 ? ConsolePaths.To($"tasks?{query}page={page - 1}") : null,
-            visible.Count > page * size ? ConsolePaths.To($"tasks?{query}page={page + 1}") : null));
+            page == 2 ? ConsolePaths.To($"tasks?{query}page=1") : null,
+            read.Next is { } next ? ConsolePaths.To($"tasks?{query}page={page + 1}&after={Uri.EscapeDataString(next)}") : null));
+        if (page > 2)
+        {
+            main.Append("<p class=\"govuk-body\">").Append(Link(ConsolePaths.To($"tasks?{query}page=1"), "Back to the first page")).Append("</p>");
+        }
         return context.Page("Tasks", main.ToString(), error is null ? 200 : 400);
     }
 }

@@ -1,0 +1,220 @@
+using Azure.Data.Tables;
+using ContinuityOfCare.Core.Obligations;
+using ContinuityOfCare.Hub.Console;
+using ContinuityOfCare.Hub.State;
+using ContinuityOfCare.Testing;
+using FsCheck;
+using FsCheck.Fluent;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using NodaTime.Testing;
+using Xunit;
+
+namespace ContinuityOfCare.FunctionApp.Tests.State;
+
+/// <summary>
+/// docs/state.md "Open indexes": the console's open lists (obligations and tasks) read by key range and continuation
+/// token show exactly the open ones, each once, in order — after fulfilments, cancellations, escalations, redeliveries,
+/// and index rows left behind by a change that stopped half-way.
+/// </summary>
+[Collection(StateAzuriteCollection.Name)]
+public sealed class OpenIndexTests(AzuriteFixture azurite)
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private static readonly Instant Now = Instant.FromUtc(2026, 12, 24, 17, 0);
+    private static readonly string[] Teams = ["TEAMA", "TEAMB", "TEAMC"];
+
+    [Fact]
+    public async Task Fulfilled_and_cancelled_obligations_leave_the_open_lists_and_escalated_ones_stay_with_their_level()
+    {
+        var context = await StateTestContext.CreateAsync(azurite);
+        var store = context.State.Obligations;
+        await store.OpenManyAsync(Enumerable.Range(0, 6).Select(i => Opening(i, Teams[i % 2], Now + Duration.FromHours(i - 3))), None);
+
+        await store.FulfilAsync("ob-0", Now, "user", null, None);
+        await store.CancelAsync("ob-3", Now, "user", "superseded", None);
+        await store.RecordEscalationAsync("ob-1", 1, Now, None);
+
+        var pager = Pager(context, pageSize: 10);
+        var all = await pager.ReadAsync(Filter("active"), null, None);
+        Assert.Equal(["ob-1", "ob-2", "ob-4", "ob-5"], all.Rows.Select(r => r.Id));
+        Assert.Equal(ObligationState.EscalatedLevel1, all.Rows[0].Obligation.State);
+        Assert.Equal(["ob-1", "ob-5"], (await pager.ReadAsync(Filter("active"), ["TEAMB"], None)).Rows.Select(r => r.Id));
+        Assert.Equal(["ob-5", "ob-4", "ob-2", "ob-1"], (await pager.ReadAsync(Filter("active") with { Descending = true }, ["TEAMA", "TEAMB"], None)).Rows.Select(r => r.Id));
+        Assert.Equal(["ob-2", "ob-1"], (await pager.ReadAsync(Filter("overdue") with { Descending = true }, ["TEAMA", "TEAMB"], None)).Rows.Select(r => r.Id));
+        Assert.Equal(["ob-1"], (await pager.ReadAsync(Filter("escalated1"), null, None)).Rows.Select(r => r.Id));
+        // Overdue: due before now and not fulfilled, whatever the level.
+        Assert.Equal(["ob-1", "ob-2"], (await pager.ReadAsync(Filter("overdue"), null, None)).Rows.Select(r => r.Id));
+        Assert.DoesNotContain(await context.RowsAsync(TableNames.ObligationsOpen), row => row.GetString("ObligationId") is "ob-0" or "ob-3");
+    }
+
+    [Fact]
+    public async Task An_index_row_left_by_a_close_that_stopped_half_way_is_not_shown_and_is_removed()
+    {
+        var context = await StateTestContext.CreateAsync(azurite);
+        var store = context.State.Obligations;
+        await store.OpenManyAsync([Opening(1, "TEAMA", Now), Opening(2, "TEAMA", Now + Duration.FromHours(1))], None);
+        var before = await context.RowsAsync(TableNames.ObligationsOpen);
+        await store.FulfilAsync("ob-1", Now, "user", null, None);
+        await store.RecordEscalationAsync("ob-2", 1, Now + Duration.FromHours(2), None);
+        // As if the close had stopped before leaving the index, and the escalation before updating it.
+        var open = context.Tables.Get(TableNames.ObligationsOpen);
+        foreach (var row in before.Where(r => r.PartitionKey != "_meta"))
+        {
+            await open.UpsertEntityAsync(row, TableUpdateMode.Replace);
+        }
+
+        var page = await Pager(context, pageSize: 10).ReadAsync(Filter("active"), null, None);
+
+        var shown = Assert.Single(page.Rows);
+        Assert.Equal(("ob-2", ObligationState.EscalatedLevel1), (shown.Id, shown.Obligation.State));
+        var after = (await context.RowsAsync(TableNames.ObligationsOpen)).Where(r => r.PartitionKey.StartsWith("_all", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["ob-2"], after.Select(r => r.GetString("ObligationId")));
+        Assert.Equal(nameof(ObligationState.EscalatedLevel1), after[0].GetString("State"));
+    }
+
+    [Fact]
+    public async Task Obligations_stored_before_the_open_index_are_backfilled_once()
+    {
+        var context = await StateTestContext.CreateAsync(azurite);
+        var store = context.State.Obligations;
+        await store.OpenManyAsync(Enumerable.Range(0, 4).Select(i => Opening(i, "TEAMA", Now + Duration.FromHours(i))), None);
+        await store.FulfilAsync("ob-2", Now, "user", null, None);
+        var open = context.Tables.Get(TableNames.ObligationsOpen);
+        foreach (var row in await context.RowsAsync(TableNames.ObligationsOpen))
+        {
+            await open.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        }
+
+        Assert.Equal(3, await store.BackfillOpenIndexAsync(None));
+        Assert.Equal(0, await store.BackfillOpenIndexAsync(None));
+        var page = await Pager(context, pageSize: 10).ReadAsync(Filter("active"), ["TEAMA"], None);
+        Assert.Equal(["ob-0", "ob-1", "ob-3"], page.Rows.Select(r => r.Id));
+    }
+
+    /// <summary>
+    /// Any order of opens (some redelivered), fulfilments, cancellations and escalations: paging the every-team list and
+    /// a two-team list by continuation token, 3 a page, returns every open obligation exactly once, earliest due first.
+    /// </summary>
+    [Fact]
+    public void Paging_by_token_returns_every_open_obligation_once_in_due_order_after_any_history()
+    {
+        var step = Gen.Zip(Gen.Choose(0, 11), Gen.Choose(0, 4));
+        var histories = Gen.ListOf(step).Select(steps => steps.Take(30).ToList()).ToArbitrary();
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(12), Prop.ForAll(histories, history => Task.Run(() => HoldsAsync(history)).GetAwaiter().GetResult()));
+    }
+
+    [Fact]
+    public async Task Resolved_tasks_leave_the_open_list_stale_rows_are_dropped_and_pages_return_each_task_once()
+    {
+        var context = await StateTestContext.CreateAsync(azurite);
+        var tasks = context.State.Tasks;
+        var added = new List<HubTask>();
+        for (var i = 0; i < 10; i++)
+        {
+            var kind = i % 2 == 0 ? HubTaskKinds.Unroutable : HubTaskKinds.ConsentMissing;
+            added.Add((await tasks.AddAsync(kind, Teams[i % 3], $"client-{i}", $"reason {i}", null, Now + Duration.FromMinutes(i), None)).Task);
+        }
+
+        // Redelivered later: stays one task, listed once, at its first creation instant.
+        await tasks.AddAsync(added[4].Kind, added[4].Owner, added[4].ClientId, added[4].Reason, null, Now + Duration.FromHours(5), None);
+        var staleRows = (await context.RowsAsync(TableNames.TasksOpen)).Where(r => r.GetString("TaskId") == added[7].Id).ToList();
+        await tasks.ResolveAsync(added[1].ClientId, added[1].Id, "user", Now, None);
+        await tasks.ResolveAsync(added[7].ClientId, added[7].Id, "user", Now, None);
+        var open = context.Tables.Get(TableNames.TasksOpen);
+        foreach (var row in staleRows)
+        {
+            await open.UpsertEntityAsync(row, TableUpdateMode.Replace);
+        }
+
+        var expected = added.Where((_, i) => i is not (1 or 7)).Select(t => t.Id).ToList();
+        Assert.Equal(expected, await AllTaskIdsAsync(tasks, null, null));
+        Assert.Equal(expected.Where(id => added.First(t => t.Id == id).Owner is "TEAMA" or "TEAMC"), await AllTaskIdsAsync(tasks, ["TEAMA", "TEAMC"], null));
+        Assert.Equal(expected.Where(id => added.First(t => t.Id == id).Kind == HubTaskKinds.Unroutable), await AllTaskIdsAsync(tasks, null, HubTaskKinds.Unroutable));
+        // Each stale row is removed by the reader that meets it: the every-team list's, and the owner's once read.
+        Assert.DoesNotContain(await context.RowsAsync(TableNames.TasksOpen), row => row.PartitionKey == TaskStore.OpenEveryTeam && row.GetString("TaskId") == added[7].Id);
+        Assert.DoesNotContain(added[7].Id, await AllTaskIdsAsync(tasks, [added[7].Owner], null));
+        Assert.DoesNotContain(await context.RowsAsync(TableNames.TasksOpen), row => row.GetString("TaskId") is { } id && (id == added[1].Id || id == added[7].Id));
+    }
+
+    private async Task<bool> HoldsAsync(List<(int Item, int Action)> history)
+    {
+        var context = await StateTestContext.CreateAsync(azurite);
+        var store = context.State.Obligations;
+        foreach (var (item, action) in history)
+        {
+            // Due instants from two days before now to a day after (several UTC days, past the first window), some
+            // equal (the id breaks the tie); owners across three teams.
+            var opening = Opening(item, Teams[item % 3], Now + Duration.FromHours(((item % 6) - 3) * 15));
+            _ = action switch
+            {
+                0 or 1 => await store.OpenAsync(opening, None),
+                2 => await store.FulfilAsync(opening.Obligation.Id, Now, "user", null, None),
+                3 => await store.CancelAsync(opening.Obligation.Id, Now, "user", null, None),
+                _ => await store.RecordEscalationAsync(opening.Obligation.Id, 1, Now, None),
+            };
+        }
+
+        var truth = new List<StoredObligation>();
+        foreach (var id in history.Select(h => $"ob-{h.Item}").Distinct())
+        {
+            if (await store.GetAsync(id, None) is { Obligation.IsClosed: false } stored)
+            {
+                truth.Add(stored);
+            }
+        }
+
+        var expected = truth.OrderBy(s => s.Obligation.Due).ThenBy(s => s.Id, StringComparer.Ordinal).Select(s => s.Id).ToList();
+        var pager = Pager(context, pageSize: 3);
+        var everyTeam = await AllObligationIdsAsync(pager, null);
+        var twoTeams = await AllObligationIdsAsync(pager, ["TEAMA", "TEAMC"]);
+        return everyTeam.SequenceEqual(expected)
+            && twoTeams.SequenceEqual(expected.Where(id => truth.First(s => s.Id == id).Obligation.OwnerOrganisationId is "TEAMA" or "TEAMC"));
+    }
+
+    private static async Task<List<string>> AllObligationIdsAsync(ObligationPager pager, IReadOnlyList<string>? owners)
+    {
+        var ids = new List<string>();
+        var filter = Filter("active");
+        for (var guard = 0; guard < 100; guard++)
+        {
+            var page = await pager.ReadAsync(filter, owners, None);
+            ids.AddRange(page.Rows.Select(r => r.Id));
+            if (!page.HasNext)
+            {
+                return ids;
+            }
+
+            filter = filter with { Page = filter.Page + 1, After = page.Next };
+        }
+
+        throw new InvalidOperationException("paging did not end");
+    }
+
+    private static async Task<List<string>> AllTaskIdsAsync(TaskStore tasks, IReadOnlyList<string>? owners, string? kind)
+    {
+        var ids = new List<string>();
+        string? after = null;
+        for (var guard = 0; guard < 100; guard++)
+        {
+            var page = await tasks.ListOpenPageAsync(owners, kind, after, 3, None);
+            ids.AddRange(page.Tasks.Select(t => t.Id));
+            if (page.Next is null)
+            {
+                return ids;
+            }
+
+            after = page.Next;
+        }
+
+        throw new InvalidOperationException("paging did not end");
+    }
+
+    private static ObligationPager Pager(StateTestContext context, int pageSize) =>
+        new(context.Tables, context.State.Obligations, Options.Create(new ConsoleOptions { PageSize = pageSize }), new FakeClock(Now));
+
+    private static ObligationListFilter Filter(string status) => new(null, null, status, Descending: false, Page: 1);
+
+    private static NewObligation Opening(int i, string team, Instant due) =>
+        new(new Obligation($"ob-{i}", RuleIds.All[0], team, due - Duration.FromDays(1), due, false, ObligationPriority.Standard), $"client-{i}", $"event-{i}", "a test obligation");
+}
