@@ -33,7 +33,7 @@ public sealed class OpenIndexTests(AzuriteFixture azurite)
 
         await store.FulfilAsync("ob-0", Now, "user", null, None);
         await store.CancelAsync("ob-3", Now, "user", "superseded", None);
-        await store.RecordEscalationAsync("ob-1", 1, Now, None);
+        await store.RecordEscalationAsync("ob-1", 1, Now, "", None);
 
         var pager = Pager(context, pageSize: 10);
         var all = await pager.ReadAsync(Filter("active"), null, None);
@@ -56,7 +56,7 @@ public sealed class OpenIndexTests(AzuriteFixture azurite)
         await store.OpenManyAsync([Opening(1, "TEAMA", Now), Opening(2, "TEAMA", Now + Duration.FromHours(1))], None);
         var before = await context.RowsAsync(TableNames.ObligationsOpen);
         await store.FulfilAsync("ob-1", Now, "user", null, None);
-        await store.RecordEscalationAsync("ob-2", 1, Now + Duration.FromHours(2), None);
+        await store.RecordEscalationAsync("ob-2", 1, Now + Duration.FromHours(2), "", None);
         // As if the close had stopped before leaving the index, and the escalation before updating it.
         var open = context.Tables.Get(TableNames.ObligationsOpen);
         foreach (var row in before.Where(r => r.PartitionKey != "_meta"))
@@ -151,7 +151,7 @@ public sealed class OpenIndexTests(AzuriteFixture azurite)
                 0 or 1 => await store.OpenAsync(opening, None),
                 2 => await store.FulfilAsync(opening.Obligation.Id, Now, "user", null, None),
                 3 => await store.CancelAsync(opening.Obligation.Id, Now, "user", null, None),
-                _ => await store.RecordEscalationAsync(opening.Obligation.Id, 1, Now, None),
+                _ => await store.RecordEscalationAsync(opening.Obligation.Id, 1, Now, "", None),
             };
         }
 
