@@ -223,7 +223,7 @@ public sealed partial class AlertOutbox
         }
 
         // A queued operator notice email carries its rendered text instead of a form and goes to the operator mailbox;
-        // an escalation's carries its rendered text and recipient.
+        // an escalation's carries its notice and recipient.
         var kind = row.GetString("Kind");
         AlertForm? form = null;
         if (kind is not (OutboxKeys.NoticeKind or OutboxKeys.EscalationKind))
@@ -255,7 +255,11 @@ public sealed partial class AlertOutbox
         var email = kind switch
         {
             OutboxKeys.NoticeKind => _notices.EmailFrom(row)!,
-            OutboxKeys.EscalationKind => QueuedEmail.EmailFrom(row, _hub, _messageIdDomain, null, repeatOf),
+            // Rendered now, with an acknowledgement link issued for this send; a row queued rendered (by an earlier
+            // version) goes as stored.
+            OutboxKeys.EscalationKind => EscalationColumns.Read(row) is { } notice
+                ? _emails.CreateEscalation(alertId, notice, QueuedEmail.RecipientOf(row), now, repeatOf)
+                : QueuedEmail.EmailFrom(row, _hub, _messageIdDomain, null, repeatOf),
             _ => _emails.Create(form!, now, repeatOf),
         };
         string? attemptId = null;
