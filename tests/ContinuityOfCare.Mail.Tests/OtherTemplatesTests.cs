@@ -35,6 +35,15 @@ public sealed class OtherTemplatesTests
         Assert.Contains("https://hub.example.gov.uk/ack?t=abc&amp;k=1", rendered.Html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Escalation_FromAHostThatIssuesNoLink_SaysSoInsteadOfALink()
+    {
+        var rendered = new EscalationRenderer().Render(Escalation(), null, Instant.FromUtc(2026, 12, 16, 10, 30));
+        Assert.Contains(EscalationRenderer.NoLinkText, rendered.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/ack", rendered.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/ack", rendered.Html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0, "not yet late")]
     [InlineData(30, "less than a minute")]
