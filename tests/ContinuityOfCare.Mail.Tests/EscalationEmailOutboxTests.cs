@@ -1,4 +1,7 @@
+using Azure.Data.Tables;
+using ContinuityOfCare.Core.Acknowledgements;
 using ContinuityOfCare.Core.Alerts;
+using ContinuityOfCare.Core.Directory;
 using ContinuityOfCare.Mail.Outbox;
 using ContinuityOfCare.Mail.Rendering;
 using ContinuityOfCare.Mail.Transport;
@@ -12,16 +15,108 @@ namespace ContinuityOfCare.Mail.Tests;
 /// An escalation level's email in the alert outbox (docs/email.md "Outbox"; docs/pipeline.md "Obligations as
 /// orchestrations"): queued once by its deterministic id, sent to its own recipient with that id as Message-ID, and
 /// delivered by the outbox's own machinery — a late answer from a superseded attempt cannot overwrite the newer state, a
-/// repeat is labelled, a permanent refusal fails it with a notice. Real Azurite and maildev (or a scripted relay).
+/// repeat is labelled, a permanent refusal fails it with a notice. Stored as its notice, it is rendered when sent: the
+/// acknowledgement link (a credential) is issued then and stored nowhere, and "how late" is as of the send; a row queued
+/// rendered by the previous version goes as stored. Real Azurite and maildev (or a scripted relay).
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class EscalationEmailOutboxTests(AzuriteFixture azurite, MaildevFixture maildev) : IClassFixture<MaildevFixture>
 {
     private MaildevServer Maildev => maildev.Server;
 
-    private static QueuedEmail Escalation(string id) => new(
+    /// <summary>Signing keys for the tests' acknowledgement links (test data, not secrets); links valid 14 days.</summary>
+    private static readonly AcknowledgementTokens Tokens = new(
+        new AcknowledgementKeyRing("k1", [new AcknowledgementKey("k1", Enumerable.Repeat((byte)3, 32).ToArray())]), Duration.FromDays(14));
+
+    /// <summary>Due 3 hours before the harness clock starts.</summary>
+    private static readonly Instant Due = SampleAlerts.SentAt - Duration.FromHours(3);
+
+    private static readonly AlertParty LeedsCjit = new("CJIT01", "Leeds CJIT", OrgType.Cjit, null, "duty.manager@leeds-cjit.cjsm.net", null, null);
+
+    private static QueuedEmail Escalation(string id) => QueuedEmail.ForEscalation(
+        id, "CJIT01", new MailParty("duty.manager@leeds-cjit.cjsm.net", "Leeds CJIT"),
+        new EscalationNotice(2, "CC-2026-000123", "obl-" + id, "cjit.dir-to-prison", "Direct the client to the prison team.", Due, LeedsCjit, LeedsCjit));
+
+    /// <summary>An escalation row as the previous version queued it: rendered, link included.</summary>
+    private static QueuedEmail Legacy(string id) => new(
         id, OutboxKeys.EscalationKind, "CC-2026-000123", "CJIT01", new MailParty("duty.manager@leeds-cjit.cjsm.net", "Leeds CJIT"),
         new RenderedEmail("Overdue (level 2): cjit.dir-to-prison, ref CC-2026-000123", "<html><body><main><p>Overdue.</p></main></body></html>", "Overdue.", EscalationRenderer.TemplateVersion));
+
+    /// <summary>Issues real signed links, recording when each was issued.</summary>
+    private sealed class TokenLinks : IAcknowledgementLinkIssuer
+    {
+        public List<Instant> IssuedAt { get; } = [];
+
+        public Uri? LinkFor(string obligationId, Instant now)
+        {
+            IssuedAt.Add(now);
+            return new Uri("https://hub.example.nhs.uk/api/ack/" + Tokens.Issue(obligationId, now).Token);
+        }
+    }
+
+    [Fact]
+    public async Task EscalationEmail_StoredRow_HoldsItsNoticeButNoLinkAndNoRenderedText()
+    {
+        var links = new TokenLinks();
+        using var harness = await OutboxHarness.CreateAsync(azurite, Maildev.SmtpPort, links: links);
+        var email = Escalation(TestMail.UniqueId("escalation-stored-l2-"));
+
+        await harness.Outbox.EnqueueEmailAsync(email, CancellationToken.None);
+
+        var row = (await harness.Alerts.GetEntityAsync<TableEntity>(OutboxKeys.Key(email.Id), OutboxKeys.RowKey)).Value;
+        var stored = string.Join("\n", row.Select(p => $"{p.Key}={p.Value}"));
+        Assert.DoesNotContain("/api/ack/", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("acknowledgement link", stored, StringComparison.OrdinalIgnoreCase);
+        Assert.False(row.ContainsKey("Text"));
+        Assert.False(row.ContainsKey("Html"));
+        Assert.Equal(email.Escalation!.ObligationId, row.GetString("ObligationId"));
+        Assert.Equal(2, row.GetInt32("EscalationLevel"));
+        // Nothing issued while queueing: the link exists only in the email that is sent.
+        Assert.Empty(links.IssuedAt);
+    }
+
+    [Fact]
+    public async Task EscalationEmail_SentTwoDaysAfterQueueing_HowLateAndLinkAreAsOfTheSend()
+    {
+        var links = new TokenLinks();
+        using var harness = await OutboxHarness.CreateAsync(azurite, Maildev.SmtpPort, links: links);
+        var email = Escalation(TestMail.UniqueId("escalation-held-l2-"));
+        await harness.Outbox.EnqueueEmailAsync(email, CancellationToken.None);
+        // Held through a relay outage, or released by an operator: sent two days later.
+        harness.Clock.Advance(Duration.FromDays(2));
+        var sentAt = harness.Clock.GetCurrentInstant();
+
+        Assert.Equal(DispatchResult.Sent, await harness.Outbox.SendAsync(email.Id, CancellationToken.None));
+
+        var delivered = Assert.Single(await Maildev.WaitForEmailsAsync(e => e.MessageId == TestMail.MessageIdOf(email.Id), expected: 1));
+        Assert.Equal(["duty.manager@leeds-cjit.cjsm.net"], delivered.To);
+        Assert.Equal("Overdue (level 2): cjit.dir-to-prison for CC-2026-000123", delivered.Subject);
+        Assert.Contains("How late:         " + EscalationRenderer.LateBy(sentAt - Due), delivered.Text, StringComparison.Ordinal);
+        Assert.Contains("2 days 3 hours", delivered.Text, StringComparison.Ordinal);
+        var token = System.Text.RegularExpressions.Regex.Match(delivered.Text!, "/api/ack/([A-Za-z0-9_.-]+)").Groups[1].Value;
+        var valid = Assert.IsType<AcknowledgementVerification.Valid>(Tokens.Verify(token, sentAt));
+        Assert.Equal(email.Escalation!.ObligationId, valid.ObligationId);
+        // Valid for its full life from the send, not from the queueing.
+        Assert.Equal(Instant.FromUnixTimeSeconds((sentAt + Duration.FromDays(14)).ToUnixTimeSeconds()), valid.ExpiresAt);
+        Assert.Equal([sentAt], links.IssuedAt);
+        Assert.Equal(EscalationRenderer.TemplateVersion, (await harness.Outbox.GetAsync(email.Id, CancellationToken.None))!.TemplateVersion);
+    }
+
+    [Fact]
+    public async Task EscalationEmail_QueuedRenderedByThePreviousVersion_SendsAsStored()
+    {
+        var links = new TokenLinks();
+        using var harness = await OutboxHarness.CreateAsync(azurite, Maildev.SmtpPort, links: links);
+        var email = Legacy(TestMail.UniqueId("escalation-legacy-l2-"));
+        await harness.Outbox.EnqueueEmailAsync(email, CancellationToken.None);
+
+        Assert.Equal(DispatchResult.Sent, await harness.Outbox.SendAsync(email.Id, CancellationToken.None));
+
+        var delivered = Assert.Single(await Maildev.WaitForEmailsAsync(e => e.MessageId == TestMail.MessageIdOf(email.Id), expected: 1));
+        Assert.Equal(email.Rendered!.Subject, delivered.Subject);
+        Assert.Equal("Overdue.", delivered.Text?.Trim());
+        Assert.Empty(links.IssuedAt);
+    }
 
     [Fact]
     public async Task EscalationEmail_QueuedOnceByItsId_SentOnceToItsRecipientWithItsIdAsMessageId()
@@ -30,7 +125,7 @@ public sealed class EscalationEmailOutboxTests(AzuriteFixture azurite, MaildevFi
         var email = Escalation(TestMail.UniqueId("escalation-obl-l2-"));
 
         Assert.Equal(EnqueueResult.Queued, await harness.Outbox.EnqueueEmailAsync(email, CancellationToken.None));
-        Assert.Equal(EnqueueResult.AlreadyQueued, await harness.Outbox.EnqueueEmailAsync(email with { Rendered = email.Rendered with { Text = "changed" } }, CancellationToken.None));
+        Assert.Equal(EnqueueResult.AlreadyQueued, await harness.Outbox.EnqueueEmailAsync(email with { Escalation = email.Escalation! with { MustDo = "changed" } }, CancellationToken.None));
         Assert.Contains(email.Id, await harness.Outbox.PendingAsync(CancellationToken.None));
 
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => harness.Outbox.SendAsync(email.Id, CancellationToken.None)));
@@ -39,8 +134,8 @@ public sealed class EscalationEmailOutboxTests(AzuriteFixture azurite, MaildevFi
 
         var delivered = Assert.Single(await Maildev.WaitForEmailsAsync(e => e.MessageId == TestMail.MessageIdOf(email.Id), expected: 2, TimeSpan.FromSeconds(2)));
         Assert.Equal(["duty.manager@leeds-cjit.cjsm.net"], delivered.To);
-        Assert.Equal(email.Rendered.Subject, delivered.Subject);
-        Assert.Equal("Overdue.", delivered.Text?.Trim());
+        Assert.Equal("Overdue (level 2): cjit.dir-to-prison for CC-2026-000123", delivered.Subject);
+        Assert.Contains(email.Escalation!.MustDo, delivered.Text, StringComparison.Ordinal);
         var entry = (await harness.Outbox.GetAsync(email.Id, CancellationToken.None))!;
         Assert.Equal(AlertStatus.Sent, entry.Status);
         Assert.Equal(EscalationRenderer.TemplateVersion, entry.TemplateVersion);

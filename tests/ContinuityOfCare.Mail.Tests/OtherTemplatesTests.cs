@@ -10,28 +10,38 @@ public sealed class OtherTemplatesTests
 {
     private static EscalationNotice Escalation() => new(
         2, "CC-2026-000123", "ob-77", "smt.care-plan", "Comprehensive assessment and care plan.",
-        Instant.FromUtc(2026, 12, 14, 23, 59, 59), SampleAlerts.WakefieldSmt(), SampleAlerts.WakefieldSmt("manager@hmps.gov.uk"),
-        new Uri("https://hub.example.gov.uk/ack?t=abc&k=1"));
+        Instant.FromUtc(2026, 12, 14, 23, 59, 59), SampleAlerts.WakefieldSmt(), SampleAlerts.WakefieldSmt("manager@hmps.gov.uk"));
+
+    private static readonly Uri Link = new("https://hub.example.gov.uk/ack?t=abc&k=1");
 
     private static OperatorNotice Notice() => new(
         OperatorNoticeKind.PermanentFailure, "a1b2", "CC-2026-000123", "WDI", "smt.wakefield@hmps.gov.uk", "550 5.1.1 mailbox unavailable", SampleAlerts.SentAt);
 
     [Fact]
     public void Snapshot_Escalation_Html() =>
-        SnapshotAssert.Matches("escalation.html", new EscalationRenderer().Render(Escalation(), Instant.FromUtc(2026, 12, 16, 10, 30)).Html);
+        SnapshotAssert.Matches("escalation.html", new EscalationRenderer().Render(Escalation(), Link, Instant.FromUtc(2026, 12, 16, 10, 30)).Html);
 
     [Fact]
     public void Snapshot_Escalation_Text() =>
-        SnapshotAssert.Matches("escalation.txt", new EscalationRenderer().Render(Escalation(), Instant.FromUtc(2026, 12, 16, 10, 30)).Text);
+        SnapshotAssert.Matches("escalation.txt", new EscalationRenderer().Render(Escalation(), Link, Instant.FromUtc(2026, 12, 16, 10, 30)).Text);
 
     [Fact]
     public void Escalation_NamesObligationReferenceDueLatenessAndLink()
     {
-        var rendered = new EscalationRenderer().Render(Escalation(), Instant.FromUtc(2026, 12, 16, 10, 30));
+        var rendered = new EscalationRenderer().Render(Escalation(), Link, Instant.FromUtc(2026, 12, 16, 10, 30));
         Assert.Equal("Overdue (level 2): smt.care-plan for CC-2026-000123", rendered.Subject);
         Assert.Contains("end of Mon 14 Dec 2026", rendered.Text, StringComparison.Ordinal);
         Assert.Contains("1 day 10 hours 30 minutes", rendered.Text, StringComparison.Ordinal);
         Assert.Contains("https://hub.example.gov.uk/ack?t=abc&amp;k=1", rendered.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Escalation_FromAHostThatIssuesNoLink_SaysSoInsteadOfALink()
+    {
+        var rendered = new EscalationRenderer().Render(Escalation(), null, Instant.FromUtc(2026, 12, 16, 10, 30));
+        Assert.Contains(EscalationRenderer.NoLinkText, rendered.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/ack", rendered.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("/ack", rendered.Html, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using ContinuityOfCare.Core.Routing;
 using ContinuityOfCare.Mail.Outbox;
+using ContinuityOfCare.Mail.Rendering;
 using ContinuityOfCare.Mail.Transport;
 using Azure.Data.Tables;
 using ContinuityOfCare.Testing;
@@ -14,8 +15,9 @@ internal sealed class OutboxHarness : IDisposable
 {
     private readonly MailSenderUnderTest _realSender;
 
-    private OutboxHarness(MailSenderUnderTest realSender, AlertOutbox outbox, OperatorNoticeBoard notices, DirectoryEntryFlags flags, SentAlertIndex sent, FakeClock clock)
+    private OutboxHarness(MailSenderUnderTest realSender, TableClient alerts, AlertOutbox outbox, OperatorNoticeBoard notices, DirectoryEntryFlags flags, SentAlertIndex sent, FakeClock clock)
     {
+        Alerts = alerts;
         Sent = sent;
         _realSender = realSender;
         Outbox = outbox;
@@ -25,6 +27,9 @@ internal sealed class OutboxHarness : IDisposable
     }
 
     public AlertOutbox Outbox { get; }
+
+    /// <summary>The outbox's table, to read a row as stored.</summary>
+    public TableClient Alerts { get; }
 
     public OperatorNoticeBoard Notices { get; }
 
@@ -55,7 +60,8 @@ internal sealed class OutboxHarness : IDisposable
         Func<IMailSender, IMailSender>? decorate = null,
         string? operatorAddress = null,
         TimeProvider? senderTime = null,
-        int maxAutomaticRepeats = 3)
+        int maxAutomaticRepeats = 3,
+        IAcknowledgementLinkIssuer? links = null)
     {
         var smtp = TestMail.Smtp(smtpPort);
         var resilience = TestMail.FastResilience(adjust);
@@ -78,9 +84,9 @@ internal sealed class OutboxHarness : IDisposable
         var sent = new SentAlertIndex(await CreateTableAsync(azurite, outboxOptions.SentByDayTable));
         var clock = new FakeClock(SampleAlerts.SentAt);
         var outbox = new AlertOutbox(
-            alerts, TestMail.EmailFactory(smtp), sender, SecureMailPolicy.Default, notices, flags, sent, outboxOptions, smtp, resilience,
+            alerts, TestMail.EmailFactory(smtp, links), sender, SecureMailPolicy.Default, notices, flags, sent, outboxOptions, smtp, resilience,
             clock, NullLogger<AlertOutbox>.Instance);
-        return new OutboxHarness(realSender, outbox, notices, flags, sent, clock);
+        return new OutboxHarness(realSender, alerts, outbox, notices, flags, sent, clock);
     }
 
     public void Dispose() => _realSender.Dispose();

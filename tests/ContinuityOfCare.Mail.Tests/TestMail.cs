@@ -45,7 +45,8 @@ internal static class TestMail
         return new MailSenderUnderTest(sender, pool);
     }
 
-    public static AlertEmailFactory EmailFactory(SmtpOptions smtp) => new(new AlertFormRenderer(), Options.Create(smtp));
+    public static AlertEmailFactory EmailFactory(SmtpOptions smtp, IAcknowledgementLinkIssuer? links = null) =>
+        new(new AlertFormRenderer(), Options.Create(smtp), links);
 
     /// <summary>The Message-ID (without angle brackets) the outbox gives the email with outbox id <paramref name="id"/>.</summary>
     public static string MessageIdOf(string id) => MessageIds.For(id, new SmtpOptions().MessageIdDomain).Trim('<', '>');

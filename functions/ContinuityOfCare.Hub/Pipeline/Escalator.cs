@@ -1,4 +1,3 @@
-using ContinuityOfCare.Core.Acknowledgements;
 using ContinuityOfCare.Core.Alerts;
 using ContinuityOfCare.Core.Directory;
 using ContinuityOfCare.Core.Obligations;
@@ -10,7 +9,6 @@ using ContinuityOfCare.Mail.Outbox;
 using ContinuityOfCare.Mail.Rendering;
 using ContinuityOfCare.Mail.Transport;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace ContinuityOfCare.Hub.Pipeline;
@@ -19,9 +17,9 @@ namespace ContinuityOfCare.Hub.Pipeline;
 /// Runs one level of an overdue obligation's escalation ladder (docs/domain.md "Escalation": level 1 the owner's SPOC,
 /// level 2 the owner's escalation contact, level 3 the regional team), and computes the grace before the next. Called
 /// by the obligation's orchestration, which decides <em>when</em> (docs/pipeline.md "Obligations as orchestrations").
-/// <para>The level's email goes through the alert outbox, like an operator notice (docs/email.md "Outbox"): rendered
-/// and queued insert-if-absent under an id derived from the obligation and level (<see cref="EmailIdOf"/>, also its
-/// Message-ID), then the level is recorded with that id (the store's guard row, inserted with the state move in one
+/// <para>The level's email goes through the alert outbox, like an operator notice (docs/email.md "Outbox"): queued as
+/// its notice (rendered, with a freshly issued acknowledgement link, only when the outbox sends it) insert-if-absent
+/// under an id derived from the obligation and level (<see cref="EmailIdOf"/>, also its Message-ID), then the level is recorded with that id (the store's guard row, inserted with the state move in one
 /// transaction: only one caller wins), then the outbox is asked to send it at once. The outbox alone delivers it from
 /// there — claim by ETag, breaker, Pending while the relay is down and sent by its sweep, the residual window's bounded,
 /// labelled repeats — so the engine running the activity again queues nothing new and sends nothing twice. Queued
@@ -35,10 +33,7 @@ public sealed partial class Escalator(
     CalendarProvider calendars,
     ObligationReferences references,
     PlanOptions planOptions,
-    AcknowledgementTokens acknowledgements,
-    EscalationRenderer renderer,
     AlertOutbox outbox,
-    IOptions<PipelineOptions> options,
     IClock clock,
     ILogger<Escalator> logger)
 {
@@ -87,7 +82,7 @@ public sealed partial class Escalator(
         // Queued already by a run that died before recording: that row is the level's email, whatever the directory
         // says now (one email per level, ever).
         var hasEmail = await outbox.GetAsync(emailId, cancellationToken).ConfigureAwait(false) is not null;
-        if (!hasEmail && await ComposeAsync(stored, level, emailId, now, cancellationToken).ConfigureAwait(false) is { } email)
+        if (!hasEmail && await ComposeAsync(stored, level, emailId, cancellationToken).ConfigureAwait(false) is { } email)
         {
             _ = await outbox.EnqueueEmailAsync(email, cancellationToken).ConfigureAwait(false);
             hasEmail = true;
@@ -206,7 +201,7 @@ public sealed partial class Escalator(
     }
 
     /// <summary>The level's email, rendered and addressed; null (with nothing queued) when the level has no recipient.</summary>
-    private async Task<QueuedEmail?> ComposeAsync(StoredObligation stored, int level, string id, Instant now, CancellationToken cancellationToken)
+    private async Task<QueuedEmail?> ComposeAsync(StoredObligation stored, int level, string id, CancellationToken cancellationToken)
     {
         var obligation = stored.Obligation;
         var directory = (await directories.LoadLiveAsync(cancellationToken).ConfigureAwait(false)).Live;
@@ -224,11 +219,11 @@ public sealed partial class Escalator(
             2 => owner with { Email = ownerEntry.EscalationEmail, SpocName = null },
             _ => regional is null ? owner with { Email = ownerEntry.EscalationEmail, SpocName = null } : AlertParty.From(regional),
         };
-        var link = AcknowledgementLink(options.Value.PublicBaseUrl, acknowledgements.Issue(obligation.Id, now).Token);
         var reference = await references.GetAsync(obligation.Id, cancellationToken).ConfigureAwait(false);
-        var notice = new EscalationNotice(
-            level, reference, obligation.Id, obligation.RuleId, stored.MustDo, obligation.Due, owner, recipient, link);
-        return new QueuedEmail(id, OutboxKeys.EscalationKind, reference, recipient.OrgCode, new MailParty(recipient.Email, recipient.OrgName), renderer.Render(notice, now));
+        // Stored as what it is about, not rendered: the outbox renders it when it sends it, with an acknowledgement link
+        // issued then and "how late" as of then (the link is a credential: never stored).
+        var notice = new EscalationNotice(level, reference, obligation.Id, obligation.RuleId, stored.MustDo, obligation.Due, owner, recipient);
+        return QueuedEmail.ForEscalation(id, recipient.OrgCode, new MailParty(recipient.Email, recipient.OrgName), notice);
     }
 
     /// <summary>When level <paramref name="level"/> was recorded, if it was.</summary>

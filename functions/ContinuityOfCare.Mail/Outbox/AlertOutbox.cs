@@ -223,7 +223,7 @@ public sealed partial class AlertOutbox
         }
 
         // A queued operator notice email carries its rendered text instead of a form and goes to the operator mailbox;
-        // an escalation's carries its rendered text and recipient.
+        // an escalation's carries its notice and recipient.
         var kind = row.GetString("Kind");
         AlertForm? form = null;
         if (kind is not (OutboxKeys.NoticeKind or OutboxKeys.EscalationKind))
@@ -234,7 +234,11 @@ public sealed partial class AlertOutbox
                 return await HoldAsync(row, form, now, cancellationToken).ConfigureAwait(false);
             }
         }
-        else if (kind == OutboxKeys.NoticeKind && _notices.EmailFrom(row) is null)
+
+        // An escalation row holds its notice (read before the claim, as a form is: an unreadable row is named, not claimed);
+        // null for a row queued rendered by an earlier version.
+        var escalation = kind == OutboxKeys.EscalationKind ? EscalationColumns.Read(row) : null;
+        if (kind == OutboxKeys.NoticeKind && _notices.EmailFrom(row) is null)
         {
             // The operator mailbox was removed from configuration since the notice was queued: the stored notice remains.
             return DispatchResult.AlreadyFinal;
@@ -255,7 +259,11 @@ public sealed partial class AlertOutbox
         var email = kind switch
         {
             OutboxKeys.NoticeKind => _notices.EmailFrom(row)!,
-            OutboxKeys.EscalationKind => QueuedEmail.EmailFrom(row, _hub, _messageIdDomain, null, repeatOf),
+            // Rendered now, with an acknowledgement link issued for this send; a row queued rendered (by an earlier
+            // version) goes as stored.
+            OutboxKeys.EscalationKind => escalation is not null
+                ? _emails.CreateEscalation(alertId, escalation, QueuedEmail.RecipientOf(row), now, repeatOf)
+                : QueuedEmail.EmailFrom(row, _hub, _messageIdDomain, null, repeatOf),
             _ => _emails.Create(form!, now, repeatOf),
         };
         string? attemptId = null;

@@ -9,22 +9,37 @@ using NodaTime.Extensions;
 namespace ContinuityOfCare.Mail.Outbox;
 
 /// <summary>
-/// An email the outbox carries already rendered instead of an Alert Form: an operator notice
-/// (<see cref="OutboxKeys.NoticeKind"/>) or an obligation's escalation level (<see cref="OutboxKeys.EscalationKind"/>).
-/// Queued insert-if-absent by its deterministic <paramref name="Id"/> (which is also its Message-ID's local part), so
-/// queueing it again changes nothing; from then on it is delivered exactly like an Alert Form (docs/email.md "Outbox").
+/// An email the outbox carries instead of an Alert Form: an operator notice (<see cref="OutboxKeys.NoticeKind"/>), stored
+/// rendered, or an obligation's escalation level (<see cref="OutboxKeys.EscalationKind"/>), stored as its
+/// <see cref="EscalationNotice"/> and rendered when sent, with an acknowledgement link issued then (the link is a
+/// credential: never stored) and "how late" as of the send. Queued insert-if-absent by its deterministic
+/// <paramref name="Id"/> (which is also its Message-ID's local part), so queueing it again changes nothing; from then on
+/// it is delivered exactly like an Alert Form (docs/email.md "Outbox").
 /// </summary>
 /// <param name="Id">The outbox id, deterministic for what the email is about.</param>
 /// <param name="Kind">How the sender builds it: <see cref="OutboxKeys.NoticeKind"/> or <see cref="OutboxKeys.EscalationKind"/>.</param>
 /// <param name="Reference">The reference the recipient knows it by (shown by <c>coc status</c>; may be empty).</param>
 /// <param name="RecipientOrgCode">The recipient's directory code (empty for the operator).</param>
 /// <param name="To">The recipient.</param>
-/// <param name="Rendered">The rendered subject and bodies.</param>
-public sealed record QueuedEmail(string Id, string Kind, string Reference, string RecipientOrgCode, MailParty To, RenderedEmail Rendered)
+/// <param name="Rendered">The rendered subject and bodies (a notice); null for an escalation.</param>
+/// <param name="Escalation">What an escalation email is about, rendered when sent; null for a notice.</param>
+public sealed record QueuedEmail(string Id, string Kind, string Reference, string RecipientOrgCode, MailParty To, RenderedEmail? Rendered, EscalationNotice? Escalation = null)
 {
+    /// <summary>An escalation level's email to <paramref name="to"/>, stored as <paramref name="notice"/> and rendered when sent.</summary>
+    public static QueuedEmail ForEscalation(string id, string recipientOrgCode, MailParty to, EscalationNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(notice);
+        return new QueuedEmail(id, OutboxKeys.EscalationKind, notice.ClientReference, recipientOrgCode, to, null, notice);
+    }
+
     /// <summary>Stores the email as Pending unless a row with its id exists: true when queued now.</summary>
     internal async Task<bool> TryQueueAsync(TableClient outbox, Instant enqueuedAt, CancellationToken cancellationToken)
     {
+        if ((Rendered is null) == (Escalation is null))
+        {
+            throw new InvalidOperationException($"Queued email {Id} must carry either its rendered text or an escalation notice.");
+        }
+
         var row = new TableEntity(OutboxKeys.Key(Id), OutboxKeys.RowKey)
         {
             ["AlertId"] = Id,
@@ -34,13 +49,22 @@ public sealed record QueuedEmail(string Id, string Kind, string Reference, strin
             ["RecipientOrgCode"] = RecipientOrgCode,
             ["RecipientEmail"] = To.Address,
             ["RecipientName"] = To.DisplayName,
-            ["Subject"] = Rendered.Subject,
-            ["Text"] = Rendered.Text,
-            ["Html"] = Rendered.Html,
-            ["TemplateVersion"] = Rendered.TemplateVersion,
             ["EnqueuedAt"] = enqueuedAt.ToDateTimeOffset(),
             ["AttemptCount"] = 0,
         };
+        if (Rendered is not null)
+        {
+            row["Subject"] = Rendered.Subject;
+            row["Text"] = Rendered.Text;
+            row["Html"] = Rendered.Html;
+            row["TemplateVersion"] = Rendered.TemplateVersion;
+        }
+        else
+        {
+            EscalationColumns.Write(row, Escalation!);
+            row["TemplateVersion"] = EscalationRenderer.TemplateVersion;
+        }
+
         try
         {
             await outbox.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
@@ -53,7 +77,7 @@ public sealed record QueuedEmail(string Id, string Kind, string Reference, strin
     }
 
     /// <summary>
-    /// The email a queued row carries, from <paramref name="from"/> to <paramref name="to"/> (the stored recipient when
+    /// The email a row queued rendered carries (a notice, or an escalation queued by an earlier version), from <paramref name="from"/> to <paramref name="to"/> (the stored recipient when
     /// null). <paramref name="repeatOf"/> is the start of an earlier attempt that got no reply: the message then opens with
     /// the <see cref="RepeatNotice"/> line, as a repeated Alert Form does.
     /// </summary>
@@ -71,7 +95,11 @@ public sealed record QueuedEmail(string Id, string Kind, string Reference, strin
 
         return new OutgoingEmail(
             MessageIds.For(id, messageIdDomain), from,
-            to ?? new MailParty(row.GetString("RecipientEmail") ?? "", row.GetString("RecipientName") ?? ""), null,
+            to ?? RecipientOf(row), null,
             row.GetString("Subject") ?? "", text, html, row.GetString("TemplateVersion") ?? "", id);
     }
+
+    /// <summary>The recipient stored on a queued row.</summary>
+    internal static MailParty RecipientOf(TableEntity row) =>
+        new(row.GetString("RecipientEmail") ?? "", row.GetString("RecipientName") ?? "");
 }

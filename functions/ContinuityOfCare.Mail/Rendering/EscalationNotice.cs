@@ -4,8 +4,10 @@ using NodaTime;
 namespace ContinuityOfCare.Mail.Rendering;
 
 /// <summary>
-/// docs/domain.md "Escalation": what an escalation email says — the obligation, the client reference, the due instant, how
-/// late, and the acknowledgement link. No client data beyond the reference.
+/// docs/domain.md "Escalation": what an escalation email is about — the obligation, the client reference, the due
+/// instant and who it goes to. No client data beyond the reference. This is what the alert outbox stores for a queued
+/// escalation; "how late" and the acknowledgement link are added when it is sent (<see cref="EscalationRenderer"/>), so
+/// no credential is stored and a delayed send is not stale (docs/email.md "Outbox").
 /// </summary>
 /// <param name="Level">1 the owner's SPOC, 2 the escalation contact, 3 the regional team.</param>
 /// <param name="ClientReference">The reference the owner knows the case by (an Alert Form reference), never a name.</param>
@@ -15,7 +17,6 @@ namespace ContinuityOfCare.Mail.Rendering;
 /// <param name="Due">The due instant.</param>
 /// <param name="Owner">The owning organisation.</param>
 /// <param name="Recipient">Who this level goes to (the owner's SPOC, escalation contact, or the regional team).</param>
-/// <param name="AcknowledgementLink">The signed single-use link that records fulfilment.</param>
 public sealed record EscalationNotice(
     int Level,
     string ClientReference,
@@ -24,5 +25,4 @@ public sealed record EscalationNotice(
     string MustDo,
     Instant Due,
     AlertParty Owner,
-    AlertParty Recipient,
-    Uri AcknowledgementLink);
+    AlertParty Recipient);

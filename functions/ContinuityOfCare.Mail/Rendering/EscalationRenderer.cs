@@ -13,8 +13,14 @@ public sealed class EscalationRenderer
     private readonly MailTemplate _html = MailTemplate.Load(TemplateVersion + ".html");
     private readonly MailTemplate _text = MailTemplate.Load(TemplateVersion + ".txt");
 
-    /// <summary>Renders the notice as sent at <paramref name="now"/> (which fixes "how late").</summary>
-    public RenderedEmail Render(EscalationNotice notice, Instant now)
+    /// <summary>What stands in for the link where the sending host issues none (it serves no <c>/api/ack/</c>).</summary>
+    public const string NoLinkText = "(no link from this sender: ask the hub operator to record it)";
+
+    /// <summary>
+    /// Renders the notice as sent at <paramref name="now"/> (which fixes "how late") with the signed single-use
+    /// <paramref name="acknowledgementLink"/> issued for that send (null: none, <see cref="NoLinkText"/> instead).
+    /// </summary>
+    public RenderedEmail Render(EscalationNotice notice, Uri? acknowledgementLink, Instant now)
     {
         ArgumentNullException.ThrowIfNull(notice);
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -32,7 +38,7 @@ public sealed class EscalationRenderer
             ["ownerName"] = notice.Owner.OrgName,
             ["due"] = LondonTime.FormatDue(notice.Due),
             ["lateBy"] = LateBy(now - notice.Due),
-            ["acknowledgementLink"] = notice.AcknowledgementLink.AbsoluteUri,
+            ["acknowledgementLink"] = acknowledgementLink?.AbsoluteUri ?? NoLinkText,
             ["templateVersion"] = TemplateVersion,
         };
         return new RenderedEmail(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
+using ContinuityOfCare.Core.Acknowledgements;
 using ContinuityOfCare.Core.Alerts;
 using ContinuityOfCare.Core.Feeds;
 using ContinuityOfCare.Core.Obligations;
@@ -56,14 +57,30 @@ public sealed class EscalationRelayOutageTests
         Assert.Equal([emailId], await EscalationRowsAsync(world));
         Assert.Equal("Pending", await ShownEmailStatusAsync(world, obligationId));
         Assert.DoesNotContain("EscalationUndelivered", await NoticeKindsAsync(world));
+        // The waiting row holds what the email is about, not its acknowledgement link (a credential) nor a rendered "how late".
+        var row = await StoredRowAsync(world, emailId);
+        Assert.DoesNotContain("/api/ack/", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("How late", row, StringComparison.Ordinal);
 
-        // The relay is back (the hub restarted on maildev). Start-up reconciliation runs level 1 again (recorded: nothing
-        // new); the outbox sweep lists the waiting email and the Send function delivers it — once.
+        // The relay is back two days later (the hub restarted on maildev). Start-up reconciliation runs level 1 again
+        // (recorded: nothing new); the outbox sweep lists the waiting email and the Send function delivers it — once,
+        // rendered then: "how late" as of the send, and a link issued then.
+        world.Clock.Advance(Duration.FromDays(2));
+        var sentAt = world.Clock.GetCurrentInstant();
         await world.RestartAsync();
         await SweepOutboxAsync(world);
         var sent = await world.Maildev.WaitForEmailsAsync(Level1, expected: 1, TimeSpan.FromSeconds(60));
         Assert.Equal("spoc@leeds-cjit.cjsm.net", Assert.Single(sent).To.Single());
         Assert.Equal($"{emailId}@continuity-of-care.hub", sent[0].MessageId);
+        // Due Tue 29 Dec 09:00, queued at 09:30 that day, sent Thu 31 Dec 09:30.
+        Assert.Contains("How late:         2 days 30 minutes", sent[0].Text, StringComparison.Ordinal);
+        var token = System.Text.RegularExpressions.Regex.Match(sent[0].Text!, "/api/ack/([A-Za-z0-9_.-]+)").Groups[1].Value;
+        var link = Assert.IsType<AcknowledgementVerification.Valid>(
+            world.Get<AcknowledgementTokens>().Verify(token, world.Clock.GetCurrentInstant()));
+        Assert.Equal(obligationId, link.ObligationId);
+        // Its whole life runs from the send, not from the queueing.
+        var validity = world.Get<IOptions<AcknowledgementOptions>>().Value.ValidityDuration;
+        Assert.Equal(Instant.FromUnixTimeSeconds((sentAt + validity).ToUnixTimeSeconds()), link.ExpiresAt);
         await Eventually.GetAsync(async () => await ShownEmailStatusAsync(world, obligationId) == "Sent" ? "Sent" : null, "the level's email shown as sent");
 
         // Another sweep and another run of the activity send nothing more.
@@ -247,6 +264,14 @@ public sealed class EscalationRelayOutageTests
         {
             await send.SendMessageAsync(id);
         }
+    }
+
+    /// <summary>Every column of outbox row <paramref name="emailId"/> as stored, as one text.</summary>
+    private static async Task<string> StoredRowAsync(HubWorld world, string emailId)
+    {
+        var outbox = world.Get<TableServiceClient>().GetTableClient(world.Get<IOptions<OutboxOptions>>().Value.AlertsTable);
+        var row = (await outbox.GetEntityAsync<TableEntity>(OutboxKeys.Key(emailId), OutboxKeys.RowKey)).Value;
+        return string.Join("\n", row.Select(p => $"{p.Key}={p.Value}"));
     }
 
     /// <summary>The ids of every escalation email in the outbox (a scan: fine in a test).</summary>
