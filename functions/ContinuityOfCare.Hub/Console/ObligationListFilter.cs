@@ -36,8 +36,13 @@ public sealed record ObligationListFilter(string? Team, string? Rule, string Sta
     /// <summary>The states <see cref="Status"/> stands for.</summary>
     public IReadOnlySet<ObligationState> States => Statuses.First(s => s.Value == Status).States;
 
-    /// <summary>Only obligations already past due (the overdue status: its states are those of every open obligation, bounded by now).</summary>
-    public bool PastDueOnly => Status == "overdue";
+    /// <summary>
+    /// Only obligations already past due, so a list in due order stops at now: the overdue status (its states are those
+    /// of every not-yet-closed obligation, bounded by now) and any status whose states all lie past due (overdue,
+    /// escalated).
+    /// </summary>
+    public bool PastDueOnly => Status == "overdue" || States.All(s => s is ObligationState.Overdue or ObligationState.EscalatedLevel1
+        or ObligationState.EscalatedLevel2 or ObligationState.EscalatedLevel3);
 
     /// <summary>True when the open index serves the filter: no closed state is wanted.</summary>
     public bool InOpenIndex => States.All(NotClosed.Contains);

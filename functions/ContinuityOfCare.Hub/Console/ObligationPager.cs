@@ -63,9 +63,8 @@ public sealed class ObligationPager(StateTables tables, ObligationStore obligati
             return new ObligationListPage([], HasNext: false, NeedsTeam: true);
         }
 
-        // Overdue and escalated obligations are past due: in the due index (keys in due order) they all lie before now.
-        var pastDueOnly = filter.States.All(s => s is Core.Obligations.ObligationState.Overdue or Core.Obligations.ObligationState.EscalatedLevel1
-            or Core.Obligations.ObligationState.EscalatedLevel2 or Core.Obligations.ObligationState.EscalatedLevel3);
+        // Past-due lists: in the due index (keys in due order) they all lie before now.
+        var pastDueOnly = filter.PastDueOnly;
         var now = clock.GetCurrentInstant().ToDateTimeOffset();
         IAsyncEnumerable<(string Id, DateTimeOffset Due)> candidates;
         if (owners is null && !filter.Descending)

@@ -76,6 +76,8 @@ public sealed partial class Escalator(
                 await NoRecipientNoticeAsync(stored, level, RecordedAt(stored, level) ?? now, cancellationToken).ConfigureAwait(false);
             }
 
+            // A run that died after its transaction may have left the console's indexes behind: finish them.
+            await state.Obligations.UpdateIndexesAfterEscalationAsync(stored.Obligation, cancellationToken).ConfigureAwait(false);
             return EscalationOutcome.AlreadyEscalated;
         }
 
@@ -102,7 +104,8 @@ public sealed partial class Escalator(
 
         if (!hasEmail)
         {
-            await NoRecipientNoticeAsync(stored, level, now, cancellationToken).ConfigureAwait(false);
+            // At the level's record instant, the notice's key (it is stored by London day): whichever run recorded it.
+            await NoRecipientNoticeAsync(stored, level, (record.Obligation is { } after ? RecordedAt(after, level) : null) ?? now, cancellationToken).ConfigureAwait(false);
             return record.Outcome == ChangeOutcome.Applied ? EscalationOutcome.EscalatedDeliveryFailed : EscalationOutcome.AlreadyEscalated;
         }
 

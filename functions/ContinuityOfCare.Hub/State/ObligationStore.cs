@@ -198,16 +198,33 @@ public sealed partial class ObligationStore
                 continue;
             }
 
-            if (level == ObligationEntity.MaxLevel)
-            {
-                await RemoveFromDueIndexAsync(escalated, cancellationToken).ConfigureAwait(false);
-            }
-
-            await SetOpenIndexStateAsync(escalated, cancellationToken).ConfigureAwait(false);
+            await UpdateIndexesAfterEscalationAsync(escalated, cancellationToken).ConfigureAwait(false);
 
             var after = await GetAsync(obligationId, cancellationToken).ConfigureAwait(false);
             return new ObligationChange(ChangeOutcome.Applied, after);
         }
+    }
+
+    /// <summary>
+    /// The index writes that follow an escalation's transaction: the open index's state rewritten, and at the last level
+    /// the due-index row removed. Idempotent, so a re-run of an escalation whose first run stopped between its
+    /// transaction and these writes finishes them (<see cref="Pipeline.Escalator"/> calls it for a level already
+    /// recorded).
+    /// </summary>
+    public async Task UpdateIndexesAfterEscalationAsync(Obligation obligation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(obligation);
+        if (obligation.IsClosed)
+        {
+            return;
+        }
+
+        if (obligation.State == ObligationState.EscalatedLevel3)
+        {
+            await RemoveFromDueIndexAsync(obligation, cancellationToken).ConfigureAwait(false);
+        }
+
+        await SetOpenIndexStateAsync(obligation, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

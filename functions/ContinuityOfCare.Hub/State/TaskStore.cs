@@ -19,13 +19,13 @@ public sealed class TaskStore
     public const string NoClientPartition = "_operator";
 
     /// <summary>The open index's partition holding every team's open tasks.</summary>
-    public const string OpenEveryTeam = "_all";
+    public const string OpenEveryTeam = ObligationEntity.OpenEveryTeam;
 
     /// <summary>The most index rows one page request checks; a page of mostly stale rows stops there and continues on the next.</summary>
     public const int MaxExamined = 1_000;
 
-    private const string OpenMetaPartition = "_meta";
-    private const string OpenBackfilledRow = "backfilled";
+    private const string OpenMetaPartition = ObligationEntity.OpenMetaPartition;
+    private const string OpenBackfilledRow = ObligationEntity.OpenBackfilledRow;
 
     private readonly TableClient _table;
     private readonly TableClient _open;

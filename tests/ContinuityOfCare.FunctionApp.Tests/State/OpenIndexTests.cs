@@ -45,6 +45,8 @@ public sealed class OpenIndexTests(AzuriteFixture azurite)
         Assert.Equal(["ob-1"], (await pager.ReadAsync(Filter("escalated1"), null, None)).Rows.Select(r => r.Id));
         // Overdue: due before now and not fulfilled, whatever the level.
         Assert.Equal(["ob-1", "ob-2"], (await pager.ReadAsync(Filter("overdue"), null, None)).Rows.Select(r => r.Id));
+        // Every team, latest due first (read from the due index, not the open index): still only the past-due ones.
+        Assert.Equal(["ob-2", "ob-1"], (await pager.ReadAsync(Filter("overdue") with { Descending = true }, null, None)).Rows.Select(r => r.Id));
         Assert.DoesNotContain(await context.RowsAsync(TableNames.ObligationsOpen), row => row.GetString("ObligationId") is "ob-0" or "ob-3");
     }
 
@@ -71,6 +73,31 @@ public sealed class OpenIndexTests(AzuriteFixture azurite)
         var after = (await context.RowsAsync(TableNames.ObligationsOpen)).Where(r => r.PartitionKey.StartsWith("_all", StringComparison.Ordinal)).ToList();
         Assert.Equal(["ob-2"], after.Select(r => r.GetString("ObligationId")));
         Assert.Equal(nameof(ObligationState.EscalatedLevel1), after[0].GetString("State"));
+    }
+
+    [Fact]
+    public async Task An_escalation_that_stopped_before_its_index_writes_is_finished_by_the_writes_a_rerun_makes()
+    {
+        var context = await StateTestContext.CreateAsync(azurite);
+        var store = context.State.Obligations;
+        await store.OpenManyAsync([Opening(1, "TEAMA", Now - Duration.FromHours(1))], None);
+        var before = await context.RowsAsync(TableNames.ObligationsOpen);
+        await store.RecordEscalationAsync("ob-1", 1, Now, "", None);
+        var open = context.Tables.Get(TableNames.ObligationsOpen);
+        foreach (var row in before.Where(r => r.PartitionKey != "_meta"))
+        {
+            await open.UpsertEntityAsync(row, TableUpdateMode.Replace);
+        }
+
+        // A status-filtered list reads the index's own state, so the stale row hides the escalated obligation.
+        Assert.Empty((await Pager(context, pageSize: 10).ReadAsync(Filter("escalated1"), null, None)).Rows);
+
+        var stored = await store.GetAsync("ob-1", None);
+        await store.UpdateIndexesAfterEscalationAsync(stored!.Obligation, None);
+
+        Assert.Equal(["ob-1"], (await Pager(context, pageSize: 10).ReadAsync(Filter("escalated1"), null, None)).Rows.Select(r => r.Id));
+        Assert.All((await context.RowsAsync(TableNames.ObligationsOpen)).Where(r => r.PartitionKey != "_meta"),
+            row => Assert.Equal(nameof(ObligationState.EscalatedLevel1), row.GetString("State")));
     }
 
     [Fact]

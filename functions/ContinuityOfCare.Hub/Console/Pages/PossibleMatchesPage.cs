@@ -187,10 +187,6 @@ public sealed class PossibleMatchesPage(
     }
 
     /// <summary>
-    /// The operator sees every match; a team only a match whose client it owns: the owner of a POSSIBLE_MATCH task for
-    /// that client (the planner gives it to the client's owning team; one partition read of the client's tasks).
-    /// </summary>
-    /// <summary>
     /// The operator sees every match; a team sees a match whose owning team (stored when it was held: the team given the
     /// POSSIBLE_MATCH task) is one of its org codes — the same rule <see cref="PossibleMatchStore.ListHeldAsync(IReadOnlySet{string}, CancellationToken)"/> queries by.
     /// </summary>

@@ -66,8 +66,9 @@ public sealed class TasksPage(TaskStore tasks, AuditStore audit, IClock clock, M
     {
         var kind = context.Request.Query("kind") is { } k && HubTaskKinds.All.Contains(k) ? k : null;
         var team = context.Request.Query("team") is { Length: <= 20 } t ? t : null;
-        var page = int.TryParse(context.Request.Query("page"), out var p) && p is >= 1 and <= 100_000 ? p : 1;
         var after = ContinuationToken.From(context.Request);
+        // The page number only labels a page reached by a token: without one this is the first page, whatever it says.
+        var page = after is not null && int.TryParse(context.Request.Query("page"), out var p) && p is >= 1 and <= 100_000 ? p : 1;
         IReadOnlyList<string>? owners = context.User.IsOperator
             ? team is null ? null : [team]
             : team is not null && context.User.Sees(team) ? [team] : [.. context.User.Organisations.Order(StringComparer.Ordinal)];

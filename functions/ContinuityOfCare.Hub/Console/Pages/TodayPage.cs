@@ -104,7 +104,7 @@ public sealed class TodayPage(ObligationStore obligations, TaskStore tasks, Queu
         var courtRows = courtLists
             .GroupBy(r => r.CourtCode ?? "", StringComparer.Ordinal)
             .OrderBy(g => g.Key.Length == 0).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (IReadOnlyList<string>)[E(g.Key.Length == 0 ? "Court not named in the file name" : g.Key), E(N(g.Count())), Tag("Arrived", "green")])
+            .Select(g => (IReadOnlyList<string>)[E(g.Key.Length == 0 ? "Court not named (no court code given or in the file name)" : g.Key), E(N(g.Count())), Tag("Arrived", "green")])
             .ToList();
         if (courtList is not null && !courtList.Arrived)
         {
