@@ -121,6 +121,15 @@ public sealed class CrashTests(ITestOutputHelper output)
                 await Bounded.UntilAsync(async () =>
                     (await HubProbe.ObligationsAsync(runner.Port, token)).All(o => IsClosed(o) || o.EscalationLevels.Contains(reached)),
                     TimeSpan.FromMinutes(size.Name == "ci" ? 2 : 20), $"every open obligation escalated to level {level}", token, TimeSpan.FromSeconds(1));
+
+                // The next level's grace runs from this level's email being sent (docs/domain.md "Escalation"), and the
+                // kill left some Pending or Sending: a restart 10 s before a quarter hour, the clock past every in-flight
+                // timeout, lets the outbox sweep send them before the clock jumps past the grace.
+                await runner.StopAsync();
+                await runner.DisposeAsync();
+                runner = await RunnerProcess.StartAsync(settings, clock.NextStart(NextQuarterHourLessTenSeconds(clock.Now + Duration.FromMinutes(2))), log);
+                await Bounded.UntilAsync(async () => (await probe.OutboxAsync(token)).Values.All(row => row.Status is not ("Pending" or "Sending")),
+                    TimeSpan.FromMinutes(size.Name == "ci" ? 2 : 20), $"every level-{level} escalation email to leave the outbox", token, size.Poll);
                 phaseStart = NextQuarterHourLessTenSeconds(clock.Now + Duration.FromDays(7));
             }
 
