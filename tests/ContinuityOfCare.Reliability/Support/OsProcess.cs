@@ -48,9 +48,14 @@ internal sealed class OsProcess : IAsyncDisposable
     }
 
     /// <summary>Sends <paramref name="signal"/> (KILL, TERM, INT) to the whole process group and waits up to <paramref name="wait"/> for the exit.</summary>
-    public async Task<bool> SignalGroupAsync(string signal, TimeSpan wait)
+    public Task<bool> SignalGroupAsync(string signal, TimeSpan wait) =>
+        _disposed == 1 ? Task.FromResult(true) : SignalAndWaitAsync(signal, wait);
+
+    // Asks the process itself, not HasExited: DisposeAsync marks the object disposed before it kills, and HasExited
+    // then says "exited" — the kill was skipped and a failed test's runner was left running.
+    private async Task<bool> SignalAndWaitAsync(string signal, TimeSpan wait)
     {
-        if (!HasExited)
+        if (!_process.HasExited)
         {
             // setsid (not a group leader when started from here) execs in place: its pid is the new group's id.
             using var kill = Process.Start("kill", ["-" + signal, "--", "-" + _process.Id.ToString(CultureInfo.InvariantCulture)]);
@@ -79,7 +84,7 @@ internal sealed class OsProcess : IAsyncDisposable
 
         if (!_process.HasExited)
         {
-            await SignalGroupAsync("KILL", TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+            await SignalAndWaitAsync("KILL", TimeSpan.FromSeconds(10)).ConfigureAwait(false);
         }
 
         _process.Dispose();
