@@ -1,3 +1,4 @@
+using ContinuityOfCare.Hub.Console;
 using ContinuityOfCare.Hub.Directory;
 using ContinuityOfCare.Hub.Pipeline;
 using ContinuityOfCare.Hub.Pipeline.Messages;
@@ -15,7 +16,8 @@ public sealed class ScheduledFunctions(
     OutboxSweeper outbox,
     FeedWatch feeds,
     DirectoryRefresher directory,
-    RetentionSweeper retention)
+    RetentionSweeper retention,
+    TodayCounter today)
 {
     /// <summary>Every 15 minutes: stuck outbox sends are reconciled and every alert still Pending is queued to send again.</summary>
     [Function("OutboxSweep")]
@@ -40,4 +42,12 @@ public sealed class ScheduledFunctions(
     [Function("RetentionSweep")]
     public async Task RetentionSweepAsync([TimerTrigger("0 30 2 * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
         _ = await retention.SweepAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Every 5 minutes (<see cref="TodayCounter.RecountEvery"/>): the console's Today figures are counted again from the
+    /// open indexes and stored, so the page reads one row.
+    /// </summary>
+    [Function("TodayRecount")]
+    public async Task TodayRecountAsync([TimerTrigger("0 */5 * * * *")] TimerInfo timer, CancellationToken cancellationToken) =>
+        _ = await today.CountAsync(cancellationToken).ConfigureAwait(false);
 }

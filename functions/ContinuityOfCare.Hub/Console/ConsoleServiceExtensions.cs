@@ -21,6 +21,7 @@ public static class ConsoleServiceExtensions
         services.TryAddScoped<LoginPage>();
         services.TryAddScoped<ConsoleApp>();
         services.TryAddScoped<ObligationPager>();
+        services.TryAddSingleton<TodayCounter>();
         services.AddScoped<IConsolePage, TodayPage>();
         services.AddScoped<IConsolePage, ObligationsPage>();
         services.AddScoped<IConsolePage, PossibleMatchesPage>();

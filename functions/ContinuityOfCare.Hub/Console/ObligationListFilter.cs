@@ -20,6 +20,12 @@ public sealed record ObligationListFilter(string? Team, string? Rule, string Sta
         ObligationState.Open, ObligationState.Overdue, ObligationState.EscalatedLevel1, ObligationState.EscalatedLevel2, ObligationState.EscalatedLevel3,
     };
 
+    /// <summary>
+    /// The overdue status's rule: past due (due strictly before <paramref name="now"/>, as the list's key range ends at
+    /// now) and not fulfilled at any level — open, overdue or escalated to any level.
+    /// </summary>
+    public static bool IsOverdue(ObligationState state, NodaTime.Instant due, NodaTime.Instant now) => NotClosed.Contains(state) && due < now;
+
     /// <summary>The status filter's values: label and the states each stands for.</summary>
     public static IReadOnlyList<(string Value, string Label, IReadOnlySet<ObligationState> States)> Statuses { get; } =
     [

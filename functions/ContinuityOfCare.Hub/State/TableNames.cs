@@ -52,7 +52,10 @@ public static class TableNames
     /// <summary>The feed-arrival index: what each processed court list and discharge export counts as, by the day it is checked on.</summary>
     public const string FeedArrivals = "feedarrivals";
 
+    /// <summary>The console's Today figures: one row, recounted every few minutes from the open indexes.</summary>
+    public const string TodayCounts = "todaycounts";
+
     /// <summary>Every table, for creation at start-up.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Clients, ClientIndex, IngestedFiles, Events, Obligations, ObligationsByDue, ObligationsByOwner, ObligationsOpen, Tasks, TasksOpen, PossibleMatches, Audit, Notices, FeedArrivals];
+        [Clients, ClientIndex, IngestedFiles, Events, Obligations, ObligationsByDue, ObligationsByOwner, ObligationsOpen, Tasks, TasksOpen, PossibleMatches, Audit, Notices, FeedArrivals, TodayCounts];
 }

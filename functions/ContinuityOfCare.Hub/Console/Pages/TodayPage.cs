@@ -13,12 +13,14 @@ using static ContinuityOfCare.Hub.Console.Html;
 namespace ContinuityOfCare.Hub.Console.Pages;
 
 /// <summary>
-/// Today: obligations falling due today and overdue, by team (read from the open-by-due index, then each row's
-/// state); open tasks by kind; and for operators: poison messages, the feeds expected today against those that arrived
-/// (the missing-feed alarm's own rule, <see cref="FeedWatch.TodayAsync"/>), today's Alert Forms by outcome (sent from
-/// the outbox's day index, the rest from today's partition of the notice table: no table scan) and today's notices.
+/// Today: obligations overdue and falling due later today by team, and open tasks by kind, from the stored Today counts
+/// (<see cref="TodayCounter"/>: counted from the open indexes every five minutes; one row read here), filtered to the
+/// teams the user sees and saying when they were counted; and for operators: poison messages, the feeds expected today
+/// against those that arrived (the missing-feed alarm's own rule, <see cref="FeedWatch.TodayAsync"/>), today's Alert
+/// Forms by outcome (sent from the outbox's day index, the rest from today's partition of the notice table: no table
+/// scan) and today's notices.
 /// </summary>
-public sealed class TodayPage(ObligationStore obligations, TaskStore tasks, QueueProbe probe, NoticeStore notices, FeedWatch feeds, SentAlertIndex sentAlerts, IClock clock) : IConsolePage
+public sealed class TodayPage(TodayCounter counter, QueueProbe probe, NoticeStore notices, FeedWatch feeds, SentAlertIndex sentAlerts, IClock clock) : IConsolePage
 {
     /// <inheritdoc />
     public string Section => "today";
@@ -35,22 +37,17 @@ public sealed class TodayPage(ObligationStore obligations, TaskStore tasks, Queu
             return context.NotFound();
         }
 
-        var now = clock.GetCurrentInstant();
-        var today = LondonTime.ToLocal(now).Date;
-        var endOfToday = LondonTime.ToInstant(today.PlusDays(1).AtMidnight());
-        var due = await obligations.QueryAsync(new ObligationQuery(
-            States: new HashSet<ObligationState> { ObligationState.Open, ObligationState.Overdue, ObligationState.EscalatedLevel1, ObligationState.EscalatedLevel2 },
-            DueBefore: endOfToday), cancellationToken).ConfigureAwait(false);
-        var byTeam = due.Where(o => context.User.Sees(o.Obligation.OwnerOrganisationId))
-            .GroupBy(o => o.Obligation.OwnerOrganisationId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (Team: g.Key, Overdue: g.Count(o => o.Obligation.Due <= now), DueToday: g.Count(o => o.Obligation.Due > now))).ToList();
+        var today = LondonTime.ToLocal(clock.GetCurrentInstant()).Date;
+        var counts = (await counter.ReadAsync(cancellationToken).ConfigureAwait(false)).For(context.User.Sees);
+        var byTeam = counts.Obligations;
 
         var main = new StringBuilder(Heading("Today", LondonTime.FormatDay(today)));
+        main.Append(P(string.Create(CultureInfo.InvariantCulture,
+            $"Obligation and task figures counted at {LondonTime.ToLocal(counts.CountedAt).TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)}; recounted every {TodayCounter.RecountEvery.TotalMinutes:0} minutes. The lists they link to are live.")));
         main.Append("<div class=\"govuk-grid-row\">")
             .Append(Figure("Overdue", byTeam.Sum(t => t.Overdue), ConsolePaths.To("obligations?status=overdue")))
-            .Append(Figure("Due later today", byTeam.Sum(t => t.DueToday), ConsolePaths.To("obligations?status=open")));
-        var open = (await tasks.ListOpenAsync(null, cancellationToken).ConfigureAwait(false)).Where(t => context.User.Sees(t.Owner)).ToList();
-        main.Append(Figure("Open tasks", open.Count, ConsolePaths.To("tasks")));
+            .Append(Figure("Due later today", byTeam.Sum(t => t.DueLaterToday), ConsolePaths.To("obligations?status=open")))
+            .Append(Figure("Open tasks", counts.Tasks.Sum(t => t.Open), ConsolePaths.To("tasks")));
         if (context.User.IsOperator)
         {
             long poison = 0;
@@ -64,11 +61,14 @@ public sealed class TodayPage(ObligationStore obligations, TaskStore tasks, Queu
 
         main.Append("</div>");
         main.Append(Table("Obligations due today or overdue, by team", ["Team", "Overdue", "Due later today"],
-            byTeam.Select(t => (IReadOnlyList<string>)[Link(ConsolePaths.To("obligations?team=" + Uri.EscapeDataString(t.Team)), t.Team), E(N(t.Overdue)), E(N(t.DueToday))]),
+            byTeam.Select(t => (IReadOnlyList<string>)[
+                Link(ConsolePaths.To("obligations?team=" + Uri.EscapeDataString(t.Team)), t.Team),
+                Link(ConsolePaths.To("obligations?team=" + Uri.EscapeDataString(t.Team) + "&status=overdue"), N(t.Overdue), " overdue for " + t.Team),
+                Link(ConsolePaths.To("obligations?team=" + Uri.EscapeDataString(t.Team) + "&status=open"), N(t.DueLaterToday), " due later today for " + t.Team)]),
             new HashSet<int> { 1, 2 }));
         main.Append(Table("Open tasks by kind", ["Kind", "Open"],
-            open.GroupBy(t => t.Kind, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => (IReadOnlyList<string>)[Link(ConsolePaths.To("tasks?kind=" + Uri.EscapeDataString(g.Key)), g.Key), E(N(g.Count()))]),
+            counts.Tasks.GroupBy(t => t.Kind, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => (IReadOnlyList<string>)[Link(ConsolePaths.To("tasks?kind=" + Uri.EscapeDataString(g.Key)), g.Key), E(N(g.Sum(t => t.Open)))]),
             new HashSet<int> { 1 }));
         if (context.User.IsOperator)
         {
