@@ -144,6 +144,7 @@ var tableNames = [
   'possiblematches'
   'audit'
   'hubnotices'
+  'todaycounts'
   'alertoutbox'
   'directoryflags'
   'alertsentbyday'

@@ -24,7 +24,7 @@ internal static class ExpectedStorageNames
     public static readonly string[] Tables =
     [
         "clients", "clientindex", "ingestedfiles", "feedarrivals", "events", "obligations", "obligationsdue", "obligationsowner", "obligationsopen", "tasks", "tasksopen",
-        "possiblematches", "audit", "hubnotices",
+        "possiblematches", "audit", "hubnotices", "todaycounts",
         "alertoutbox", "directoryflags", "alertsentbyday",
         "spocdirectory",
     ];

@@ -32,6 +32,7 @@ public sealed class FunctionsMetadataTests
         { "DirectoryRefresh", "timerTrigger", "0 0 6 1 * *", null, null },
         { "RetentionSweep", "timerTrigger", "0 30 2 * * *", null, null },
         { "BounceCheck", "timerTrigger", "0 */10 * * * *", null, null },
+        { "TodayRecount", "timerTrigger", "0 */5 * * * *", null, null },
         { "Health", "httpTrigger", "health", null, "Function" },
         { "ObligationsList", "httpTrigger", "obligations", null, "Function" },
         { "ObligationFulfil", "httpTrigger", "obligations/{id}/fulfil", null, "Function" },
