@@ -108,19 +108,37 @@ public sealed class TodayCounter
         var now = _clock.GetCurrentInstant();
         var today = LondonTime.ToLocal(now).Date;
         var endOfToday = LondonTime.ToInstant(today.PlusDays(1).AtMidnight());
-        var teams = await OwnerPartitionsAsync(cancellationToken).ConfigureAwait(false);
-        var obligations = new List<TeamDueCount>();
-        await Parallel.ForEachAsync(teams, new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken }, async (team, ct) =>
+        var dueBy = StateKeys.Ticks(endOfToday);
+        // Each team is counted as soon as it is found, while the next one is looked for.
+        using var slots = new SemaphoreSlim(_parallelism);
+        var counting = new List<Task<TeamDueCount>>();
+        try
         {
-            var count = await CountTeamAsync(team, now, endOfToday, ct).ConfigureAwait(false);
-            if (count.Overdue + count.DueLaterToday > 0)
+            await foreach (var team in TeamsWithRowsDueByAsync(dueBy, cancellationToken).ConfigureAwait(false))
             {
-                lock (obligations)
-                {
-                    obligations.Add(count);
-                }
+                await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+                counting.Add(CountReleasingAsync(team));
             }
-        }).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Every count started finishes before the semaphore is disposed (a failed search still lets them end).
+            await Task.WhenAll(counting.Select(t => t.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default))).ConfigureAwait(false);
+        }
+
+        async Task<TeamDueCount> CountReleasingAsync(string team)
+        {
+            try
+            {
+                return await CountTeamAsync(team, now, endOfToday, dueBy, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
+
+        var obligations = (await Task.WhenAll(counting).ConfigureAwait(false)).Where(t => t.Overdue + t.DueLaterToday > 0).ToList();
 
         var counts = new TodayCounts(now, today, [.. obligations.OrderBy(t => t.Team, StringComparer.Ordinal)], await CountTasksAsync(cancellationToken).ConfigureAwait(false));
         await StoreAsync(counts, cancellationToken).ConfigureAwait(false);
@@ -128,19 +146,20 @@ public sealed class TodayCounter
     }
 
     /// <summary>
-    /// The owner partitions of the open index, one <c>$top=1</c> key-only query per team (each starts after the last
-    /// team found): every partition outside the bookkeeping ones, whose keys all start with <c>_</c> (<c>_all</c> +
-    /// day, <c>_meta</c>). Org codes are letters and digits, so they sort below <c>_</c> or from <c>`</c>.
+    /// The owner partitions of the open index holding a row due before <paramref name="dueBy"/> (ticks), one
+    /// <c>$top=1</c> key-only query per team, each starting after the last team found: every partition outside the
+    /// bookkeeping ones, whose keys all start with <c>_</c> (<c>_all</c> + day, <c>_meta</c>). Org codes are letters and
+    /// digits, so they sort below <c>_</c> or from <c>`</c>. A partition's first row is its earliest due, so the service
+    /// stops at the next team's first row; a team with nothing due by then (counted 0 and 0) is passed over.
     /// </summary>
-    private async Task<List<string>> OwnerPartitionsAsync(CancellationToken cancellationToken)
+    private async IAsyncEnumerable<string> TeamsWithRowsDueByAsync(string dueBy, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var teams = new List<string>();
         foreach (var (from, to) in new (string? From, string? To)[] { (null, "_"), ("`", null) })
         {
             string? last = null;
             while (true)
             {
-                var clauses = new List<string>();
+                var clauses = new List<string> { TableClient.CreateQueryFilter($"RowKey lt {dueBy}") };
                 if (last is not null)
                 {
                     clauses.Add(TableClient.CreateQueryFilter($"PartitionKey gt {last}"));
@@ -161,12 +180,10 @@ public sealed class TodayCounter
                     break;
                 }
 
-                teams.Add(next);
+                yield return next;
                 last = next;
             }
         }
-
-        return teams;
     }
 
     private async Task<string?> FirstPartitionAsync(string filter, CancellationToken cancellationToken)
@@ -189,9 +206,9 @@ public sealed class TodayCounter
     }
 
     /// <summary>One team's rows due before the end of today: one key range of its partition, due and state only.</summary>
-    private async Task<TeamDueCount> CountTeamAsync(string team, Instant now, Instant endOfToday, CancellationToken cancellationToken)
+    private async Task<TeamDueCount> CountTeamAsync(string team, Instant now, Instant endOfToday, string dueBy, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {team} and RowKey lt {StateKeys.Ticks(endOfToday)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {team} and RowKey lt {dueBy}");
         int overdue = 0, dueLater = 0;
         await foreach (var row in _obligations.QueryAsync<TableEntity>(filter, 1000, ["Due", "State"], cancellationToken).ConfigureAwait(false))
         {
