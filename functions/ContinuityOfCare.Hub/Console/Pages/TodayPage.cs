@@ -43,7 +43,7 @@ public sealed class TodayPage(TodayCounter counter, QueueProbe probe, NoticeStor
 
         var main = new StringBuilder(Heading("Today", LondonTime.FormatDay(today)));
         main.Append(P(string.Create(CultureInfo.InvariantCulture,
-            $"Obligation and task figures counted at {LondonTime.ToLocal(counts.CountedAt).TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)}; recounted every {TodayCounter.RecountEvery.TotalMinutes:0} minutes. The lists they link to are live.")));
+            $"Obligation and task figures counted at {LondonTime.ToLocal(counts.CountedAt).TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)}; recounted every {TodayCounter.RecountEvery.TotalMinutes:0} minutes, so a change made since shows at the next count. The lists they link to are live.")));
         main.Append("<div class=\"govuk-grid-row\">")
             .Append(Figure("Overdue", byTeam.Sum(t => t.Overdue), ConsolePaths.To("obligations?status=overdue")))
             .Append(Figure("Due later today", byTeam.Sum(t => t.DueLaterToday), ConsolePaths.To("obligations?status=open")))
