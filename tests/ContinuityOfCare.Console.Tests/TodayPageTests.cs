@@ -11,7 +11,8 @@ namespace ContinuityOfCare.Console.Tests;
 /// <summary>
 /// The Today page in Chromium: the feeds expected today against those that arrived (a sample court list and a sample
 /// prison's export arrived; the prison the second directory version added sent nothing, so it is missing), and
-/// today's Alert Forms by outcome, checked against the outbox itself.
+/// today's Alert Forms by outcome, checked against the outbox itself; the obligation and task figures say when they
+/// were counted (their correctness is tested against Azurite in the function app's TodayCounterTests).
 /// </summary>
 [Collection(ConsoleCollection.Name)]
 public sealed class TodayPageTests(ConsoleWorld world)
@@ -28,6 +29,10 @@ public sealed class TodayPageTests(ConsoleWorld world)
         Assert.Contains("Arrived", await Row(exports, "LEI").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Missing", await Row(exports, ConsoleWorld.AddedPrison).InnerTextAsync(), StringComparison.Ordinal);
         await ConsoleWorld.ExpectTextAsync(page, "1 expected feed missing");
+
+        // The obligation and task figures are the stored Today counts, and the page says when they were counted.
+        var countedAt = LondonTime.ToLocal(world.Clock.GetCurrentInstant()).TimeOfDay.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        await ConsoleWorld.ExpectTextAsync(page, $"figures counted at {countedAt}; recounted every 5 minutes");
 
         // The page counts from indexes; the test counts the outbox itself (a scan is fine here).
         var today = LondonTime.ToLocal(world.Clock.GetCurrentInstant()).Date;

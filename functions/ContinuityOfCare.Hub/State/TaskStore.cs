@@ -168,7 +168,7 @@ public sealed class TaskStore
         return open.Count;
     }
 
-    /// <summary>Open tasks, optionally of one owner (a filtered scan of <c>tasks</c>: the backfill and the Today page's counts; lists use <see cref="ListOpenPageAsync"/>).</summary>
+    /// <summary>Open tasks, optionally of one owner (a filtered scan of <c>tasks</c>: the backfill; lists use <see cref="ListOpenPageAsync"/>, the Today counts the open index).</summary>
     public Task<IReadOnlyList<HubTask>> ListOpenAsync(string? owner, CancellationToken cancellationToken) =>
         ListAsync(owner is null
             ? TableClient.CreateQueryFilter($"Status eq {nameof(HubTaskStatus.Open)}")
