@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using ContinuityOfCare.Core.Feeds;
-using ContinuityOfCare.Core.Obligations;
 using ContinuityOfCare.Core.Time;
 using ContinuityOfCare.Hub.Api;
 using ContinuityOfCare.Hub.Pipeline;
