@@ -17,7 +17,7 @@ namespace ContinuityOfCare.Hub.Console;
 /// (left by a close or escalation that stopped between its writes) is not shown and is repaired. Closed obligations are
 /// read from a team's partition of <c>obligationsowner</c>, by page number.
 /// </summary>
-public sealed class ObligationPager(StateTables tables, ObligationStore obligations, IOptions<ConsoleOptions> options, IClock clock)
+public sealed class ObligationPager(StateTables tables, ObligationStore obligations, IOptions<ConsoleOptions> options, IClock clock, OpenIndexEnd openIndexEnd)
 {
     private const int ReadChunk = 50;
 
@@ -217,18 +217,25 @@ public sealed class ObligationPager(StateTables tables, ObligationStore obligati
             before = StateKeys.Ticks(now);
         }
 
-        if (teams is null && before is null)
-        {
-            before = await AboveLatestAsync(where, now, cancellationToken).ConfigureAwait(false);
-        }
-
+        // Every team's first page (no end): the last day's rows to the end of the index, then back from there.
+        var toEnd = teams is null && before is null;
         var rows = new List<(StoredObligation Obligation, string Key)>(size + 1);
         var window = FirstBackWindow;
         var examined = 0;
         for (var round = 0; ; round++)
         {
             string? from = null;
-            if (teams is null && round < BackWindows)
+            if (toEnd && round == 0)
+            {
+                if (openIndexEnd.Above is not { } above)
+                {
+                    above = await AboveLatestAsync(now, cancellationToken).ConfigureAwait(false);
+                    openIndexEnd.Seen(above);
+                }
+
+                from = StateKeys.Ticks(above - Duration.FromDays(1));
+            }
+            else if (teams is null && round < BackWindows)
             {
                 var anchor = before is null ? LastWindowStart : KeyInstant(before);
                 from = anchor - FirstWindowStart > window ? StateKeys.Ticks(anchor - window) : null;
@@ -236,17 +243,23 @@ public sealed class ObligationPager(StateTables tables, ObligationStore obligati
             }
 
             var keys = await KeyRangeQuery.ReadAllAsync(_open, teams ?? [EveryTeamDays(from, before)], from, before, where, KeyProperties, cancellationToken).ConfigureAwait(false);
-            for (var end = keys.Count; end > 0 && rows.Count <= size; )
+            if (toEnd && round == 0 && where is null)
             {
-                var take = Math.Min(size + 1 - rows.Count, end);
-                var read = await Task.WhenAll(keys.Skip(end - take).Take(take).Reverse().Select(row => CheckAsync(row, cancellationToken))).ConfigureAwait(false);
-                end -= take;
+                // Every row from here to the end was read: the last is the latest (none: the rows ended earlier).
+                openIndexEnd.Seen(keys.Count == 0 ? null : DayAfter(KeyInstant(keys[^1].RowKey)));
+            }
+
+            for (var upTo = keys.Count; upTo > 0 && rows.Count <= size; )
+            {
+                var take = Math.Min(size + 1 - rows.Count, upTo);
+                var read = await Task.WhenAll(keys.Skip(upTo - take).Take(take).Reverse().Select(row => CheckAsync(row, cancellationToken))).ConfigureAwait(false);
+                upTo -= take;
                 examined += take;
                 rows.AddRange(read.Where(r => r.Stored is { } s && Matches(filter, s)).Select(r => (r.Stored!, r.Key)));
                 if (examined >= MaxExamined && rows.Count <= size)
                 {
                     // Mostly wrong index rows (repaired now): show what there is and continue from here on the next page.
-                    return new ObligationListPage([.. rows.Select(r => r.Obligation)], HasNext: true, NeedsTeam: false, Next: keys[end].RowKey);
+                    return new ObligationListPage([.. rows.Select(r => r.Obligation)], HasNext: true, NeedsTeam: false, Next: keys[upTo].RowKey);
                 }
             }
 
@@ -265,33 +278,29 @@ public sealed class ObligationPager(StateTables tables, ObligationStore obligati
     }
 
     /// <summary>
-    /// A key just after the latest every-team row matching <paramref name="where"/>, at a UTC day's start, for the first
-    /// page of a latest-first list: whether any row lies at or after an instant is a one-row query, so the day is found
-    /// by going out from today a growing number of days and then halving the gap (a dozen one-row queries at most for
-    /// obligations due within years). Null when rows lie beyond the last window start.
+    /// The start of the UTC day after the latest every-team row (or of today, when none is due from today on), for the
+    /// first page of a latest-first list when <see cref="OpenIndexEnd"/> does not know it: whether any row lies at or
+    /// after an instant is a one-row query, so the day is found by going out from today a growing number of days and then
+    /// halving the gap (a dozen one-row queries for obligations due within years).
     /// </summary>
-    private async Task<string?> AboveLatestAsync(string? where, Instant now, CancellationToken cancellationToken)
+    private async Task<Instant> AboveLatestAsync(Instant now, CancellationToken cancellationToken)
     {
         var today = now.InUtc().Date.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
-        if (!await AnyFromAsync(today).ConfigureAwait(false))
-        {
-            return StateKeys.Ticks(today);
-        }
-
         var low = today;
-        var high = today + Duration.FromDays(1);
-        for (var days = 4L; await AnyFromAsync(high).ConfigureAwait(false); days *= 4)
+        var high = today;
+        for (var days = 1L; await AnyFromAsync(high).ConfigureAwait(false); days *= 4)
         {
             low = high;
             high = today + Duration.FromDays(days);
             if (high >= LastWindowStart)
             {
+                // Rows due past the last window start (not a real due instant) are read from there to the end.
+                high = LastWindowStart + Duration.FromDays(1);
                 if (await AnyFromAsync(LastWindowStart).ConfigureAwait(false))
                 {
-                    return null;
+                    return high;
                 }
 
-                high = LastWindowStart;
                 break;
             }
         }
@@ -309,14 +318,17 @@ public sealed class ObligationPager(StateTables tables, ObligationStore obligati
             }
         }
 
-        return StateKeys.Ticks(high);
+        return high;
 
         async Task<bool> AnyFromAsync(Instant from)
         {
             var key = StateKeys.Ticks(from);
-            return (await KeyRangeQuery.ReadAsync(_open, [EveryTeamDays(key, null)], key, null, where, 1, cancellationToken).ConfigureAwait(false)).Count > 0;
+            return (await KeyRangeQuery.ReadAsync(_open, [EveryTeamDays(key, null)], key, null, null, 1, cancellationToken).ConfigureAwait(false)).Count > 0;
         }
     }
+
+    private static Instant DayAfter(Instant instant) =>
+        instant >= LastWindowStart ? LastWindowStart + Duration.FromDays(1) : instant.InUtc().Date.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
 
     /// <summary>The open index's partitions of <paramref name="owners"/> (null: every team, read by day range).</summary>
     private static IReadOnlyList<string>? TeamPartitions(IReadOnlyList<string>? owners) =>

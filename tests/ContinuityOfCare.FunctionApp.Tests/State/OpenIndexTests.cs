@@ -122,6 +122,15 @@ public sealed class OpenIndexTests(AzuriteFixture azurite)
         Assert.Equal(["ob-4", "ob-3", "ob-2", "ob-1", "ob-0"], await AllObligationIdsAsync(pager, null, Filter("overdue") with { Descending = true }));
         Assert.Equal(["ob-3"], await AllObligationIdsAsync(pager, null, Filter("escalated3") with { Descending = true }));
         Assert.Equal(["ob-9", "ob-6", "ob-3", "ob-0"], await AllObligationIdsAsync(pager, ["TEAMA"], latestFirst));
+
+        // The first page remembers where the rows end; an obligation due later is still first, and when the latest
+        // ones close the page goes back from there.
+        await store.OpenAsync(Opening(10, "TEAMB", Now + Duration.FromDays(2500)), None);
+        Assert.Equal(["ob-10", "ob-9", "ob-8"], (await pager.ReadAsync(latestFirst, null, None)).Rows.Select(r => r.Id));
+        await store.FulfilAsync("ob-10", Now, "user", null, None);
+        await store.FulfilAsync("ob-9", Now, "user", null, None);
+        Assert.Equal(["ob-8", "ob-7", "ob-6"], (await pager.ReadAsync(latestFirst, null, None)).Rows.Select(r => r.Id));
+        Assert.Equal(["ob-8", "ob-7", "ob-6"], (await pager.ReadAsync(latestFirst, null, None)).Rows.Select(r => r.Id));
     }
 
     [Fact]
@@ -295,7 +304,7 @@ public sealed class OpenIndexTests(AzuriteFixture azurite)
     }
 
     private static ObligationPager Pager(StateTestContext context, int pageSize) =>
-        new(context.Tables, context.State.Obligations, Options.Create(new ConsoleOptions { PageSize = pageSize }), new FakeClock(Now));
+        new(context.Tables, context.State.Obligations, Options.Create(new ConsoleOptions { PageSize = pageSize }), new FakeClock(Now), new OpenIndexEnd());
 
     private static ObligationListFilter Filter(string status) => new(null, null, status, Descending: false, Page: 1);
 
