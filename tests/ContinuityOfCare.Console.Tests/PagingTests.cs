@@ -73,10 +73,32 @@ public sealed class PagingTests(ConsoleWorld world)
         Assert.Contains("Page 3", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await page.Locator("tbody tr").CountAsync() == 25, await page.Locator("main").InnerTextAsync());
 
+        // Every team, past due, latest due first (the open index read backwards from now), by token too: this team's
+        // obligations come latest first across three pages, and page 3 links back to the first.
+        await page.GotoAsync("/api/console/obligations?status=overdue&sort=due-desc");
+        var latestFirst = new List<string>();
+        for (var number = 1; number <= 3; number++)
+        {
+            var ids = await page.Locator("tbody tr a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+            Assert.Equal(25, ids.Length);
+            latestFirst.AddRange(ids.Select(href => href[(href.LastIndexOf('/') + 1)..]).Where(id => id.StartsWith("paging-", StringComparison.Ordinal)));
+            if (number < 3)
+            {
+                await page.GotoAsync(await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).GetAttributeAsync("href") ?? string.Empty);
+            }
+        }
+
+        Assert.Contains("Page 3", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await page.GetByRole(AriaRole.Link, new() { Name = "Back to the first page" }).CountAsync());
+        Assert.NotEmpty(latestFirst);
+        Assert.Equal(latestFirst.OrderDescending(StringComparer.Ordinal), latestFirst);
+
         // A token from nowhere (past the calendar, or not a key) is a page like any other, never an error.
         foreach (var token in new[] { "9999999999999999999_zz", "not-a-key", "0" })
         {
             var answer = await page.GotoAsync("/api/console/obligations?status=overdue&page=2&after=" + token);
+            Assert.Equal(200, answer?.Status);
+            answer = await page.GotoAsync("/api/console/obligations?status=active&sort=due-desc&page=2&after=" + token);
             Assert.Equal(200, answer?.Status);
         }
     }

@@ -31,9 +31,8 @@ public sealed class AlertRouter
         _now = now;
     }
 
-    /// <summary>The team that owns a client's tasks: the home CJIT, else the regional team, else the operator.</summary>
-    public string OwningTeam(Client client) =>
-        _routes.HomeCjit(client)?.OrgCode ?? _routes.RegionalTeam?.OrgCode ?? PlanTask.Operator;
+    /// <summary>The team that owns a client's tasks (<see cref="DirectoryRoutes.OwningTeam"/>).</summary>
+    public string OwningTeam(Client client) => _routes.OwningTeam(client);
 
     /// <summary>Routes <paramref name="e"/> for <paramref name="client"/>; <paramref name="requests"/> gives the obligation each rule id asks for.</summary>
     public (IReadOnlyList<PlannedAlert> Alerts, IReadOnlyList<PlanTask> Tasks) Route(

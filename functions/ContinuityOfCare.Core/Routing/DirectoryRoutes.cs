@@ -71,6 +71,13 @@ public sealed class DirectoryRoutes
         return PostcodeDistrict(client.HomePostcode) is { } district ? _cjitByDistrict.GetValueOrDefault(district) : null;
     }
 
+    /// <summary>
+    /// The team that owns a client's tasks and possible matches: the home CJIT, else the regional team, else the
+    /// operator (<see cref="Planning.PlanTask.Operator"/>).
+    /// </summary>
+    public string OwningTeam(Client client) =>
+        HomeCjit(client)?.OrgCode ?? RegionalTeam?.OrgCode ?? Planning.PlanTask.Operator;
+
     /// <summary>docs/domain.md "Routing": the CJIT whose directory entry lists the court, or null.</summary>
     public DirectoryEntry? CourtCjit(string? courtCode) =>
         courtCode is null ? null : _cjitByCourt.GetValueOrDefault(courtCode.Trim());

@@ -20,6 +20,7 @@ public static class ConsoleServiceExtensions
         services.TryAddSingleton<ConsoleAuthenticator>();
         services.TryAddScoped<LoginPage>();
         services.TryAddScoped<ConsoleApp>();
+        services.TryAddSingleton<OpenIndexEnd>();
         services.TryAddScoped<ObligationPager>();
         services.TryAddSingleton<TodayCounter>();
         services.AddScoped<IConsolePage, TodayPage>();

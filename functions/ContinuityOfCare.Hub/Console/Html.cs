@@ -170,6 +170,16 @@ public static class Html
         return html.Append("</nav>").ToString();
     }
 
+    /// <summary>
+    /// The paging controls of a list read by continuation token: forward only, so "Previous" is the browser's back —
+    /// except on page 2, whose previous page is <paramref name="firstPage"/> — and a "Back to the first page" link after it.
+    /// </summary>
+    public static string TokenPagination(int page, string firstPage, string? nextPage)
+    {
+        var html = Pagination(page == 2 ? firstPage : null, nextPage);
+        return page > 2 ? html + "<p class=\"govuk-body\">" + Link(firstPage, "Back to the first page") + "</p>" : html;
+    }
+
     private static string? DescribedBy(string id, string? hint, string? error)
     {
         var parts = new List<string>();

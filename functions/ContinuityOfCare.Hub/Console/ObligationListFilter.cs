@@ -53,18 +53,8 @@ public sealed record ObligationListFilter(string? Team, string? Rule, string Sta
     /// <summary>True when the open index serves the filter: no closed state is wanted.</summary>
     public bool InOpenIndex => States.All(NotClosed.Contains);
 
-    /// <summary>Read from the open index in due order, so paged by continuation token (<see cref="After"/>), not by number.</summary>
-    public bool ByToken => InOpenIndex && !Descending;
-
-    /// <summary>
-    /// True when the due index can serve the filter for every team: no closed state is wanted, and some wanted state
-    /// is still indexed (below the last level). Obligations at level 3 have left it: every team's list omits them.
-    /// </summary>
-    public bool InDueIndex => States.All(s => s is not (ObligationState.FulfilledOnTime or ObligationState.FulfilledLate or ObligationState.Cancelled))
-        && States.Any(s => s is ObligationState.Open or ObligationState.Overdue or ObligationState.EscalatedLevel1 or ObligationState.EscalatedLevel2);
-
-    /// <summary>True when the every-team latest-first list (the due index) leaves out some wanted state: level 3.</summary>
-    public bool OmitsLastLevel => Descending && States.Contains(ObligationState.EscalatedLevel3);
+    /// <summary>Read from the open index in due order (either way), so paged by continuation token (<see cref="After"/>), not by number.</summary>
+    public bool ByToken => InOpenIndex;
 
     /// <summary>Reads the filter from the request; unknown values fall back to the defaults.</summary>
     public static ObligationListFilter From(ConsoleRequest request)

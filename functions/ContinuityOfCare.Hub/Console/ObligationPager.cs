@@ -9,14 +9,15 @@ namespace ContinuityOfCare.Hub.Console;
 
 /// <summary>
 /// One page of the Obligations list, read by index and never by scanning the obligations table (docs/console.md
-/// "How lists are read"). Not-yet-closed obligations, earliest due first, come from the open index
-/// (<c>obligationsopen</c>): a page is one <c>$top</c>-limited key range of the every-team partition or of each of the
-/// user's teams' partitions, continued from the last row's key (the page's continuation token). Only the page's rows
-/// are point-read from <c>obligations</c>, to show the truth: a row the index has wrong (left by a close or escalation
-/// that stopped between its writes) is not shown and is repaired. Closed obligations and latest-due-first lists are
+/// "How lists are read"). Not-yet-closed obligations come from the open index (<c>obligationsopen</c>), in due order
+/// either way, paged by continuation token (the last row's key): earliest due first, a page is one <c>$top</c>-limited
+/// key range of the every-team partitions or of each of the user's teams' partitions after the token; latest due first,
+/// the keys of a key range below the token (the every-team partitions a growing window at a time), of which the last are
+/// the page. Only the page's rows are point-read from <c>obligations</c>, to show the truth: a row the index has wrong
+/// (left by a close or escalation that stopped between its writes) is not shown and is repaired. Closed obligations are
 /// read from a team's partition of <c>obligationsowner</c>, by page number.
 /// </summary>
-public sealed class ObligationPager(StateTables tables, ObligationStore obligations, IOptions<ConsoleOptions> options, IClock clock)
+public sealed class ObligationPager(StateTables tables, ObligationStore obligations, IOptions<ConsoleOptions> options, IClock clock, OpenIndexEnd openIndexEnd)
 {
     private const int ReadChunk = 50;
 
@@ -35,11 +36,25 @@ public sealed class ObligationPager(StateTables tables, ObligationStore obligati
     private static readonly Duration FirstWindow = Duration.FromDays(1);
     private const int Windows = 6;
 
+    /// <summary>
+    /// Latest due first, the first key range an every-team page reads ends at the token's due instant (or now, for a
+    /// past-due status; or just after the latest obligation) and is this long; each further range is four times longer.
+    /// The whole range's keys are read (Table storage reads ascending only, so its last rows are the page), so it starts
+    /// short: in a working region an hour holds a page or more.
+    /// </summary>
+    private static readonly Duration FirstBackWindow = Duration.FromHours(1);
+    private const int BackWindows = 10;
+
     /// <summary>No window starts later than this (a token can name any instant; the windows stay within the calendar).</summary>
     private static readonly Instant LastWindowStart = Instant.FromUtc(9000, 1, 1, 0, 0);
 
+    /// <summary>No backward window starts earlier than this: the range below it is read as the last one.</summary>
+    private static readonly Instant FirstWindowStart = Instant.FromUtc(1000, 1, 1, 0, 0);
+
+    /// <summary>The properties a backward read needs of each key: enough to point-read and check the row.</summary>
+    private static readonly string[] KeyProperties = ["PartitionKey", "RowKey", "ObligationId", "State"];
+
     private readonly TableClient _byOwner = tables.Get(TableNames.ObligationsByOwner);
-    private readonly TableClient _byDue = tables.Get(TableNames.ObligationsByDue);
     private readonly TableClient _open = tables.Get(TableNames.ObligationsOpen);
 
     /// <summary>The page of <paramref name="filter"/> among <paramref name="owners"/> (null: every owner).</summary>
@@ -50,63 +65,33 @@ public sealed class ObligationPager(StateTables tables, ObligationStore obligati
         var skip = (filter.Page - 1) * size;
         if (filter.ByToken)
         {
-            return await ReadOpenAsync(filter, owners, size, cancellationToken).ConfigureAwait(false);
+            return filter.Descending
+                ? await ReadOpenBackwardAsync(filter, owners, size, cancellationToken).ConfigureAwait(false)
+                : await ReadOpenAsync(filter, owners, size, cancellationToken).ConfigureAwait(false);
         }
 
-        if (filter.InOpenIndex && owners is not null)
-        {
-            return await ReadOpenLatestFirstAsync(filter, owners, size, skip, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (owners is null && !filter.InDueIndex)
+        if (owners is null)
         {
             return new ObligationListPage([], HasNext: false, NeedsTeam: true);
         }
 
-        // Past-due lists: in the due index (keys in due order) they all lie before now.
-        var pastDueOnly = filter.PastDueOnly;
-        var now = clock.GetCurrentInstant().ToDateTimeOffset();
-        IAsyncEnumerable<(string Id, DateTimeOffset Due)> candidates;
-        if (owners is null && !filter.Descending)
+        var all = new List<(string Id, DateTimeOffset Due)>();
+        await foreach (var candidate in OwnersAsync(owners, cancellationToken).ConfigureAwait(false))
         {
-            candidates = DueIndexAsync(cancellationToken).TakeWhile(c => !pastDueOnly || c.Due < now);
+            all.Add(candidate);
         }
-        else
-        {
-            var all = new List<(string Id, DateTimeOffset Due)>();
-            var source = owners is null ? DueIndexAsync(cancellationToken) : OwnersAsync(owners, cancellationToken);
-            await foreach (var candidate in source.ConfigureAwait(false))
-            {
-                if (!pastDueOnly || candidate.Due < now)
-                {
-                    all.Add(candidate);
-                }
-            }
 
-            var ordered = filter.Descending
-                ? all.OrderByDescending(c => c.Due).ThenByDescending(c => c.Id, StringComparer.Ordinal)
-                : all.OrderBy(c => c.Due).ThenBy(c => c.Id, StringComparer.Ordinal);
-            candidates = ordered.ToAsyncEnumerable();
-        }
+        var candidates = (filter.Descending
+            ? all.OrderByDescending(c => c.Due).ThenByDescending(c => c.Id, StringComparer.Ordinal)
+            : all.OrderBy(c => c.Due).ThenBy(c => c.Id, StringComparer.Ordinal)).ToAsyncEnumerable();
 
         var rows = new List<StoredObligation>(size + 1);
         var matched = 0;
         var examined = 0;
-        var skipUnread = owners is null && filter.Rule is null && filter.Status == "active";
-        var skipRead = skipUnread ? 0 : skip;
         var chunk = new List<string>(ReadChunk);
         var truncated = false;
-        var skipped = 0;
         await foreach (var (id, _) in candidates.ConfigureAwait(false))
         {
-            // "Not yet fulfilled" from the due index, no rule: every row is a match (a row left by a close that stopped
-            // half-way is the rare exception), so the rows before the page are counted without a point read.
-            if (skipUnread && skipped < skip)
-            {
-                skipped++;
-                continue;
-            }
-
             chunk.Add(id);
             if (chunk.Count == ReadChunk && await ConsumeAsync(chunk).ConfigureAwait(false))
             {
@@ -140,7 +125,7 @@ public sealed class ObligationPager(StateTables tables, ObligationStore obligati
                     continue;
                 }
 
-                if (matched++ >= skipRead)
+                if (matched++ >= skip)
                 {
                     rows.Add(stored);
                     if (rows.Count > size)
@@ -161,7 +146,7 @@ public sealed class ObligationPager(StateTables tables, ObligationStore obligati
     /// </summary>
     private async Task<ObligationListPage> ReadOpenAsync(ObligationListFilter filter, IReadOnlyList<string>? owners, int size, CancellationToken cancellationToken)
     {
-        IReadOnlyList<string>? teams = owners is null ? null : [.. owners.Select(StateKeys.Legal).Distinct(StringComparer.Ordinal).Select(KeyRangeQuery.Partition)];
+        var teams = TeamPartitions(owners);
         var now = clock.GetCurrentInstant();
         var end = filter.PastDueOnly ? StateKeys.Ticks(now) : null;
         var where = OpenWhere(filter);
@@ -215,40 +200,139 @@ public sealed class ObligationPager(StateTables tables, ObligationStore obligati
     }
 
     /// <summary>
-    /// A page of a team's not-yet-closed obligations, latest due first: the keys of the team's open-index partitions
-    /// (status and rule filtered by the service; a team's partition is a few thousand rows), reversed, then point reads
-    /// from the page's place until it and one more row are found. Table storage reads a partition in ascending key
-    /// order only, so this list is paged by number.
+    /// A page of not-yet-closed obligations, latest due first, from the open index: the keys of a key range ending at the
+    /// token's key (and, for past-due statuses, at now), status and rule filtered by the service, are read and the last
+    /// checked from the end, until the page and one more row are found. Table storage reads ascending only, so the
+    /// every-team partitions are read a window at a time going back (a team's partition, a few thousand rows, in one go).
     /// </summary>
-    private async Task<ObligationListPage> ReadOpenLatestFirstAsync(ObligationListFilter filter, IReadOnlyList<string> owners, int size, int skip, CancellationToken cancellationToken)
+    private async Task<ObligationListPage> ReadOpenBackwardAsync(ObligationListFilter filter, IReadOnlyList<string>? owners, int size, CancellationToken cancellationToken)
     {
+        var teams = TeamPartitions(owners);
+        var now = clock.GetCurrentInstant();
         var where = OpenWhere(filter);
-        if (filter.PastDueOnly)
+        // A token whose due instant cannot be read is ignored (page 1), as the forward reader reads it from now.
+        var before = filter.After is { } token && KeyInstant(token) != Instant.MinValue ? token : null;
+        if (filter.PastDueOnly && (before is null || string.CompareOrdinal(StateKeys.Ticks(now), before) < 0))
         {
-            var past = TableClient.CreateQueryFilter($"RowKey lt {StateKeys.Ticks(clock.GetCurrentInstant())}");
-            where = where is null ? past : where + " and " + past;
+            before = StateKeys.Ticks(now);
         }
 
-        var keys = new List<TableEntity>();
-        foreach (var owner in owners.Select(StateKeys.Legal).Distinct(StringComparer.Ordinal))
+        // Every team's first page (no end): the last day's rows to the end of the index, then back from there.
+        var toEnd = teams is null && before is null;
+        var rows = new List<(StoredObligation Obligation, string Key)>(size + 1);
+        var window = FirstBackWindow;
+        var examined = 0;
+        for (var round = 0; ; round++)
         {
-            var filterText = KeyRangeQuery.Partition(owner) + (where is null ? "" : " and (" + where + ")");
-            await foreach (var row in _open.QueryAsync<TableEntity>(filterText, 1000, ["PartitionKey", "RowKey", "ObligationId", "State"], cancellationToken).ConfigureAwait(false))
+            string? from = null;
+            if (toEnd && round == 0)
             {
-                keys.Add(row);
+                if (openIndexEnd.Above is not { } above)
+                {
+                    above = await AboveLatestAsync(now, cancellationToken).ConfigureAwait(false);
+                    openIndexEnd.Seen(above);
+                }
+
+                from = StateKeys.Ticks(above - Duration.FromDays(1));
+            }
+            else if (teams is null && round < BackWindows)
+            {
+                var anchor = before is null ? LastWindowStart : KeyInstant(before);
+                from = anchor - FirstWindowStart > window ? StateKeys.Ticks(anchor - window) : null;
+                window *= 4;
+            }
+
+            var keys = await KeyRangeQuery.ReadAllAsync(_open, teams ?? [EveryTeamDays(from, before)], from, before, where, KeyProperties, cancellationToken).ConfigureAwait(false);
+            if (toEnd && round == 0 && where is null)
+            {
+                // Every row from here to the end was read: the last is the latest (none: the rows ended earlier).
+                openIndexEnd.Seen(keys.Count == 0 ? null : DayAfter(KeyInstant(keys[^1].RowKey)));
+            }
+
+            for (var upTo = keys.Count; upTo > 0 && rows.Count <= size; )
+            {
+                var take = Math.Min(size + 1 - rows.Count, upTo);
+                var read = await Task.WhenAll(keys.Skip(upTo - take).Take(take).Reverse().Select(row => CheckAsync(row, cancellationToken))).ConfigureAwait(false);
+                upTo -= take;
+                examined += take;
+                rows.AddRange(read.Where(r => r.Stored is { } s && Matches(filter, s)).Select(r => (r.Stored!, r.Key)));
+                if (examined >= MaxExamined && rows.Count <= size)
+                {
+                    // Mostly wrong index rows (repaired now): show what there is and continue from here on the next page.
+                    return new ObligationListPage([.. rows.Select(r => r.Obligation)], HasNext: true, NeedsTeam: false, Next: keys[upTo].RowKey);
+                }
+            }
+
+            if (rows.Count > size)
+            {
+                return new ObligationListPage([.. rows.Take(size).Select(r => r.Obligation)], HasNext: true, NeedsTeam: false, Next: rows[size - 1].Key);
+            }
+
+            if (from is null)
+            {
+                return new ObligationListPage([.. rows.Select(r => r.Obligation)], HasNext: false, NeedsTeam: false);
+            }
+
+            before = from;
+        }
+    }
+
+    /// <summary>
+    /// The start of the UTC day after the latest every-team row (or of today, when none is due from today on), for the
+    /// first page of a latest-first list when <see cref="OpenIndexEnd"/> does not know it: whether any row lies at or
+    /// after an instant is a one-row query, so the day is found by going out from today a growing number of days and then
+    /// halving the gap (a dozen one-row queries for obligations due within years).
+    /// </summary>
+    private async Task<Instant> AboveLatestAsync(Instant now, CancellationToken cancellationToken)
+    {
+        var today = now.InUtc().Date.AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
+        var low = today;
+        var high = today;
+        for (var days = 1L; await AnyFromAsync(high).ConfigureAwait(false); days *= 4)
+        {
+            low = high;
+            high = today + Duration.FromDays(days);
+            if (high >= LastWindowStart)
+            {
+                // Rows due past the last window start (not a real due instant) are read from there to the end.
+                high = LastWindowStart + Duration.FromDays(1);
+                if (await AnyFromAsync(LastWindowStart).ConfigureAwait(false))
+                {
+                    return high;
+                }
+
+                break;
             }
         }
 
-        var candidates = keys.OrderByDescending(row => row.RowKey, StringComparer.Ordinal).Skip(skip).ToList();
-        var rows = new List<StoredObligation>(size + 1);
-        for (var start = 0; start < candidates.Count && rows.Count <= size && start < MaxExamined; start += size + 1)
+        while (high - low > Duration.FromDays(1))
         {
-            var read = await Task.WhenAll(candidates.Skip(start).Take(size + 1).Select(row => CheckAsync(row, cancellationToken))).ConfigureAwait(false);
-            rows.AddRange(read.Where(r => r.Stored is { } s && Matches(filter, s)).Select(r => r.Stored!));
+            var middle = low + Duration.FromDays(Math.Floor((high - low).TotalDays / 2));
+            if (await AnyFromAsync(middle).ConfigureAwait(false))
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle;
+            }
         }
 
-        return new ObligationListPage([.. rows.Take(size)], rows.Count > size, NeedsTeam: false);
+        return high;
+
+        async Task<bool> AnyFromAsync(Instant from)
+        {
+            var key = StateKeys.Ticks(from);
+            return (await KeyRangeQuery.ReadAsync(_open, [EveryTeamDays(key, null)], key, null, null, 1, cancellationToken).ConfigureAwait(false)).Count > 0;
+        }
     }
+
+    private static Instant DayAfter(Instant instant) =>
+        instant >= LastWindowStart ? LastWindowStart + Duration.FromDays(1) : instant.InUtc().Date.PlusDays(1).AtStartOfDayInZone(DateTimeZone.Utc).ToInstant();
+
+    /// <summary>The open index's partitions of <paramref name="owners"/> (null: every team, read by day range).</summary>
+    private static IReadOnlyList<string>? TeamPartitions(IReadOnlyList<string>? owners) =>
+        owners is null ? null : [.. owners.Select(ObligationEntity.OpenOwnerPartition).Distinct(StringComparer.Ordinal).Select(KeyRangeQuery.Partition)];
 
     /// <summary>Point-reads the obligation an open-index row names; a row that does not show it as it is gets repaired.</summary>
     private async Task<(StoredObligation? Stored, string Key)> CheckAsync(TableEntity row, CancellationToken cancellationToken)
@@ -299,14 +383,6 @@ public sealed class ObligationPager(StateTables tables, ObligationStore obligati
             : Instant.MinValue;
 
     private static Instant Max(Instant a, Instant b) => a > b ? a : b;
-
-    private async IAsyncEnumerable<(string Id, DateTimeOffset Due)> DueIndexAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var row in _byDue.QueryAsync<TableEntity>(filter: (string?)null, 1000, ["ObligationId", "Due"], cancellationToken).ConfigureAwait(false))
-        {
-            yield return (row.GetString("ObligationId") ?? string.Empty, row.GetDateTimeOffset("Due") ?? DateTimeOffset.UnixEpoch);
-        }
-    }
 
     private async IAsyncEnumerable<(string Id, DateTimeOffset Due)> OwnersAsync(IReadOnlyList<string> owners, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -58,6 +58,22 @@ public static class FeedParser
         return new ParsedFeed(listings, results, discharges, rejections, whole);
     }
 
+    /// <summary>
+    /// What a processed feed file counts as for the missing-feed rule (<see cref="FeedReceipts"/>): a court list for
+    /// its claim day and court, a discharge export for its movements' prisons and days; other feeds for nothing. The
+    /// ingest step and the start-up backfill of the feed-arrival index both ask here.
+    /// </summary>
+    public static IReadOnlyList<FeedReceipt> ReceiptsOf(string container, string fileName, ParsedFeed parsed, string? courtCode, NodaTime.Instant claimedAt)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        return container switch
+        {
+            InboxContainers.CourtLists => FeedReceipts.ForCourtList(claimedAt, CourtCodeOf(fileName, courtCode)),
+            InboxContainers.Discharges => FeedReceipts.ForDischargeExport(parsed.Discharges, fileName, claimedAt),
+            _ => [],
+        };
+    }
+
     /// <summary>A court list's court: <paramref name="courtCode"/> when given (the ingestion request's), else the file name's <c>CODE__</c> prefix, else null.</summary>
     public static string? CourtCodeOf(string fileName, string? courtCode) =>
         courtCode ?? (CourtListFileName.TryGetCourtCode(fileName, out var code) ? code : null);

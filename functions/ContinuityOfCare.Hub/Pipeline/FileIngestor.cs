@@ -159,12 +159,7 @@ public sealed partial class FileIngestor(
                     return Rejected(container, fileName, sha256, parsed.Rejections, whole);
                 }
 
-                var arrived = container switch
-                {
-                    InboxContainers.CourtLists => FeedReceipts.ForCourtList(claimedAt, FeedParser.CourtCodeOf(fileName, courtCode)),
-                    InboxContainers.Discharges => FeedReceipts.ForDischargeExport(parsed.Discharges, fileName, claimedAt),
-                    _ => [],
-                };
+                var arrived = FeedParser.ReceiptsOf(container, fileName, parsed, courtCode, claimedAt);
                 return new ProcessResult(IngestedFileStatus.Processed, parsed.RecordCount, parsed.RejectedCount,
                     IngestionReport.ToUtf8Json(container, fileName, sha256, "processed", parsed.RecordCount, parsed.Rejections, null)) { Arrivals = arrived };
         }

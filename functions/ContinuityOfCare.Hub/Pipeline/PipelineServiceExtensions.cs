@@ -47,6 +47,10 @@ public static class PipelineServiceExtensions
         services.AddSentAlertIndex();
 
         services.AddHostedService<PipelineInitializer>();
+        // After the state tables and containers exist (hosted services start in registration order).
+        services.TryAddSingleton<Upgrade.FeedArrivalBackfill>();
+        services.TryAddSingleton<Upgrade.PossibleMatchOwnerBackfill>();
+        services.AddHostedService<Upgrade.UpgradeBackfillInitializer>();
         // A confirmed possible match is routed like the route step routes a file.
         services.TryAddSingleton<IPossibleMatchRouter, ConfirmedMatchRouter>();
         services.TryAddSingleton<HeldRecordReader>();

@@ -18,6 +18,8 @@ namespace ContinuityOfCare.Hub.State;
 /// </summary>
 public sealed class FeedArrivalStore
 {
+    private const string MetaPartition = ObligationEntity.OpenMetaPartition;
+    private const string BackfilledRow = ObligationEntity.OpenBackfilledRow;
     private readonly TableClient _table;
 
     /// <summary>Creates the store.</summary>
@@ -59,6 +61,16 @@ public sealed class FeedArrivalStore
 
         return receipts;
     }
+
+    /// <summary>Whether the start-up backfill of arrivals recorded before this index existed has run (its marker row).</summary>
+    /// <exception cref="Azure.RequestFailedException">Storage failed.</exception>
+    public async Task<bool> IsBackfilledAsync(CancellationToken cancellationToken) =>
+        (await _table.GetEntityIfExistsAsync<TableEntity>(MetaPartition, BackfilledRow, cancellationToken: cancellationToken).ConfigureAwait(false)).HasValue;
+
+    /// <summary>Leaves the backfill's marker row (in a partition no day query reads).</summary>
+    /// <exception cref="Azure.RequestFailedException">Storage failed.</exception>
+    public Task MarkBackfilledAsync(CancellationToken cancellationToken) =>
+        _table.UpsertEntityAsync(new TableEntity(MetaPartition, BackfilledRow), TableUpdateMode.Replace, cancellationToken);
 
     private static TableEntity ToRow(string partition, string sha256, FeedReceipt receipt) =>
         new(partition, StateKeys.Legal(string.Create(CultureInfo.InvariantCulture,

@@ -18,8 +18,9 @@ namespace ContinuityOfCare.Hub.State;
 /// <param name="Weight">The match weight and its parts that held it (docs/plan.md "Match weight"), so a reviewer sees why.</param>
 /// <param name="DecidedBy">Who decided.</param>
 /// <param name="OwningTeam">The org code of the team that owns the candidate client (the planner's POSSIBLE_MATCH task
-/// owner): the team that may see the match beside the operator. Null for a match held before the column existed:
-/// only the operator sees those.</param>
+/// owner): the team that may see the match beside the operator. Absent on a match held before the column existed until
+/// the start-up backfill (<c>Upgrade/PossibleMatchOwnerBackfill</c>) sets it; null while it is, and for a match whose
+/// client has left the register: only the operator sees those.</param>
 public sealed record HeldPossibleMatch(
     string Id,
     string ClientId,

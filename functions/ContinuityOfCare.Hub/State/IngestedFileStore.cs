@@ -115,6 +115,31 @@ public sealed class IngestedFileStore
         return row is null ? null : ToFile(row);
     }
 
+    /// <summary>
+    /// The files of the inboxes <paramref name="kinds"/> claimed at or after <paramref name="since"/> and processed — a
+    /// filtered query over the whole table (the key is the SHA-256, so no key range narrows it): for the one-time
+    /// start-up backfill of the feed-arrival index, never for a page.
+    /// </summary>
+    /// <exception cref="RequestFailedException">Storage failed.</exception>
+    public async Task<IReadOnlyList<IngestedFile>> ListProcessedSinceAsync(IReadOnlyCollection<string> kinds, Instant since, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        if (kinds.Count == 0)
+        {
+            return [];
+        }
+
+        var filter = TableClient.CreateQueryFilter($"ClaimedAt ge {StateKeys.ToStored(since)} and Status eq {nameof(IngestedFileStatus.Processed)}")
+            + " and (" + string.Join(" or ", kinds.Select(kind => TableClient.CreateQueryFilter($"Kind eq {kind}"))) + ")";
+        var found = new List<IngestedFile>();
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            found.Add(ToFile(row));
+        }
+
+        return found;
+    }
+
     private static string CheckSha256(string sha256)
     {
         ArgumentNullException.ThrowIfNull(sha256);

@@ -26,22 +26,7 @@ internal static class KeyRangeQuery
     {
         var perPartition = await Task.WhenAll(partitions.Select(async partition =>
         {
-            var filter = partition;
-            if (after is not null)
-            {
-                filter += " and " + TableClient.CreateQueryFilter($"RowKey gt {after}");
-            }
-
-            if (before is not null)
-            {
-                filter += " and " + TableClient.CreateQueryFilter($"RowKey lt {before}");
-            }
-
-            if (where is not null)
-            {
-                filter += " and (" + where + ")";
-            }
-
+            var filter = Filter(partition, after, before, where);
             var rows = new List<TableEntity>(take);
             await foreach (var page in table.QueryAsync<TableEntity>(filter, take, cancellationToken: cancellationToken).AsPages().ConfigureAwait(false))
             {
@@ -58,6 +43,51 @@ internal static class KeyRangeQuery
         })).ConfigureAwait(false);
 
         return [.. perPartition.SelectMany(rows => rows).OrderBy(row => row.RowKey, StringComparer.Ordinal).Take(take)];
+    }
+
+    /// <summary>
+    /// Every row with <paramref name="after"/> &lt; RowKey &lt; <paramref name="before"/> (either bound optional) matching
+    /// <paramref name="where"/> of each of <paramref name="partitions"/>, only the <paramref name="select"/>ed properties,
+    /// lowest RowKey first: for a reader that wants the last rows of a range (Table storage reads ascending only), so the
+    /// caller keeps the range small.
+    /// </summary>
+    public static async Task<List<TableEntity>> ReadAllAsync(
+        TableClient table,
+        IReadOnlyList<string> partitions,
+        string? after,
+        string? before,
+        string? where,
+        IReadOnlyList<string> select,
+        CancellationToken cancellationToken)
+    {
+        var perPartition = await Task.WhenAll(partitions.Select(async partition =>
+        {
+            var rows = new List<TableEntity>();
+            await foreach (var row in table.QueryAsync<TableEntity>(Filter(partition, after, before, where), 1000, select, cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(row);
+            }
+
+            return rows;
+        })).ConfigureAwait(false);
+
+        return [.. perPartition.SelectMany(rows => rows).OrderBy(row => row.RowKey, StringComparer.Ordinal)];
+    }
+
+    private static string Filter(string partition, string? after, string? before, string? where)
+    {
+        var filter = partition;
+        if (after is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"RowKey gt {after}");
+        }
+
+        if (before is not null)
+        {
+            filter += " and " + TableClient.CreateQueryFilter($"RowKey lt {before}");
+        }
+
+        return where is null ? filter : filter + " and (" + where + ")";
     }
 
     /// <summary>The filter of one partition.</summary>

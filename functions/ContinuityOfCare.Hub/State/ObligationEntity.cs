@@ -60,7 +60,10 @@ internal static class ObligationEntity
     /// State and rule ride along so a filter is applied by the service; the obligation row stays the truth.
     /// </summary>
     public static IEnumerable<TableEntity> OpenRows(Obligation obligation) =>
-        [OpenRow(OpenEveryTeamPartition(obligation.Due), obligation), OpenRow(StateKeys.Legal(obligation.OwnerOrganisationId), obligation)];
+        [OpenRow(OpenEveryTeamPartition(obligation.Due), obligation), OpenRow(OpenOwnerPartition(obligation.OwnerOrganisationId), obligation)];
+
+    /// <summary>The open index's partition of one owner's obligations: its org code (letters and digits sort outside <c>_all</c>…).</summary>
+    public static string OpenOwnerPartition(string owner) => StateKeys.Legal(owner);
 
     public static IEnumerable<(string PartitionKey, string RowKey)> OpenKeys(Obligation obligation) =>
         OpenRows(obligation).Select(row => (row.PartitionKey, row.RowKey));

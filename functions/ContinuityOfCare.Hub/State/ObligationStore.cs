@@ -18,7 +18,8 @@ namespace ContinuityOfCare.Hub.State;
 /// level, so "due before T and open" (the API's list, <c>coc status</c>) reads only those rows;</item>
 /// <item><c>obligationsowner</c>: owner and due per obligation, for queries by owner;</item>
 /// <item><c>obligationsopen</c>: every not-yet-closed obligation (all levels) in due order, once for every team and once
-/// in its owner's partition, with its state: the console's lists read a page of it as one key range.</item>
+/// in its owner's partition, with its state: the console's lists read a page of it as one key range (latest due
+/// first, the last keys of one).</item>
 /// </list>
 /// Index rows are written before the obligation and removed after it closes, so a crash between steps can leave an
 /// extra index row (ignored and removed when met) but never an open obligation the sweep cannot see. Every change

@@ -16,6 +16,8 @@ namespace ContinuityOfCare.Hub.State;
 public sealed class PossibleMatchStore
 {
     private const string Row = "match";
+    private const string MetaPartition = ObligationEntity.OpenMetaPartition;
+    private const string OwningTeamBackfilledRow = "owningteam-backfilled";
     private readonly TableClient _table;
     private readonly int _maxRetries;
 
@@ -86,6 +88,41 @@ public sealed class PossibleMatchStore
 
         return [.. held.OrderBy(m => m.HeldAt).ThenBy(m => m.Id, StringComparer.Ordinal)];
     }
+
+    /// <summary>Matches still held that have no owning team (held by a version before the column): the start-up backfill's read.</summary>
+    /// <exception cref="RequestFailedException">Storage failed.</exception>
+    public async Task<IReadOnlyList<HeldPossibleMatch>> ListHeldWithoutOwningTeamAsync(CancellationToken cancellationToken) =>
+        [.. (await ListHeldAsync(cancellationToken).ConfigureAwait(false)).Where(m => m.OwningTeam is null)];
+
+    /// <summary>
+    /// Sets the owning team of a match (a merge of that one column, so a decision recorded meanwhile is kept).
+    /// </summary>
+    /// <returns>False when the match no longer exists.</returns>
+    /// <exception cref="RequestFailedException">Storage failed.</exception>
+    public async Task<bool> SetOwningTeamAsync(string id, string owningTeam, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        ArgumentException.ThrowIfNullOrEmpty(owningTeam);
+        try
+        {
+            await _table.UpdateEntityAsync(new TableEntity(StateKeys.Legal(id), Row) { ["OwningTeam"] = owningTeam }, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Whether the start-up backfill of owning teams has run (its marker row, in a partition no match uses).</summary>
+    /// <exception cref="RequestFailedException">Storage failed.</exception>
+    public async Task<bool> IsOwningTeamBackfilledAsync(CancellationToken cancellationToken) =>
+        (await _table.GetEntityIfExistsAsync<TableEntity>(MetaPartition, OwningTeamBackfilledRow, cancellationToken: cancellationToken).ConfigureAwait(false)).HasValue;
+
+    /// <summary>Leaves the owning-team backfill's marker row (it has no <c>Status</c>, so no listing returns it).</summary>
+    /// <exception cref="RequestFailedException">Storage failed.</exception>
+    public Task MarkOwningTeamBackfilledAsync(CancellationToken cancellationToken) =>
+        _table.UpsertEntityAsync(new TableEntity(MetaPartition, OwningTeamBackfilledRow), TableUpdateMode.Replace, cancellationToken);
 
     /// <summary>Confirms a held match (the caller then routes <see cref="HeldPossibleMatch.Payload"/>).</summary>
     /// <returns>Applied, AlreadyApplied (confirmed before), Refused (rejected before), NotFound; and the match.</returns>

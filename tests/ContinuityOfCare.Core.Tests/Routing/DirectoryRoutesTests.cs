@@ -28,6 +28,25 @@ public class DirectoryRoutesTests
         Assert.Null(routes.HomeCjit(TestWorld.Client(cjit: "NOWHERE")));
     }
 
+    /// <summary>The owning team of a client's tasks and possible matches: home CJIT, else regional team, else the operator.</summary>
+    [Theory]
+    [InlineData("LEEDS", "WF1 1AA", true, "LEEDS")]
+    [InlineData(null, "WF1 1AA", true, "WAKEFIELD")]
+    [InlineData(null, "M1 1AA", true, "REGION")]
+    [InlineData("NOWHERE", "LS6 2AB", true, "REGION")]
+    [InlineData(null, "M1 1AA", false, "OPERATOR")]
+    public void Owning_team_is_the_home_CJIT_else_the_regional_team_else_the_operator(string? cjit, string postcode, bool regionalTeam, string owner)
+    {
+        var directory = TestWorld.Directory();
+        if (!regionalTeam)
+        {
+            directory = new SpocDirectory(directory.Version, [.. directory.Entries.Where(e => e.OrgType != OrgType.RegionalTeam)]);
+        }
+
+        var routes = new DirectoryRoutes(directory);
+        Assert.Equal(owner, routes.OwningTeam(TestWorld.Client(cjit: cjit, postcode: postcode)));
+    }
+
     [Fact]
     public void Routing_SMT_lookup_needs_an_entry_of_type_PRISON_SMT()
     {

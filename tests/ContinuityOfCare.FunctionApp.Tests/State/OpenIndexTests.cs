@@ -45,8 +45,9 @@ public sealed class OpenIndexTests(AzuriteFixture azurite)
         Assert.Equal(["ob-1"], (await pager.ReadAsync(Filter("escalated1"), null, None)).Rows.Select(r => r.Id));
         // Overdue: due before now and not fulfilled, whatever the level.
         Assert.Equal(["ob-1", "ob-2"], (await pager.ReadAsync(Filter("overdue"), null, None)).Rows.Select(r => r.Id));
-        // Every team, latest due first (read from the due index, not the open index): still only the past-due ones.
+        // Every team, latest due first (the open index read backwards): still only the past-due ones.
         Assert.Equal(["ob-2", "ob-1"], (await pager.ReadAsync(Filter("overdue") with { Descending = true }, null, None)).Rows.Select(r => r.Id));
+        Assert.Equal(["ob-5", "ob-4", "ob-2", "ob-1"], (await pager.ReadAsync(Filter("active") with { Descending = true }, null, None)).Rows.Select(r => r.Id));
         Assert.DoesNotContain(await context.RowsAsync(TableNames.ObligationsOpen), row => row.GetString("ObligationId") is "ob-0" or "ob-3");
     }
 
@@ -73,6 +74,63 @@ public sealed class OpenIndexTests(AzuriteFixture azurite)
         var after = (await context.RowsAsync(TableNames.ObligationsOpen)).Where(r => r.PartitionKey.StartsWith("_all", StringComparison.Ordinal)).ToList();
         Assert.Equal(["ob-2"], after.Select(r => r.GetString("ObligationId")));
         Assert.Equal(nameof(ObligationState.EscalatedLevel1), after[0].GetString("State"));
+    }
+
+    [Fact]
+    public async Task Latest_first_pages_skip_and_remove_an_index_row_left_by_a_close_that_stopped_half_way()
+    {
+        var context = await StateTestContext.CreateAsync(azurite);
+        var store = context.State.Obligations;
+        await store.OpenManyAsync(Enumerable.Range(0, 5).Select(i => Opening(i, "TEAMA", Now + Duration.FromHours(i))), None);
+        var before = await context.RowsAsync(TableNames.ObligationsOpen);
+        await store.FulfilAsync("ob-4", Now, "user", null, None);
+        await store.CancelAsync("ob-2", Now, "user", null, None);
+        var open = context.Tables.Get(TableNames.ObligationsOpen);
+        foreach (var row in before.Where(r => r.PartitionKey != "_meta"))
+        {
+            await open.UpsertEntityAsync(row, TableUpdateMode.Replace);
+        }
+
+        var pager = Pager(context, pageSize: 2);
+        Assert.Equal(["ob-3", "ob-1", "ob-0"], await AllObligationIdsAsync(pager, null, Filter("active") with { Descending = true }));
+        Assert.DoesNotContain(await context.RowsAsync(TableNames.ObligationsOpen),
+            row => row.PartitionKey.StartsWith("_all", StringComparison.Ordinal) && row.GetString("ObligationId") is "ob-2" or "ob-4");
+        Assert.Equal(["ob-3", "ob-1", "ob-0"], await AllObligationIdsAsync(pager, ["TEAMA"], Filter("active") with { Descending = true }));
+        Assert.DoesNotContain(await context.RowsAsync(TableNames.ObligationsOpen), row => row.GetString("ObligationId") is "ob-2" or "ob-4");
+    }
+
+    /// <summary>
+    /// Every team, latest due first, over due instants years apart (the first page finds the latest day, the windows
+    /// grow back over the gaps): each not-yet-closed obligation once, level 3 included; past due only stops at now.
+    /// </summary>
+    [Fact]
+    public async Task Latest_first_every_team_pages_reach_obligations_years_apart_and_past_due_only_stops_at_now()
+    {
+        var context = await StateTestContext.CreateAsync(azurite);
+        var store = context.State.Obligations;
+        double[] days = [-3000, -400, -30, -2, -0.01, 0.01, 0.5, 3, 100, 2000];
+        await store.OpenManyAsync(days.Select((d, i) => Opening(i, Teams[i % 3], Now + Duration.FromDays(d))), None);
+        for (var level = 1; level <= 3; level++)
+        {
+            await store.RecordEscalationAsync("ob-3", level, Now, "", None);
+        }
+
+        Assert.Equal(ObligationState.EscalatedLevel3, (await store.GetAsync("ob-3", None))!.Obligation.State);
+        var pager = Pager(context, pageSize: 3);
+        var latestFirst = Filter("active") with { Descending = true };
+        Assert.Equal(Enumerable.Range(0, days.Length).Reverse().Select(i => $"ob-{i}"), await AllObligationIdsAsync(pager, null, latestFirst));
+        Assert.Equal(["ob-4", "ob-3", "ob-2", "ob-1", "ob-0"], await AllObligationIdsAsync(pager, null, Filter("overdue") with { Descending = true }));
+        Assert.Equal(["ob-3"], await AllObligationIdsAsync(pager, null, Filter("escalated3") with { Descending = true }));
+        Assert.Equal(["ob-9", "ob-6", "ob-3", "ob-0"], await AllObligationIdsAsync(pager, ["TEAMA"], latestFirst));
+
+        // The first page remembers where the rows end; an obligation due later is still first, and when the latest
+        // ones close the page goes back from there.
+        await store.OpenAsync(Opening(10, "TEAMB", Now + Duration.FromDays(2500)), None);
+        Assert.Equal(["ob-10", "ob-9", "ob-8"], (await pager.ReadAsync(latestFirst, null, None)).Rows.Select(r => r.Id));
+        await store.FulfilAsync("ob-10", Now, "user", null, None);
+        await store.FulfilAsync("ob-9", Now, "user", null, None);
+        Assert.Equal(["ob-8", "ob-7", "ob-6"], (await pager.ReadAsync(latestFirst, null, None)).Rows.Select(r => r.Id));
+        Assert.Equal(["ob-8", "ob-7", "ob-6"], (await pager.ReadAsync(latestFirst, null, None)).Rows.Select(r => r.Id));
     }
 
     [Fact]
@@ -120,13 +178,14 @@ public sealed class OpenIndexTests(AzuriteFixture azurite)
     }
 
     /// <summary>
-    /// Any order of opens (some redelivered), fulfilments, cancellations and escalations: paging the every-team list and
-    /// a two-team list by continuation token, 3 a page, returns every open obligation exactly once, earliest due first.
+    /// Any order of opens (some redelivered), fulfilments, cancellations and escalations (up to level 3): paging the
+    /// every-team list and a two-team list by continuation token, 3 a page, returns every open obligation exactly once,
+    /// earliest due first — and latest due first, where the past-due list stops at now.
     /// </summary>
     [Fact]
     public void Paging_by_token_returns_every_open_obligation_once_in_due_order_after_any_history()
     {
-        var step = Gen.Zip(Gen.Choose(0, 11), Gen.Choose(0, 4));
+        var step = Gen.Zip(Gen.Choose(0, 11), Gen.Choose(0, 5));
         var histories = Gen.ListOf(step).Select(steps => steps.Take(30).ToList()).ToArbitrary();
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(12), Prop.ForAll(histories, history => Task.Run(() => HoldsAsync(history)).GetAwaiter().GetResult()));
     }
@@ -178,7 +237,10 @@ public sealed class OpenIndexTests(AzuriteFixture azurite)
                 0 or 1 => await store.OpenAsync(opening, None),
                 2 => await store.FulfilAsync(opening.Obligation.Id, Now, "user", null, None),
                 3 => await store.CancelAsync(opening.Obligation.Id, Now, "user", null, None),
-                _ => await store.RecordEscalationAsync(opening.Obligation.Id, 1, Now, "", None),
+                // The next level after those recorded (level 3 at most).
+                _ => await store.GetAsync(opening.Obligation.Id, None) is { Escalations.Count: < 3 and var sent }
+                    ? await store.RecordEscalationAsync(opening.Obligation.Id, sent + 1, Now, "", None)
+                    : null,
             };
         }
 
@@ -192,17 +254,21 @@ public sealed class OpenIndexTests(AzuriteFixture azurite)
         }
 
         var expected = truth.OrderBy(s => s.Obligation.Due).ThenBy(s => s.Id, StringComparer.Ordinal).Select(s => s.Id).ToList();
+        var ofTwoTeams = expected.Where(id => truth.First(s => s.Id == id).Obligation.OwnerOrganisationId is "TEAMA" or "TEAMC").ToList();
+        var pastDue = expected.Where(id => truth.First(s => s.Id == id).Obligation.Due < Now).ToList();
         var pager = Pager(context, pageSize: 3);
-        var everyTeam = await AllObligationIdsAsync(pager, null);
-        var twoTeams = await AllObligationIdsAsync(pager, ["TEAMA", "TEAMC"]);
-        return everyTeam.SequenceEqual(expected)
-            && twoTeams.SequenceEqual(expected.Where(id => truth.First(s => s.Id == id).Obligation.OwnerOrganisationId is "TEAMA" or "TEAMC"));
+        var latestFirst = Filter("active") with { Descending = true };
+        return (await AllObligationIdsAsync(pager, null)).SequenceEqual(expected)
+            && (await AllObligationIdsAsync(pager, ["TEAMA", "TEAMC"])).SequenceEqual(ofTwoTeams)
+            && (await AllObligationIdsAsync(pager, null, latestFirst)).SequenceEqual(expected.AsEnumerable().Reverse())
+            && (await AllObligationIdsAsync(pager, ["TEAMA", "TEAMC"], latestFirst)).SequenceEqual(ofTwoTeams.AsEnumerable().Reverse())
+            && (await AllObligationIdsAsync(pager, null, Filter("overdue") with { Descending = true })).SequenceEqual(pastDue.AsEnumerable().Reverse());
     }
 
-    private static async Task<List<string>> AllObligationIdsAsync(ObligationPager pager, IReadOnlyList<string>? owners)
+    private static async Task<List<string>> AllObligationIdsAsync(ObligationPager pager, IReadOnlyList<string>? owners, ObligationListFilter? first = null)
     {
         var ids = new List<string>();
-        var filter = Filter("active");
+        var filter = first ?? Filter("active");
         for (var guard = 0; guard < 100; guard++)
         {
             var page = await pager.ReadAsync(filter, owners, None);
@@ -238,7 +304,7 @@ public sealed class OpenIndexTests(AzuriteFixture azurite)
     }
 
     private static ObligationPager Pager(StateTestContext context, int pageSize) =>
-        new(context.Tables, context.State.Obligations, Options.Create(new ConsoleOptions { PageSize = pageSize }), new FakeClock(Now));
+        new(context.Tables, context.State.Obligations, Options.Create(new ConsoleOptions { PageSize = pageSize }), new FakeClock(Now), new OpenIndexEnd());
 
     private static ObligationListFilter Filter(string status) => new(null, null, status, Descending: false, Page: 1);
 

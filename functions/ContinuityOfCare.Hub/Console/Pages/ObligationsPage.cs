@@ -94,15 +94,11 @@ public sealed class ObligationsPage(
             .Append("</div></div>").Append(Button("Apply filters", "secondary")).Append("</form>");
         if (page.NeedsTeam)
         {
-            main.Append(Notice("Closed obligations and those escalated to level 3 are listed per team: enter a team's org code."));
+            main.Append(Notice("Closed obligations are listed per team: enter a team's org code."));
         }
         else if (page.Truncated)
         {
             main.Append(Notice(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Only the first {ObligationPager.MaxExamined:N0} obligations were looked at for this filter: choose a team to see them all.")));
-        }
-        else if (owners is null && filter.OmitsLastLevel)
-        {
-            main.Append(P("Obligations escalated to level 3 are listed per team: enter a team's org code to see them."));
         }
 
         main.Append(Table(
@@ -118,15 +114,11 @@ public sealed class ObligationsPage(
                 ConsoleFormat.StateTag(row.Obligation.State),
                 E(ConsoleFormat.Level(row.Obligation.State).ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ])));
-        // A list read by continuation token goes forward only: its "Previous" is the browser's back, and page 1 a link.
         var list = ConsolePaths.To("obligations");
-        main.Append(Pagination(
-            filter.Page <= 1 ? null : !filter.ByToken ? list + filter.QueryString(filter.Page - 1) : filter.Page == 2 ? list + filter.QueryString(1) : null,
-            page.HasNext ? list + filter.QueryString(filter.Page + 1, page.Next) : null));
-        if (filter.ByToken && filter.Page > 2)
-        {
-            main.Append("<p class=\"govuk-body\">").Append(Link(list + filter.QueryString(1), "Back to the first page")).Append("</p>");
-        }
+        var next = page.HasNext ? list + filter.QueryString(filter.Page + 1, page.Next) : null;
+        main.Append(filter.ByToken
+            ? TokenPagination(filter.Page, list + filter.QueryString(1), next)
+            : Pagination(filter.Page <= 1 ? null : list + filter.QueryString(filter.Page - 1), next));
 
         return context.Page("Obligations", main.ToString());
     }

@@ -113,15 +113,12 @@ public sealed class TasksPage(TaskStore tasks, AuditStore audit, IClock clock, M
                 .Append("</div></div>");
         }
 
-        // Paged by continuation token (the last row's index key): forward only; "Previous" is the browser's back.
+        // Paged by continuation token (the last row's index key).
         var query = (kind is null ? "" : "kind=" + Uri.EscapeDataString(kind) + "&") + (team is null ? "" : "team=" + Uri.EscapeDataString(team) + "&");
-        main.Append(Pagination(
-            page == 2 ? ConsolePaths.To($"tasks?{query}page=1") : null,
+        main.Append(TokenPagination(
+            page,
+            ConsolePaths.To($"tasks?{query}page=1"),
             read.Next is { } next ? ConsolePaths.To($"tasks?{query}page={page + 1}&after={Uri.EscapeDataString(next)}") : null));
-        if (page > 2)
-        {
-            main.Append("<p class=\"govuk-body\">").Append(Link(ConsolePaths.To($"tasks?{query}page=1"), "Back to the first page")).Append("</p>");
-        }
         return context.Page("Tasks", main.ToString(), error is null ? 200 : 400);
     }
 }
