@@ -20,6 +20,12 @@ public sealed record ObligationListFilter(string? Team, string? Rule, string Sta
         ObligationState.Open, ObligationState.Overdue, ObligationState.EscalatedLevel1, ObligationState.EscalatedLevel2, ObligationState.EscalatedLevel3,
     };
 
+    /// <summary>The states of a closed obligation: those the closed index holds.</summary>
+    public static IReadOnlySet<ObligationState> Closed { get; } = new HashSet<ObligationState>
+    {
+        ObligationState.FulfilledOnTime, ObligationState.FulfilledLate, ObligationState.Cancelled,
+    };
+
     /// <summary>The status filter's values: label and the states each stands for.</summary>
     public static IReadOnlyList<(string Value, string Label, IReadOnlySet<ObligationState> States)> Statuses { get; } =
     [
@@ -47,8 +53,14 @@ public sealed record ObligationListFilter(string? Team, string? Rule, string Sta
     /// <summary>True when the open index serves the filter: no closed state is wanted.</summary>
     public bool InOpenIndex => States.All(NotClosed.Contains);
 
-    /// <summary>Read from the open index in due order, so paged by continuation token (<see cref="After"/>), not by number.</summary>
-    public bool ByToken => InOpenIndex && !Descending;
+    /// <summary>True when the closed index serves the filter: only closed states are wanted.</summary>
+    public bool InClosedIndex => States.All(Closed.Contains);
+
+    /// <summary>
+    /// Read from the open or the closed index in due order, so paged by continuation token (<see cref="After"/>), not by
+    /// number.
+    /// </summary>
+    public bool ByToken => (InOpenIndex || InClosedIndex) && !Descending;
 
     /// <summary>
     /// True when the due index can serve the filter for every team: no closed state is wanted, and some wanted state

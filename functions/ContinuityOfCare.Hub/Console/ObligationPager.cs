@@ -13,8 +13,8 @@ namespace ContinuityOfCare.Hub.Console;
 /// (<c>obligationsopen</c>): a page is one <c>$top</c>-limited key range of the every-team partition or of each of the
 /// user's teams' partitions, continued from the last row's key (the page's continuation token). Only the page's rows
 /// are point-read from <c>obligations</c>, to show the truth: a row the index has wrong (left by a close or escalation
-/// that stopped between its writes) is not shown and is repaired. Closed obligations and latest-due-first lists are
-/// read from a team's partition of <c>obligationsowner</c>, by page number.
+/// that stopped between its writes) is not shown and is repaired. Closed obligations are read from the closed index
+/// (<see cref="ClosedObligationPager"/>); latest-due-first lists by page number.
 /// </summary>
 public sealed class ObligationPager(StateTables tables, ObligationStore obligations, IOptions<ConsoleOptions> options, IClock clock)
 {
@@ -41,6 +41,7 @@ public sealed class ObligationPager(StateTables tables, ObligationStore obligati
     private readonly TableClient _byOwner = tables.Get(TableNames.ObligationsByOwner);
     private readonly TableClient _byDue = tables.Get(TableNames.ObligationsByDue);
     private readonly TableClient _open = tables.Get(TableNames.ObligationsOpen);
+    private readonly ClosedObligationPager _closed = new(tables, obligations);
 
     /// <summary>The page of <paramref name="filter"/> among <paramref name="owners"/> (null: every owner).</summary>
     public async Task<ObligationListPage> ReadAsync(ObligationListFilter filter, IReadOnlyList<string>? owners, CancellationToken cancellationToken)
@@ -48,6 +49,11 @@ public sealed class ObligationPager(StateTables tables, ObligationStore obligati
         ArgumentNullException.ThrowIfNull(filter);
         var size = options.Value.PageSize;
         var skip = (filter.Page - 1) * size;
+        if (filter.InClosedIndex)
+        {
+            return await _closed.ReadAsync(filter, owners, size, skip, cancellationToken).ConfigureAwait(false);
+        }
+
         if (filter.ByToken)
         {
             return await ReadOpenAsync(filter, owners, size, cancellationToken).ConfigureAwait(false);
