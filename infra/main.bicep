@@ -139,6 +139,7 @@ var tableNames = [
   'obligationsdue'
   'obligationsowner'
   'obligationsopen'
+  'obligationsclosed'
   'tasks'
   'tasksopen'
   'possiblematches'

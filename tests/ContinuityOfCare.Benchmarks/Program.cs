@@ -9,7 +9,7 @@ if (args is ["orchestrations", ..])
     return await EscalationBurstHarness.RunAsync(args[1..]).ConfigureAwait(false);
 }
 
-// Console time-to-first-byte harness (docs/console.md "Measured"): ... -- console [--obligations N] [--tasks N] [--prisons N] [--requests N]
+// Console time-to-first-byte harness (docs/console.md "Measured"): ... -- console [--obligations N] [--closed TENTHS] [--tasks N] [--prisons N] [--requests N]
 if (args is ["console", ..])
 {
     return await ContinuityOfCare.Benchmarks.OperatorConsole.ConsoleTtfbHarness.RunAsync(args[1..]).ConfigureAwait(false);

@@ -64,6 +64,15 @@ public sealed partial class WorkflowTests(ConsoleWorld world)
         Assert.Equal("local-operator", stored.ClosedBy);
         Assert.Equal(0, await page.GetByRole(AriaRole.Button, new() { Name = "Mark as fulfilled" }).CountAsync());
         Assert.Contains(await ReadAuditAsync(), e => e.Action == "obligation.fulfilled" && e.TargetId == open.Id);
+
+        // Listed among the team's fulfilled obligations (the closed index), and no longer among its open ones.
+        var closedList = $"/api/console/obligations?team=LEI&rule={open.Obligation.RuleId}&status=fulfilled";
+        await page.GotoAsync(closedList);
+        Assert.Equal(1, await page.Locator($"a[href$='/obligations/{open.Id}']").CountAsync());
+        await page.GotoAsync(closedList + "&sort=due-desc");
+        Assert.Equal(1, await page.Locator($"a[href$='/obligations/{open.Id}']").CountAsync());
+        await page.GotoAsync($"/api/console/obligations?team=LEI&rule={open.Obligation.RuleId}&status=active");
+        Assert.Equal(0, await page.Locator($"a[href$='/obligations/{open.Id}']").CountAsync());
     }
 
     [Fact]

@@ -23,7 +23,7 @@ internal static class ExpectedStorageNames
     /// <summary>State (TableNames.All), mail outbox (OutboxOptions) and SPOC directory (DirectoryImportOptions) tables.</summary>
     public static readonly string[] Tables =
     [
-        "clients", "clientindex", "ingestedfiles", "feedarrivals", "events", "obligations", "obligationsdue", "obligationsowner", "obligationsopen", "tasks", "tasksopen",
+        "clients", "clientindex", "ingestedfiles", "feedarrivals", "events", "obligations", "obligationsdue", "obligationsowner", "obligationsopen", "obligationsclosed", "tasks", "tasksopen",
         "possiblematches", "audit", "hubnotices", "todaycounts",
         "alertoutbox", "directoryflags", "alertsentbyday",
         "spocdirectory",

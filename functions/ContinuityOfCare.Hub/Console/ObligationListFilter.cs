@@ -26,6 +26,12 @@ public sealed record ObligationListFilter(string? Team, string? Rule, string Sta
     /// </summary>
     public static bool IsOverdue(ObligationState state, NodaTime.Instant due, NodaTime.Instant now) => NotClosed.Contains(state) && due < now;
 
+    /// <summary>The states of a closed obligation: those the closed index holds.</summary>
+    public static IReadOnlySet<ObligationState> Closed { get; } = new HashSet<ObligationState>
+    {
+        ObligationState.FulfilledOnTime, ObligationState.FulfilledLate, ObligationState.Cancelled,
+    };
+
     /// <summary>The status filter's values: label and the states each stands for.</summary>
     public static IReadOnlyList<(string Value, string Label, IReadOnlySet<ObligationState> States)> Statuses { get; } =
     [
@@ -53,8 +59,14 @@ public sealed record ObligationListFilter(string? Team, string? Rule, string Sta
     /// <summary>True when the open index serves the filter: no closed state is wanted.</summary>
     public bool InOpenIndex => States.All(NotClosed.Contains);
 
-    /// <summary>Read from the open index in due order (either way), so paged by continuation token (<see cref="After"/>), not by number.</summary>
-    public bool ByToken => InOpenIndex;
+    /// <summary>True when the closed index serves the filter: only closed states are wanted.</summary>
+    public bool InClosedIndex => States.All(Closed.Contains);
+
+    /// <summary>
+    /// Paged by continuation token (<see cref="After"/>), not by number: lists of the open index in due order (either
+    /// way) and of the closed index earliest due first.
+    /// </summary>
+    public bool ByToken => InOpenIndex || (InClosedIndex && !Descending);
 
     /// <summary>Reads the filter from the request; unknown values fall back to the defaults.</summary>
     public static ObligationListFilter From(ConsoleRequest request)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using ContinuityOfCare.Core.Obligations;
 using ContinuityOfCare.Hub.State;
@@ -15,12 +14,10 @@ namespace ContinuityOfCare.Hub.Console;
 /// the keys of a key range below the token (the every-team partitions a growing window at a time), of which the last are
 /// the page. Only the page's rows are point-read from <c>obligations</c>, to show the truth: a row the index has wrong
 /// (left by a close or escalation that stopped between its writes) is not shown and is repaired. Closed obligations are
-/// read from a team's partition of <c>obligationsowner</c>, by page number.
+/// read from the closed index (<see cref="ClosedObligationPager"/>).
 /// </summary>
 public sealed class ObligationPager(StateTables tables, ObligationStore obligations, IOptions<ConsoleOptions> options, IClock clock, OpenIndexEnd openIndexEnd)
 {
-    private const int ReadChunk = 50;
-
     /// <summary>
     /// The most obligations one page request point-reads to fill a page under a state or rule filter; beyond it the
     /// page says to narrow the filter (a team), so a rare state among many obligations cannot make a slow page.
@@ -54,89 +51,23 @@ public sealed class ObligationPager(StateTables tables, ObligationStore obligati
     /// <summary>The properties a backward read needs of each key: enough to point-read and check the row.</summary>
     private static readonly string[] KeyProperties = ["PartitionKey", "RowKey", "ObligationId", "State"];
 
-    private readonly TableClient _byOwner = tables.Get(TableNames.ObligationsByOwner);
     private readonly TableClient _open = tables.Get(TableNames.ObligationsOpen);
+    private readonly ClosedObligationPager _closed = new(tables, obligations);
 
     /// <summary>The page of <paramref name="filter"/> among <paramref name="owners"/> (null: every owner).</summary>
     public async Task<ObligationListPage> ReadAsync(ObligationListFilter filter, IReadOnlyList<string>? owners, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var size = options.Value.PageSize;
-        var skip = (filter.Page - 1) * size;
-        if (filter.ByToken)
+        if (filter.InClosedIndex)
         {
-            return filter.Descending
-                ? await ReadOpenBackwardAsync(filter, owners, size, cancellationToken).ConfigureAwait(false)
-                : await ReadOpenAsync(filter, owners, size, cancellationToken).ConfigureAwait(false);
+            return await _closed.ReadAsync(filter, owners, size, (filter.Page - 1) * size, cancellationToken).ConfigureAwait(false);
         }
 
-        if (owners is null)
-        {
-            return new ObligationListPage([], HasNext: false, NeedsTeam: true);
-        }
-
-        var all = new List<(string Id, DateTimeOffset Due)>();
-        await foreach (var candidate in OwnersAsync(owners, cancellationToken).ConfigureAwait(false))
-        {
-            all.Add(candidate);
-        }
-
-        var candidates = (filter.Descending
-            ? all.OrderByDescending(c => c.Due).ThenByDescending(c => c.Id, StringComparer.Ordinal)
-            : all.OrderBy(c => c.Due).ThenBy(c => c.Id, StringComparer.Ordinal)).ToAsyncEnumerable();
-
-        var rows = new List<StoredObligation>(size + 1);
-        var matched = 0;
-        var examined = 0;
-        var chunk = new List<string>(ReadChunk);
-        var truncated = false;
-        await foreach (var (id, _) in candidates.ConfigureAwait(false))
-        {
-            chunk.Add(id);
-            if (chunk.Count == ReadChunk && await ConsumeAsync(chunk).ConfigureAwait(false))
-            {
-                break;
-            }
-
-            if (examined >= MaxExamined)
-            {
-                truncated = true;
-                break;
-            }
-        }
-
-        if (!truncated && rows.Count <= size && chunk.Count > 0)
-        {
-            await ConsumeAsync(chunk).ConfigureAwait(false);
-        }
-
-        return new ObligationListPage([.. rows.Take(size)], rows.Count > size, NeedsTeam: false, Truncated: truncated);
-
-        // Point-reads a chunk in parallel, keeps it in candidate order; true once the page and one more row are found.
-        async Task<bool> ConsumeAsync(List<string> ids)
-        {
-            var read = await Task.WhenAll(ids.Select(id => obligations.GetAsync(id, cancellationToken))).ConfigureAwait(false);
-            examined += ids.Count;
-            ids.Clear();
-            foreach (var stored in read)
-            {
-                if (stored is null || !filter.States.Contains(stored.Obligation.State) || (filter.Rule is { } rule && stored.Obligation.RuleId != rule))
-                {
-                    continue;
-                }
-
-                if (matched++ >= skip)
-                {
-                    rows.Add(stored);
-                    if (rows.Count > size)
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
+        // Every status stands for open states only or closed states only (ObligationListFilter.Statuses; a test checks).
+        return filter.Descending
+            ? await ReadOpenBackwardAsync(filter, owners, size, cancellationToken).ConfigureAwait(false)
+            : await ReadOpenAsync(filter, owners, size, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -383,16 +314,4 @@ public sealed class ObligationPager(StateTables tables, ObligationStore obligati
             : Instant.MinValue;
 
     private static Instant Max(Instant a, Instant b) => a > b ? a : b;
-
-    private async IAsyncEnumerable<(string Id, DateTimeOffset Due)> OwnersAsync(IReadOnlyList<string> owners, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var owner in owners)
-        {
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {StateKeys.Legal(owner)}");
-            await foreach (var row in _byOwner.QueryAsync<TableEntity>(filter, 1000, ["ObligationId", "Due"], cancellationToken).ConfigureAwait(false))
-            {
-                yield return (row.GetString("ObligationId") ?? string.Empty, row.GetDateTimeOffset("Due") ?? DateTimeOffset.UnixEpoch);
-            }
-        }
-    }
 }

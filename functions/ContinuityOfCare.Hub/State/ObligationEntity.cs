@@ -49,7 +49,7 @@ internal static class ObligationEntity
     /// <summary>Sorts after every every-team partition (and before <c>_meta</c>).</summary>
     public const string OpenEveryTeamEnd = OpenEveryTeam + "~";
 
-    /// <summary>The open index's bookkeeping partition (never listed): the backfill's marker.</summary>
+    /// <summary>The open and closed indexes' bookkeeping partition (never listed): each backfill's marker.</summary>
     public const string OpenMetaPartition = "_meta";
 
     public const string OpenBackfilledRow = "backfilled";
@@ -70,6 +70,21 @@ internal static class ObligationEntity
 
     private static TableEntity OpenRow(string partition, Obligation obligation) =>
         new(partition, DueRowKey(obligation))
+        {
+            ["ObligationId"] = obligation.Id,
+            ["Due"] = StateKeys.ToStored(obligation.Due),
+            ["State"] = obligation.State.ToString(),
+            ["RuleId"] = obligation.RuleId,
+        };
+
+    /// <summary>
+    /// Closed index row of a closed obligation (fulfilled on time or late, or cancelled): in its owner's partition, row =
+    /// due ticks + id (<see cref="DueRowKey"/>) like the open index, so a team's closed list is a key range in due order.
+    /// State and rule ride along so a status or rule filter is applied by the service; the obligation row stays the truth.
+    /// The table's <see cref="OpenMetaPartition"/> holds its own backfill marker (org codes never start with <c>_</c>).
+    /// </summary>
+    public static TableEntity ClosedRow(Obligation obligation) =>
+        new(StateKeys.Legal(obligation.OwnerOrganisationId), DueRowKey(obligation))
         {
             ["ObligationId"] = obligation.Id,
             ["Due"] = StateKeys.ToStored(obligation.Due),

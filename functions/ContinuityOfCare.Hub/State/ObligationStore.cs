@@ -19,10 +19,14 @@ namespace ContinuityOfCare.Hub.State;
 /// <item><c>obligationsowner</c>: owner and due per obligation, for queries by owner;</item>
 /// <item><c>obligationsopen</c>: every not-yet-closed obligation (all levels) in due order, once for every team and once
 /// in its owner's partition, with its state: the console's lists read a page of it as one key range (latest due
-/// first, the last keys of one).</item>
+/// first, the last keys of one);</item>
+/// <item><c>obligationsclosed</c>: every closed obligation in its owner's partition in due order, with its state: the
+/// console's closed lists.</item>
 /// </list>
 /// Index rows are written before the obligation and removed after it closes, so a crash between steps can leave an
-/// extra index row (ignored and removed when met) but never an open obligation the sweep cannot see. Every change
+/// extra index row (ignored and removed when met) but never an open obligation the sweep cannot see. The closed index
+/// is the other way round: its row is written after the close (truth first), before the open rows are removed, so a
+/// close that stopped before it leaves an open-index row whose reader, or the close's retry, writes it. Every change
 /// is ETag-guarded and re-read on 412 (architecture.md "Reliability rules").
 /// </summary>
 public sealed partial class ObligationStore
@@ -31,6 +35,7 @@ public sealed partial class ObligationStore
     private readonly TableClient _byDue;
     private readonly TableClient _byOwner;
     private readonly TableClient _open;
+    private readonly TableClient _closed;
     private readonly StateOptions _options;
     private readonly ILogger<ObligationStore> _logger;
 
@@ -42,6 +47,7 @@ public sealed partial class ObligationStore
         _byDue = tables.Get(TableNames.ObligationsByDue);
         _byOwner = tables.Get(TableNames.ObligationsByOwner);
         _open = tables.Get(TableNames.ObligationsOpen);
+        _closed = tables.Get(TableNames.ObligationsClosed);
         _options = tables.Options;
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
@@ -342,7 +348,8 @@ public sealed partial class ObligationStore
             var stored = ObligationEntity.ToStored(row);
             if (stored.Obligation.IsClosed)
             {
-                // Finish an earlier close that stopped before leaving the indexes, then report what stands.
+                // Finish an earlier close that stopped before its index writes, then report what stands.
+                await AddToClosedIndexAsync(stored.Obligation, cancellationToken).ConfigureAwait(false);
                 await RemoveFromDueIndexAsync(stored.Obligation, cancellationToken).ConfigureAwait(false);
                 await RemoveFromOpenIndexAsync(stored.Obligation, cancellationToken).ConfigureAwait(false);
                 var same = fulfil ? stored.Obligation.State != ObligationState.Cancelled : stored.Obligation.State == ObligationState.Cancelled;
@@ -366,6 +373,7 @@ public sealed partial class ObligationStore
                 continue;
             }
 
+            await AddToClosedIndexAsync(closed, cancellationToken).ConfigureAwait(false);
             await RemoveFromDueIndexAsync(closed, cancellationToken).ConfigureAwait(false);
             await RemoveFromOpenIndexAsync(closed, cancellationToken).ConfigureAwait(false);
             return new ObligationChange(ChangeOutcome.Applied, stored with { Obligation = closed, ClosedBy = by, ClosingNote = note });
@@ -402,6 +410,10 @@ public sealed partial class ObligationStore
             {
                 await StateBatches.UpsertAsync(_open, ObligationEntity.OpenRows(s), _options.Parallelism, cancellationToken).ConfigureAwait(false);
             }
+            else
+            {
+                await AddToClosedIndexAsync(s, cancellationToken).ConfigureAwait(false);
+            }
 
             if (s.OwnerOrganisationId != o.OwnerOrganisationId || s.Due != o.Due)
             {
@@ -418,12 +430,17 @@ public sealed partial class ObligationStore
     /// Brings one open-index row in line with the obligation it names, as read now (<paramref name="truth"/>; null when
     /// there is none): deleted when the obligation is missing, closed, or due at another instant; its state rewritten
     /// when it differs. The console calls it for every stale row it meets, so a close or escalation that stopped
-    /// between its two writes is finished by the next reader.
+    /// between its writes is finished by the next reader (a closed obligation's closed-index row is written first).
     /// </summary>
     public async Task RepairOpenIndexRowAsync(string partitionKey, string rowKey, StoredObligation? truth, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(partitionKey);
         ArgumentException.ThrowIfNullOrEmpty(rowKey);
+        if (truth is { Obligation.IsClosed: true })
+        {
+            await AddToClosedIndexAsync(truth.Obligation, cancellationToken).ConfigureAwait(false);
+        }
+
         if (truth is null || truth.Obligation.IsClosed || ObligationEntity.DueRowKey(truth.Obligation) != rowKey)
         {
             await _open.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken).ConfigureAwait(false);
@@ -471,6 +488,67 @@ public sealed partial class ObligationStore
         await _open.UpsertEntityAsync(new TableEntity(ObligationEntity.OpenMetaPartition, ObligationEntity.OpenBackfilledRow), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         return count;
     }
+
+    /// <summary>
+    /// Brings one closed-index row in line with the obligation it names, as read now (<paramref name="truth"/>; null when
+    /// there is none): deleted when the obligation is missing, not closed, or due at another instant or with another
+    /// owner; its state rewritten when it differs. The console calls it for every wrong row it meets.
+    /// </summary>
+    public async Task RepairClosedIndexRowAsync(string partitionKey, string rowKey, StoredObligation? truth, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(partitionKey);
+        ArgumentException.ThrowIfNullOrEmpty(rowKey);
+        if (truth is null || !truth.Obligation.IsClosed || ObligationEntity.DueRowKey(truth.Obligation) != rowKey
+            || StateKeys.Legal(truth.Obligation.OwnerOrganisationId) != partitionKey)
+        {
+            await _closed.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await AddToClosedIndexAsync(truth.Obligation, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes the closed index for obligations closed before it existed: every closed obligation gets its row (a
+    /// filtered scan of <c>obligations</c>, once: a marker row in the closed index's <c>_meta</c> partition records that
+    /// it finished, so later starts skip it). Rows are upserts of closed obligations, which never reopen, so running it
+    /// again, or beside closes, is harmless.
+    /// </summary>
+    /// <returns>How many obligations were indexed (0 when the marker was there).</returns>
+    public async Task<int> BackfillClosedIndexAsync(CancellationToken cancellationToken)
+    {
+        var marker = await _closed.GetEntityIfExistsAsync<TableEntity>(ObligationEntity.OpenMetaPartition, ObligationEntity.OpenBackfilledRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (marker.HasValue)
+        {
+            return 0;
+        }
+
+        var count = 0;
+        var pending = new List<TableEntity>();
+        var filter = TableClient.CreateQueryFilter($"Type eq {ObligationEntity.TypeObligation}");
+        await foreach (var row in _obligations.QueryAsync<TableEntity>(filter, 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var obligation = ObligationEntity.ToStored(row).Obligation;
+            if (obligation.IsClosed)
+            {
+                pending.Add(ObligationEntity.ClosedRow(obligation));
+                count++;
+            }
+
+            if (pending.Count >= 2_000)
+            {
+                await StateBatches.UpsertAsync(_closed, pending, _options.Parallelism, cancellationToken).ConfigureAwait(false);
+                pending.Clear();
+            }
+        }
+
+        await StateBatches.UpsertAsync(_closed, pending, _options.Parallelism, cancellationToken).ConfigureAwait(false);
+        await _closed.UpsertEntityAsync(new TableEntity(ObligationEntity.OpenMetaPartition, ObligationEntity.OpenBackfilledRow), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        return count;
+    }
+
+    private async Task AddToClosedIndexAsync(Obligation obligation, CancellationToken cancellationToken) =>
+        await _closed.UpsertEntityAsync(ObligationEntity.ClosedRow(obligation), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
 
     private Task RemoveFromOpenIndexAsync(Obligation obligation, CancellationToken cancellationToken) =>
         StateBatches.DeleteAsync(_open, ObligationEntity.OpenKeys(obligation), _options.Parallelism, cancellationToken);

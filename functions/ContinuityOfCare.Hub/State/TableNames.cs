@@ -34,6 +34,9 @@ public static class TableNames
     /// </summary>
     public const string ObligationsOpen = "obligationsopen";
 
+    /// <summary>Closed obligations in due order, each owner's in its own partition (the console's closed lists).</summary>
+    public const string ObligationsClosed = "obligationsclosed";
+
     /// <summary>Open tasks in creation order: every team's in one partition, each owner's in its own.</summary>
     public const string TasksOpen = "tasksopen";
 
@@ -57,5 +60,5 @@ public static class TableNames
 
     /// <summary>Every table, for creation at start-up.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Clients, ClientIndex, IngestedFiles, Events, Obligations, ObligationsByDue, ObligationsByOwner, ObligationsOpen, Tasks, TasksOpen, PossibleMatches, Audit, Notices, FeedArrivals, TodayCounts];
+        [Clients, ClientIndex, IngestedFiles, Events, Obligations, ObligationsByDue, ObligationsByOwner, ObligationsOpen, ObligationsClosed, Tasks, TasksOpen, PossibleMatches, Audit, Notices, FeedArrivals, TodayCounts];
 }
