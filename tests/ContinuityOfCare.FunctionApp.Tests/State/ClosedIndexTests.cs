@@ -204,7 +204,7 @@ public sealed class ClosedIndexTests(AzuriteFixture azurite)
         [.. (await context.RowsAsync(TableNames.ObligationsClosed)).Where(r => r.PartitionKey != "_meta").OrderBy(r => r.GetString("ObligationId"), StringComparer.Ordinal)];
 
     private static ObligationPager Pager(StateTestContext context, int pageSize) =>
-        new(context.Tables, context.State.Obligations, Options.Create(new ConsoleOptions { PageSize = pageSize }), new FakeClock(Now));
+        new(context.Tables, context.State.Obligations, Options.Create(new ConsoleOptions { PageSize = pageSize }), new FakeClock(Now), new OpenIndexEnd());
 
     private static ObligationListFilter Filter(string status) => new(null, null, status, Descending: false, Page: 1);
 
