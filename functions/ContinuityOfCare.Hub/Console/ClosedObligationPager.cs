@@ -87,13 +87,17 @@ internal sealed class ClosedObligationPager(StateTables tables, ObligationStore 
 
         var candidates = keys.OrderByDescending(row => row.RowKey, StringComparer.Ordinal).Skip(skip).ToList();
         var rows = new List<StoredObligation>(size + 1);
-        for (var start = 0; start < candidates.Count && rows.Count <= size && start < ObligationPager.MaxExamined; start += size + 1)
+        var start = 0;
+        for (; start < candidates.Count && rows.Count <= size && start < ObligationPager.MaxExamined; start += size + 1)
         {
             var read = await Task.WhenAll(candidates.Skip(start).Take(size + 1).Select(row => CheckAsync(row, cancellationToken))).ConfigureAwait(false);
             rows.AddRange(read.Where(r => r.Stored is { } s && Matches(filter, s)).Select(r => r.Stored!));
         }
 
-        return new ObligationListPage([.. rows.Take(size)], rows.Count > size, NeedsTeam: false);
+        // Stopped at the limit with the page not full and keys left (mostly wrong rows, repaired now): say so rather
+        // than end the list there.
+        var truncated = rows.Count <= size && start < candidates.Count;
+        return new ObligationListPage([.. rows.Take(size)], rows.Count > size, NeedsTeam: false, Truncated: truncated);
     }
 
     /// <summary>Point-reads the obligation a closed-index row names; a row that does not show it as it is gets repaired.</summary>

@@ -19,8 +19,10 @@ namespace ContinuityOfCare.Hub.Console;
 public sealed class ObligationPager(StateTables tables, ObligationStore obligations, IOptions<ConsoleOptions> options, IClock clock, OpenIndexEnd openIndexEnd)
 {
     /// <summary>
-    /// The most obligations one page request point-reads to fill a page under a state or rule filter; beyond it the
-    /// page says to narrow the filter (a team), so a rare state among many obligations cannot make a slow page.
+    /// The most index rows one page request checks against their obligations (point reads) to fill a page; the service
+    /// filters state and rule, so only rows the index has wrong are passed over, and past this many the page shows what
+    /// it found — a token-paged list goes on from there on Next, a list paged by number says so — so rows left wrong by
+    /// many interrupted changes cannot make one slow page.
     /// </summary>
     public const int MaxExamined = 1_000;
 

@@ -146,11 +146,12 @@ public sealed class TodayCounter
     }
 
     /// <summary>
-    /// The owner partitions of the open index holding a row due before <paramref name="dueBy"/> (ticks), one
-    /// <c>$top=1</c> key-only query per team, each starting after the last team found: every partition outside the
-    /// bookkeeping ones, whose keys all start with <c>_</c> (<c>_all</c> + day, <c>_meta</c>). Org codes are letters and
-    /// digits, so they sort below <c>_</c> or from <c>`</c>. A partition's first row is its earliest due, so the service
-    /// stops at the next team's first row; a team with nothing due by then (counted 0 and 0) is passed over.
+    /// The owner partitions of the open index holding a row due before <paramref name="dueBy"/> (ticks), found by
+    /// seeking: one <c>$top=1</c> query for the first row of the next partition after the last team found (a key seek,
+    /// not a filter the service must test row by row). Every partition outside the bookkeeping ones, whose keys all
+    /// start with <c>_</c> (<c>_all</c> + day, <c>_meta</c>): org codes are letters and digits, so they sort below
+    /// <c>_</c> or from <c>`</c>. A partition's first row is its earliest due, so a team whose first row is due at or
+    /// after <paramref name="dueBy"/> has nothing to count (0 and 0) and is passed over without reading its rows.
     /// </summary>
     private async IAsyncEnumerable<string> TeamsWithRowsDueByAsync(string dueBy, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -159,7 +160,7 @@ public sealed class TodayCounter
             string? last = null;
             while (true)
             {
-                var clauses = new List<string> { TableClient.CreateQueryFilter($"RowKey lt {dueBy}") };
+                var clauses = new List<string>();
                 if (last is not null)
                 {
                     clauses.Add(TableClient.CreateQueryFilter($"PartitionKey gt {last}"));
@@ -174,26 +175,29 @@ public sealed class TodayCounter
                     clauses.Add(TableClient.CreateQueryFilter($"PartitionKey lt {to}"));
                 }
 
-                var next = await FirstPartitionAsync(string.Join(" and ", clauses), cancellationToken).ConfigureAwait(false);
-                if (next is null)
+                if (await FirstRowAsync(string.Join(" and ", clauses), cancellationToken).ConfigureAwait(false) is not { } first)
                 {
                     break;
                 }
 
-                yield return next;
-                last = next;
+                if (string.CompareOrdinal(first.RowKey, dueBy) < 0)
+                {
+                    yield return first.PartitionKey;
+                }
+
+                last = first.PartitionKey;
             }
         }
     }
 
-    private async Task<string?> FirstPartitionAsync(string filter, CancellationToken cancellationToken)
+    private async Task<(string PartitionKey, string RowKey)?> FirstRowAsync(string filter, CancellationToken cancellationToken)
     {
-        await foreach (var page in _obligations.QueryAsync<TableEntity>(filter, 1, ["PartitionKey"], cancellationToken).AsPages().ConfigureAwait(false))
+        await foreach (var page in _obligations.QueryAsync<TableEntity>(filter.Length == 0 ? null : filter, 1, ["PartitionKey", "RowKey"], cancellationToken).AsPages().ConfigureAwait(false))
         {
             // A page can come back empty with a continuation (the service stops at partition or time limits): go on.
             if (page.Values.Count > 0)
             {
-                return page.Values[0].PartitionKey;
+                return (page.Values[0].PartitionKey, page.Values[0].RowKey);
             }
 
             if (page.ContinuationToken is null)
@@ -281,9 +285,14 @@ public sealed class TodayCounter
 
                 return;
             }
-            catch (RequestFailedException exception) when (exception.Status is 409 or 412 && attempt < 3)
+            catch (RequestFailedException exception) when (exception.Status is 409 or 412)
             {
-                // Another count stored first: compare with it.
+                // Another count stored first: compare with it; after three such races leave the storing to the next
+                // count (these figures are still shown to the request that counted them).
+                if (attempt >= 3)
+                {
+                    return;
+                }
             }
         }
     }

@@ -49,7 +49,7 @@ internal static class ObligationEntity
     /// <summary>Sorts after every every-team partition (and before <c>_meta</c>).</summary>
     public const string OpenEveryTeamEnd = OpenEveryTeam + "~";
 
-    /// <summary>The open and closed indexes' bookkeeping partition (never listed): each backfill's marker.</summary>
+    /// <summary>The bookkeeping partition of the index tables (never listed): each start-up backfill's marker row (the open and closed indexes, feed arrivals, possible matches).</summary>
     public const string OpenMetaPartition = "_meta";
 
     public const string OpenBackfilledRow = "backfilled";

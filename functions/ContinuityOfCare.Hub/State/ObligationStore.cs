@@ -11,7 +11,7 @@ namespace ContinuityOfCare.Hub.State;
 
 /// <summary>
 /// Obligations in Table storage (architecture.md "State": partitioned so that "due before T and open" is cheap).
-/// Three tables, docs/state.md "obligations":
+/// The obligation row and its indexes, docs/state.md "obligations":
 /// <list type="bullet">
 /// <item><c>obligations</c>: the truth, one row per obligation plus one guard row per escalation level sent;</item>
 /// <item><c>obligationsdue</c>: one row per open obligation by UTC due day, deleted when it closes or reaches the last
@@ -457,37 +457,8 @@ public sealed partial class ObligationStore
     /// meanwhile is removed by the next reader that meets it.
     /// </summary>
     /// <returns>How many obligations were indexed (0 when the marker was there).</returns>
-    public async Task<int> BackfillOpenIndexAsync(CancellationToken cancellationToken)
-    {
-        var marker = await _open.GetEntityIfExistsAsync<TableEntity>(ObligationEntity.OpenMetaPartition, ObligationEntity.OpenBackfilledRow, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (marker.HasValue)
-        {
-            return 0;
-        }
-
-        var count = 0;
-        var pending = new List<TableEntity>();
-        var filter = TableClient.CreateQueryFilter($"Type eq {ObligationEntity.TypeObligation}");
-        await foreach (var row in _obligations.QueryAsync<TableEntity>(filter, 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
-        {
-            var obligation = ObligationEntity.ToStored(row).Obligation;
-            if (!obligation.IsClosed)
-            {
-                pending.AddRange(ObligationEntity.OpenRows(obligation));
-                count++;
-            }
-
-            if (pending.Count >= 2_000)
-            {
-                await StateBatches.UpsertAsync(_open, pending, _options.Parallelism, cancellationToken).ConfigureAwait(false);
-                pending.Clear();
-            }
-        }
-
-        await StateBatches.UpsertAsync(_open, pending, _options.Parallelism, cancellationToken).ConfigureAwait(false);
-        await _open.UpsertEntityAsync(new TableEntity(ObligationEntity.OpenMetaPartition, ObligationEntity.OpenBackfilledRow), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-        return count;
-    }
+    public Task<int> BackfillOpenIndexAsync(CancellationToken cancellationToken) =>
+        BackfillIndexAsync(_open, "open", obligation => obligation.IsClosed ? [] : ObligationEntity.OpenRows(obligation), cancellationToken);
 
     /// <summary>
     /// Brings one closed-index row in line with the obligation it names, as read now (<paramref name="truth"/>; null when
@@ -515,37 +486,63 @@ public sealed partial class ObligationStore
     /// again, or beside closes, is harmless.
     /// </summary>
     /// <returns>How many obligations were indexed (0 when the marker was there).</returns>
-    public async Task<int> BackfillClosedIndexAsync(CancellationToken cancellationToken)
+    public Task<int> BackfillClosedIndexAsync(CancellationToken cancellationToken) =>
+        BackfillIndexAsync(_closed, "closed", obligation => obligation.IsClosed ? [ObligationEntity.ClosedRow(obligation)] : [], cancellationToken);
+
+    /// <summary>The columns an index backfill reads of each obligation: what its index rows are made of.</summary>
+    private static readonly string[] BackfillColumns = ["ObligationId", "RuleId", "Owner", "StartedAt", "Due", "LateFromStart", "Priority", "State", "ClosedAt"];
+
+    /// <summary>
+    /// One filtered scan of <c>obligations</c> (the columns an index row is made of), upserting each obligation's rows of
+    /// <paramref name="index"/>, then the marker. A row this version cannot read is counted, logged (a count, no
+    /// identifier) and left out, so one bad row cannot stop every start from finishing the backfill.
+    /// </summary>
+    private async Task<int> BackfillIndexAsync(TableClient index, string indexName, Func<Obligation, IEnumerable<TableEntity>> rowsOf, CancellationToken cancellationToken)
     {
-        var marker = await _closed.GetEntityIfExistsAsync<TableEntity>(ObligationEntity.OpenMetaPartition, ObligationEntity.OpenBackfilledRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var marker = await index.GetEntityIfExistsAsync<TableEntity>(ObligationEntity.OpenMetaPartition, ObligationEntity.OpenBackfilledRow, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (marker.HasValue)
         {
             return 0;
         }
 
-        var count = 0;
+        int count = 0, unreadable = 0;
         var pending = new List<TableEntity>();
         var filter = TableClient.CreateQueryFilter($"Type eq {ObligationEntity.TypeObligation}");
-        await foreach (var row in _obligations.QueryAsync<TableEntity>(filter, 1000, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in _obligations.QueryAsync<TableEntity>(filter, 1000, BackfillColumns, cancellationToken).ConfigureAwait(false))
         {
-            var obligation = ObligationEntity.ToStored(row).Obligation;
-            if (obligation.IsClosed)
+            Obligation obligation;
+            try
             {
-                pending.Add(ObligationEntity.ClosedRow(obligation));
-                count++;
+                obligation = ObligationEntity.ToStored(row).Obligation;
+            }
+            catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidOperationException)
+            {
+                unreadable++;
+                continue;
             }
 
+            var rows = rowsOf(obligation).ToList();
+            pending.AddRange(rows);
+            count += rows.Count > 0 ? 1 : 0;
             if (pending.Count >= 2_000)
             {
-                await StateBatches.UpsertAsync(_closed, pending, _options.Parallelism, cancellationToken).ConfigureAwait(false);
+                await StateBatches.UpsertAsync(index, pending, _options.Parallelism, cancellationToken).ConfigureAwait(false);
                 pending.Clear();
             }
         }
 
-        await StateBatches.UpsertAsync(_closed, pending, _options.Parallelism, cancellationToken).ConfigureAwait(false);
-        await _closed.UpsertEntityAsync(new TableEntity(ObligationEntity.OpenMetaPartition, ObligationEntity.OpenBackfilledRow), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        await StateBatches.UpsertAsync(index, pending, _options.Parallelism, cancellationToken).ConfigureAwait(false);
+        await index.UpsertEntityAsync(new TableEntity(ObligationEntity.OpenMetaPartition, ObligationEntity.OpenBackfilledRow), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        if (unreadable > 0)
+        {
+            LogUnreadableSkipped(indexName, unreadable);
+        }
+
         return count;
     }
+
+    [LoggerMessage(EventId = 7121, Level = LogLevel.Warning, Message = "Backfill of the {Index} obligation index: {Unreadable} obligation rows could not be read and were left out")]
+    private partial void LogUnreadableSkipped(string index, int unreadable);
 
     private async Task AddToClosedIndexAsync(Obligation obligation, CancellationToken cancellationToken) =>
         await _closed.UpsertEntityAsync(ObligationEntity.ClosedRow(obligation), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);

@@ -133,6 +133,50 @@ public sealed class ClosedIndexTests(AzuriteFixture azurite)
         Assert.Equal(["ob-1", "ob-3", "ob-4"], page.Rows.Select(r => r.Id));
     }
 
+    [Fact]
+    public async Task The_backfill_leaves_out_a_row_it_cannot_read_and_still_finishes()
+    {
+        var context = await StateTestContext.CreateAsync(azurite);
+        var store = context.State.Obligations;
+        await store.OpenManyAsync(Enumerable.Range(0, 3).Select(i => Opening(i, "TEAMA", Now + Duration.FromHours(i))), None);
+        await store.FulfilAsync("ob-0", Now, "user", null, None);
+        await store.FulfilAsync("ob-2", Now, "user", null, None);
+        foreach (var row in await context.RowsAsync(TableNames.ObligationsClosed))
+        {
+            await context.Tables.Get(TableNames.ObligationsClosed).DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        }
+
+        // A row this version cannot read (an unknown state), as a damaged or future row would be.
+        var damaged = (await context.RowsAsync(TableNames.Obligations)).Single(r => r.GetString("ObligationId") == "ob-1" && r.GetString("Type") == ObligationEntity.TypeObligation);
+        damaged["State"] = "NoSuchState";
+        await context.Tables.Get(TableNames.Obligations).UpdateEntityAsync(damaged, damaged.ETag, TableUpdateMode.Replace);
+
+        Assert.Equal(2, await store.BackfillClosedIndexAsync(None));
+        Assert.Equal(0, await store.BackfillClosedIndexAsync(None));
+        Assert.Equal(["ob-0", "ob-2"], (await ClosedRowsAsync(context)).Select(r => r.GetString("ObligationId")));
+    }
+
+    [Fact]
+    public async Task A_redelivered_open_of_a_closed_obligation_writes_its_closed_row_and_no_open_rows()
+    {
+        var context = await StateTestContext.CreateAsync(azurite);
+        var store = context.State.Obligations;
+        var opening = Opening(7, "TEAMB", Now + Duration.FromHours(3));
+        await store.OpenAsync(opening, None);
+        await store.FulfilAsync("ob-7", Now, "user", null, None);
+        // As if the close had stopped after the truth and before its closed row.
+        foreach (var row in await ClosedRowsAsync(context))
+        {
+            await context.Tables.Get(TableNames.ObligationsClosed).DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        }
+
+        await store.OpenAsync(opening, None);
+
+        var closedRow = Assert.Single(await ClosedRowsAsync(context));
+        Assert.Equal(("TEAMB", nameof(ObligationState.FulfilledOnTime)), (closedRow.PartitionKey, closedRow.GetString("State")));
+        Assert.DoesNotContain(await context.RowsAsync(TableNames.ObligationsOpen), r => r.GetString("ObligationId") == "ob-7");
+    }
+
     /// <summary>
     /// Any order of opens (some redelivered), fulfilments (on time or late), cancellations and escalations: paging a
     /// two-team closed list by continuation token, 3 a page, returns every closed obligation of those teams exactly

@@ -36,6 +36,9 @@ public sealed class TodayCounterTests(AzuriteFixture azurite)
         dues.Add(("ob-london-today", "TEAMA", Now + Duration.FromMinutes(20)));   // 23:50 London: later today
         dues.Add(("ob-utc-today", "TEAMA", Now + Duration.FromMinutes(45)));      // 00:15 London tomorrow, though 10 July in UTC
         dues.Add(("ob-due-now", "TEAMB", Now));                                   // due at this instant: not yet past due
+        // A team between two others with nothing due by tonight: the team search passes over it (its first row is later).
+        dues.Add(("ob-future-only-1", "TEAMAB", Now + Duration.FromDays(2)));
+        dues.Add(("ob-future-only-2", "TEAMAB", Now + Duration.FromDays(3)));
         await store.OpenManyAsync(dues.Select(d => Opening(d.Id, d.Team, d.Due)), None);
 
         var pastDue = dues.Where(d => d.Due < Now).Select(d => d.Id).ToList();
@@ -99,6 +102,7 @@ public sealed class TodayCounterTests(AzuriteFixture azurite)
             expected.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new TeamDueCount(e.Key, e.Value.Overdue, e.Value.DueLaterToday)),
             counts.Obligations);
         Assert.Equal(Teams.Length, counts.Obligations.Count);
+        Assert.DoesNotContain(counts.Obligations, t => t.Team == "TEAMAB");
         Assert.Contains(counts.Obligations, t => t.Overdue > 0 && t.DueLaterToday > 0);
         // The London day, not the UTC one: the obligation due at 00:15 London tomorrow is not due later today.
         Assert.Contains(dues, d => d.Id == "ob-utc-today" && d.Due < Instant.FromUtc(2026, 7, 11, 0, 0) && d.Due >= endOfLondonDay);

@@ -98,7 +98,7 @@ public sealed class ObligationsPage(
         }
         else if (page.Truncated)
         {
-            main.Append(Notice(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Only the first {ObligationPager.MaxExamined:N0} obligations were looked at for this filter: choose a team to see them all.")));
+            main.Append(Notice(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Only {ObligationPager.MaxExamined:N0} obligations were looked at for this page, most of them index entries that no longer matched (now repaired): reload the page to see the rest.")));
         }
 
         main.Append(Table(
