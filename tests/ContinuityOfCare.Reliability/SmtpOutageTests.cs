@@ -40,8 +40,26 @@ public sealed class SmtpOutageTests(ITestOutputHelper output)
 
         await maildev.RestartAsync(token);
         var down = outage.Elapsed;
-        await Bounded.UntilAsync(async () => SampleRun.AlertCopies(await maildev.GetEmailsAsync(token), plan).Count >= plan.ReadyAlerts.Count,
-            TimeSpan.FromMinutes(4), "every Alert Form after the relay came back", token, TimeSpan.FromSeconds(1));
+        try
+        {
+            await Bounded.UntilAsync(async () => SampleRun.AlertCopies(await maildev.GetEmailsAsync(token), plan).Count >= plan.ReadyAlerts.Count,
+                TimeSpan.FromMinutes(4), "every Alert Form after the relay came back", token, TimeSpan.FromSeconds(1));
+        }
+        catch (TimeoutException)
+        {
+            // Say where the missing forms are (the work folder, and with it the runner's log, goes with the run).
+            var arrived = SampleRun.AlertCopies(await maildev.GetEmailsAsync(token), plan);
+            var missing = (await probe.OutboxAsync(token)).Where(pair => plan.ReadyAlerts.ContainsKey(pair.Key) && !arrived.ContainsKey(pair.Key))
+                .Select(pair => $"{pair.Key} {pair.Value.Status} repeats {pair.Value.Repeats}");
+            var noticeKinds = await probe.OperatorNoticeKindsAsync(token);
+            var poisoned = await probe.PoisonAsync(token);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"relay down {down.TotalSeconds:0} s (breaker opened after {openedAfter.TotalSeconds:0} s); arrived {arrived.Count} of {plan.ReadyAlerts.Count}; " +
+                $"not arrived: {string.Join("; ", missing)}; notices {string.Join(", ", noticeKinds)}; " +
+                $"poison {string.Join(", ", poisoned.Select(p => $"{p.Key} {p.Value}"))}"));
+            output.WriteLine("runner log, last lines:\n" + run.Log.Tail(80));
+            throw;
+        }
         await Bounded.UntilAsync(async () => (await probe.OperatorNoticeKindsAsync(token)).Contains("RelayBack"), TimeSpan.FromMinutes(1), "the breaker to close (RelayBack notice)", token);
         var copies = SampleRun.AlertCopies(await maildev.WaitForEmailsAsync(_ => true, 1, TimeSpan.FromSeconds(10), token), plan);
         var notices = await probe.OperatorNoticeKindsAsync(token);
