@@ -37,7 +37,7 @@ internal sealed class ClosedObligationPager(StateTables tables, ObligationStore 
     private async Task<ObligationListPage> ReadEarliestFirstAsync(ObligationListFilter filter, List<string> teams, int size, CancellationToken cancellationToken)
     {
         var partitions = teams.Select(KeyRangeQuery.Partition).ToList();
-        var where = Where(filter);
+        var where = filter.IndexRowFilter();
         var rows = new List<(StoredObligation Obligation, string Key)>(size + 1);
         var after = filter.After;
         var examined = 0;
@@ -47,7 +47,7 @@ internal sealed class ClosedObligationPager(StateTables tables, ObligationStore 
             var found = await KeyRangeQuery.ReadAsync(_closed, partitions, after, null, where, want, cancellationToken).ConfigureAwait(false);
             var read = await Task.WhenAll(found.Select(row => CheckAsync(row, cancellationToken))).ConfigureAwait(false);
             examined += found.Count;
-            rows.AddRange(read.Where(r => r.Stored is { } s && Matches(filter, s)).Select(r => (r.Stored!, r.Key)));
+            rows.AddRange(read.Where(r => r.Stored is { } s && filter.Matches(s.Obligation)).Select(r => (r.Stored!, r.Key)));
             if (rows.Count > size)
             {
                 return new ObligationListPage([.. rows.Take(size).Select(r => r.Obligation)], HasNext: true, NeedsTeam: false, Next: rows[size - 1].Key);
@@ -74,7 +74,7 @@ internal sealed class ClosedObligationPager(StateTables tables, ObligationStore 
     /// </summary>
     private async Task<ObligationListPage> ReadLatestFirstAsync(ObligationListFilter filter, List<string> teams, int size, int skip, CancellationToken cancellationToken)
     {
-        var where = Where(filter);
+        var where = filter.IndexRowFilter();
         var keys = new List<TableEntity>();
         foreach (var team in teams)
         {
@@ -91,7 +91,7 @@ internal sealed class ClosedObligationPager(StateTables tables, ObligationStore 
         for (; start < candidates.Count && rows.Count <= size && start < ObligationPager.MaxExamined; start += size + 1)
         {
             var read = await Task.WhenAll(candidates.Skip(start).Take(size + 1).Select(row => CheckAsync(row, cancellationToken))).ConfigureAwait(false);
-            rows.AddRange(read.Where(r => r.Stored is { } s && Matches(filter, s)).Select(r => r.Stored!));
+            rows.AddRange(read.Where(r => r.Stored is { } s && filter.Matches(s.Obligation)).Select(r => r.Stored!));
         }
 
         // Stopped at the limit with the page not full and keys left (mostly wrong rows, repaired now): say so rather
@@ -112,25 +112,5 @@ internal sealed class ClosedObligationPager(StateTables tables, ObligationStore 
         }
 
         return (current ? stored : null, row.RowKey);
-    }
-
-    private static bool Matches(ObligationListFilter filter, StoredObligation stored) =>
-        stored.Obligation.IsClosed && filter.States.Contains(stored.Obligation.State) && (filter.Rule is not { } rule || stored.Obligation.RuleId == rule);
-
-    /// <summary>The service-side filter on the closed index's copies of state and rule (null: none needed).</summary>
-    private static string? Where(ObligationListFilter filter)
-    {
-        var clauses = new List<string>();
-        if (!ObligationListFilter.Closed.All(filter.States.Contains))
-        {
-            clauses.Add("(" + string.Join(" or ", filter.States.Order().Select(state => TableClient.CreateQueryFilter($"State eq {state.ToString()}"))) + ")");
-        }
-
-        if (filter.Rule is { } rule)
-        {
-            clauses.Add(TableClient.CreateQueryFilter($"RuleId eq {rule}"));
-        }
-
-        return clauses.Count == 0 ? null : string.Join(" and ", clauses);
     }
 }

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using ContinuityOfCare.Core.Obligations;
 
 namespace ContinuityOfCare.Hub.Console;
@@ -79,6 +80,33 @@ public sealed record ObligationListFilter(string? Team, string? Rule, string Sta
         var filter = new ObligationListFilter(team, rule, status, request.Query("sort") == "due-desc", page, ContinuationToken.From(request));
         // A token list's page number only labels the page its token reaches: without a token it is page 1.
         return filter.ByToken && filter.After is null ? filter with { Page = 1 } : filter;
+    }
+
+    /// <summary>True when <paramref name="obligation"/> (as stored now) belongs in this list: a wanted state and rule.</summary>
+    public bool Matches(Obligation obligation)
+    {
+        ArgumentNullException.ThrowIfNull(obligation);
+        return States.Contains(obligation.State) && (Rule is null || obligation.RuleId == Rule);
+    }
+
+    /// <summary>
+    /// The service-side filter on the copies of state and rule that the open and closed indexes keep on each row (null:
+    /// none needed — every state the index holds is wanted and no rule is chosen).
+    /// </summary>
+    public string? IndexRowFilter()
+    {
+        var clauses = new List<string>();
+        if (!(InOpenIndex ? NotClosed : Closed).All(States.Contains))
+        {
+            clauses.Add("(" + string.Join(" or ", States.Order().Select(state => TableClient.CreateQueryFilter($"State eq {state.ToString()}"))) + ")");
+        }
+
+        if (Rule is { } rule)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"RuleId eq {rule}"));
+        }
+
+        return clauses.Count == 0 ? null : string.Join(" and ", clauses);
     }
 
     /// <summary>The query string of this filter at <paramref name="page"/>, continuing after <paramref name="after"/> when given.</summary>

@@ -82,7 +82,7 @@ public sealed class ObligationPager(StateTables tables, ObligationStore obligati
         var teams = TeamPartitions(owners);
         var now = clock.GetCurrentInstant();
         var end = filter.PastDueOnly ? StateKeys.Ticks(now) : null;
-        var where = OpenWhere(filter);
+        var where = filter.IndexRowFilter();
         var rows = new List<(StoredObligation Obligation, string Key)>(size + 1);
         var after = filter.After;
         var window = FirstWindow;
@@ -103,7 +103,7 @@ public sealed class ObligationPager(StateTables tables, ObligationStore obligati
             var found = await KeyRangeQuery.ReadAsync(_open, teams ?? [EveryTeamDays(after, before)], after, before, where, want, cancellationToken).ConfigureAwait(false);
             var read = await Task.WhenAll(found.Select(row => CheckAsync(row, cancellationToken))).ConfigureAwait(false);
             examined += found.Count;
-            rows.AddRange(read.Where(r => r.Stored is { } s && Matches(filter, s)).Select(r => (r.Stored!, r.Key)));
+            rows.AddRange(read.Where(r => r.Stored is { } s && filter.Matches(s.Obligation)).Select(r => (r.Stored!, r.Key)));
             if (rows.Count > size)
             {
                 return new ObligationListPage([.. rows.Take(size).Select(r => r.Obligation)], HasNext: true, NeedsTeam: false, Next: rows[size - 1].Key);
@@ -142,7 +142,7 @@ public sealed class ObligationPager(StateTables tables, ObligationStore obligati
     {
         var teams = TeamPartitions(owners);
         var now = clock.GetCurrentInstant();
-        var where = OpenWhere(filter);
+        var where = filter.IndexRowFilter();
         // A token whose due instant cannot be read is ignored (page 1), as the forward reader reads it from now.
         var before = filter.After is { } token && KeyInstant(token) != Instant.MinValue ? token : null;
         if (filter.PastDueOnly && (before is null || string.CompareOrdinal(StateKeys.Ticks(now), before) < 0))
@@ -188,7 +188,7 @@ public sealed class ObligationPager(StateTables tables, ObligationStore obligati
                 var read = await Task.WhenAll(keys.Skip(upTo - take).Take(take).Reverse().Select(row => CheckAsync(row, cancellationToken))).ConfigureAwait(false);
                 upTo -= take;
                 examined += take;
-                rows.AddRange(read.Where(r => r.Stored is { } s && Matches(filter, s)).Select(r => (r.Stored!, r.Key)));
+                rows.AddRange(read.Where(r => r.Stored is { } s && filter.Matches(s.Obligation)).Select(r => (r.Stored!, r.Key)));
                 if (examined >= MaxExamined && rows.Count <= size)
                 {
                     // Mostly wrong index rows (repaired now): show what there is and continue from here on the next page.
@@ -287,26 +287,6 @@ public sealed class ObligationPager(StateTables tables, ObligationStore obligati
         var from = after is null ? ObligationEntity.OpenEveryTeam : ObligationEntity.OpenEveryTeamPartition(KeyInstant(after));
         var to = before is null ? ObligationEntity.OpenEveryTeamEnd : ObligationEntity.OpenEveryTeamPartition(KeyInstant(before)) + "~";
         return TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}");
-    }
-
-    private static bool Matches(ObligationListFilter filter, StoredObligation stored) =>
-        !stored.Obligation.IsClosed && filter.States.Contains(stored.Obligation.State) && (filter.Rule is not { } rule || stored.Obligation.RuleId == rule);
-
-    /// <summary>The service-side filter on the open index's copies of state and rule (null: none needed).</summary>
-    private static string? OpenWhere(ObligationListFilter filter)
-    {
-        var clauses = new List<string>();
-        if (!ObligationListFilter.NotClosed.All(filter.States.Contains))
-        {
-            clauses.Add("(" + string.Join(" or ", filter.States.Order().Select(state => TableClient.CreateQueryFilter($"State eq {state.ToString()}"))) + ")");
-        }
-
-        if (filter.Rule is { } rule)
-        {
-            clauses.Add(TableClient.CreateQueryFilter($"RuleId eq {rule}"));
-        }
-
-        return clauses.Count == 0 ? null : string.Join(" and ", clauses);
     }
 
     private static Instant KeyInstant(string rowKey) =>
